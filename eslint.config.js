@@ -1,0 +1,59 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+/**
+ * Lint rules that matter for an extension running on pages it does not control (issue #8): no HTML
+ * sinks and no dynamic code anywhere in shipped code. Review text is page-derived data; Preact escapes
+ * it, so the only way to make it live is one of these sinks.
+ */
+const bannedSinks = [
+  {
+    selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'No innerHTML/outerHTML: render text with textContent or JSX.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: 'No insertAdjacentHTML: build nodes instead.',
+  },
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'No dangerouslySetInnerHTML: page-derived text must stay text.',
+  },
+  { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
+  { selector: "NewExpression[callee.name='Function']", message: 'No new Function.' },
+  {
+    selector: "CallExpression[callee.property.name='write'][callee.object.name='document']",
+    message: 'No document.write.',
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      '.output/',
+      '.wxt/',
+      'out/',
+      'test-results/',
+      'playwright-report/',
+      '**/__fixtures__/**',
+    ],
+  },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      'no-restricted-syntax': ['error', ...bannedSinks],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // Demo consoles imitate the merchant consoles; they are not shipped in the extension, but keep the
+    // same discipline so fixtures with hostile text stay inert there too.
+    files: ['demo/**/*.js'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', console: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-unused-vars': 'off' },
+  },
+);
