@@ -1,6 +1,9 @@
 import { defineBackground } from '#imports';
+import { registerBackground } from '@/lib/background/index';
 
 export default defineBackground({
   type: 'module',
-  main() {},
+  main() {
+    registerBackground();
+  },
 });

@@ -1,0 +1,14 @@
+/** Options-page sections, one line each; each feature keeps its component in components/options/. */
+import type { FunctionComponent } from 'preact';
+import { PrivacySection } from './PrivacySection';
+
+export interface OptionsSection {
+  id: string;
+  title: string;
+  en: string;
+  component: FunctionComponent;
+}
+
+export const OPTIONS_SECTIONS: readonly OptionsSection[] = [
+  { id: 'privacy', title: '权限与隐私', en: 'Permissions & privacy', component: PrivacySection },
+];

@@ -1,0 +1,23 @@
+/**
+ * Side-panel tabs: one line each. A feature adds its tab here and keeps its component in
+ * components/panel/<Tab>.tsx.
+ */
+import type { FunctionComponent } from 'preact';
+import type { Store } from '@/lib/model';
+import { HealthTab } from './HealthTab';
+import { OverviewTab } from './OverviewTab';
+import { ReviewsTab } from './ReviewsTab';
+
+export interface PanelTab {
+  id: string;
+  label: string;
+  component: FunctionComponent<{ store: Store }>;
+  /** Shown even before any store was captured. */
+  storeless?: boolean;
+}
+
+export const PANEL_TABS: readonly PanelTab[] = [
+  { id: 'overview', label: '概览', component: OverviewTab },
+  { id: 'reviews', label: '评价', component: ReviewsTab },
+  { id: 'health', label: '采集健康', component: HealthTab, storeless: true },
+];

@@ -1,0 +1,225 @@
+/**
+ * Idempotent ingest: validate every row again (the sender is a content script on a page we do not
+ * control), assign identity, merge with what is stored, and write everything — records, store, the
+ * capture-health event and whatever the change hooks derive (daily aggregates) — in ONE transaction, so a
+ * worker killed mid-write leaves either all of a batch or none of it.
+ */
+import type { KoubeiDb } from '../db';
+import type { CaptureEvent, OfficialScore, Order, Rejection, Review, StoreIdentity } from '../model';
+import { recordKey } from '../model';
+import type { CaptureBatch, IngestResult } from '../capture/batch';
+import { OrderDraftSchema, ReviewDraftSchema, ScoreDraftSchema } from '../capture/schema';
+import { zodReason } from '../platforms/parse-utils';
+
+export type RecordChange =
+  { table: 'reviews'; prev?: Review; next: Review } | { table: 'orders'; prev?: Order; next: Order };
+
+export interface IngestHooks {
+  /** Runs inside the ingest transaction with every added/updated record (e.g. daily aggregates). */
+  onChanges?(db: KoubeiDb, changes: RecordChange[]): Promise<void>;
+  /** Tables the hook writes, so they join the transaction. */
+  tables?: readonly string[];
+}
+
+const IGNORED = new Set(['capturedAt', 'updatedAt']);
+
+/** Equal content, ignoring capture times and key order. */
+export function sameContent(a: object, b: object): boolean {
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
+  for (const k of keys) {
+    if (IGNORED.has(k)) continue;
+    const x = ra[k];
+    const y = rb[k];
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y))
+      return false;
+  }
+  return true;
+}
+
+/**
+ * A newer capture wins field by field, but never erases what an earlier capture knew (a DOM read lacks
+ * fields the API had; an export file lacks stars). Appends only grow.
+ */
+export function merge<T extends Review | Order>(prev: T, next: T): T {
+  const out: Record<string, unknown> = { ...prev };
+  for (const [k, v] of Object.entries(next)) if (v !== undefined) out[k] = v;
+  if ('appends' in prev && 'appends' in next && prev.appends.length > next.appends.length)
+    out.appends = prev.appends;
+  if (prev.source === 'api' && next.source !== 'api') out.source = 'api';
+  out.capturedAt = prev.capturedAt;
+  return out as T;
+}
+
+interface Validated {
+  reviews: Review[];
+  orders: Order[];
+  scores: OfficialScore[];
+  rejects: Rejection[];
+}
+
+/** Re-validates the untrusted arrays row by row and assigns keys. */
+export function validateBatch(batch: CaptureBatch, storeKey: string, now: number): Validated {
+  const out: Validated = { reviews: [], orders: [], scores: [], rejects: [...batch.rejects] };
+  const wrongPlatform = (p: unknown, i: number) => {
+    out.rejects.push({
+      code: 'store_mismatch',
+      message: `第 ${i + 1} 行的平台 ${String(p)} 与批次不符`,
+      row: i,
+    });
+  };
+  const stamp = { storeKey, capturedAt: now, updatedAt: now };
+  batch.reviews.forEach((row, i) => {
+    const r = ReviewDraftSchema.safeParse(row);
+    if (!r.success) return void out.rejects.push(zodReason(r.error, i));
+    if (r.data.platform !== batch.platform) return wrongPlatform(r.data.platform, i);
+    out.reviews.push({ ...r.data, ...stamp, key: recordKey(storeKey, r.data.reviewId) });
+  });
+  batch.orders.forEach((row, i) => {
+    const r = OrderDraftSchema.safeParse(row);
+    if (!r.success) return void out.rejects.push(zodReason(r.error, i));
+    if (r.data.platform !== batch.platform) return wrongPlatform(r.data.platform, i);
+    out.orders.push({ ...r.data, ...stamp, key: recordKey(storeKey, r.data.orderId) });
+  });
+  batch.scores.forEach((row, i) => {
+    const r = ScoreDraftSchema.safeParse(row);
+    if (!r.success) return void out.rejects.push(zodReason(r.error, i));
+    if (r.data.platform !== batch.platform) return wrongPlatform(r.data.platform, i);
+    out.scores.push({
+      ...r.data,
+      storeKey,
+      capturedAt: now,
+      key: `${storeKey}|${r.data.kind}|${r.data.date}`,
+    });
+  });
+  return out;
+}
+
+/** Last one wins within a batch (two copies of a row in one message are one row). */
+function dedupe<T extends { key: string }>(rows: T[]): T[] {
+  const m = new Map<string, T>();
+  for (const r of rows) m.set(r.key, r);
+  return [...m.values()];
+}
+
+export async function ingestBatch(
+  db: KoubeiDb,
+  batch: CaptureBatch,
+  ctx: { storeKey: string; identity?: StoreIdentity; now: number; hooks?: IngestHooks },
+): Promise<IngestResult & { event: CaptureEvent }> {
+  const { storeKey, now } = ctx;
+  const v = validateBatch(batch, storeKey, now);
+  const reviews = dedupe(v.reviews);
+  const orders = dedupe(v.orders);
+  const scores = dedupe(v.scores);
+  const counts = { added: 0, updated: 0, unchanged: 0 };
+  const changes: RecordChange[] = [];
+
+  const tables = [
+    'reviews',
+    'orders',
+    'officialScores',
+    'stores',
+    'captureEvents',
+    ...(ctx.hooks?.tables ?? []),
+  ];
+  const event = await db.transaction('rw', tables, async () => {
+    const upsert = async <T extends Review | Order>(table: 'reviews' | 'orders', rows: T[]) => {
+      if (!rows.length) return;
+      const t = db.table<T, string>(table);
+      const existing = await t.bulkGet(rows.map((r) => r.key));
+      const write: T[] = [];
+      rows.forEach((next, i) => {
+        const prev = existing[i];
+        if (!prev) {
+          counts.added++;
+          write.push(next);
+          changes.push({ table, next } as RecordChange);
+          return;
+        }
+        const merged = merge(prev, next);
+        if (sameContent(prev, merged)) return void counts.unchanged++;
+        merged.updatedAt = now;
+        counts.updated++;
+        write.push(merged);
+        changes.push({ table, prev, next: merged } as RecordChange);
+      });
+      if (write.length) await t.bulkPut(write);
+    };
+    await upsert('reviews', reviews);
+    await upsert('orders', orders);
+    if (scores.length) {
+      const existing = await db.officialScores.bulkGet(scores.map((s) => s.key));
+      const write: OfficialScore[] = [];
+      scores.forEach((s, i) => {
+        const prev = existing[i];
+        if (prev && sameContent(prev, s)) return void counts.unchanged++;
+        if (prev) counts.updated++;
+        else counts.added++;
+        write.push(s);
+      });
+      if (write.length) await db.officialScores.bulkPut(write);
+    }
+    if (changes.length && ctx.hooks?.onChanges) await ctx.hooks.onChanges(db, changes);
+
+    const prevStore = await db.stores.get(storeKey);
+    const [platform, shopId] = [batch.platform, storeKey.slice(storeKey.indexOf(':') + 1)];
+    await db.stores.put({
+      key: storeKey,
+      platform,
+      shopId,
+      name: ctx.identity?.name ?? prevStore?.name,
+      category: prevStore?.category,
+      firstSeen: prevStore?.firstSeen ?? now,
+      lastSeen: now,
+    });
+
+    const rejected = v.rejects.length;
+    const kept = counts.added + counts.updated + counts.unchanged;
+    const ev: CaptureEvent = {
+      at: now,
+      platform,
+      storeKey,
+      endpoint: batch.endpoint,
+      page: batch.page,
+      source: batch.source,
+      outcome: rejected === 0 ? 'ok' : kept > 0 ? 'partial' : 'rejected',
+      seen: batch.seen,
+      ...counts,
+      rejected,
+      bytes: batch.bytes,
+      reasons: v.rejects.slice(0, 20),
+    };
+    ev.id = await db.captureEvents.add(ev);
+    return ev;
+  });
+  return { storeKey, ...counts, rejected: v.rejects.length, event };
+}
+
+/** A capture-health entry for a batch that could not be ingested at all (no store, quota, …). */
+export async function recordFailure(
+  db: KoubeiDb,
+  batch: CaptureBatch,
+  reason: Rejection,
+  now: number,
+): Promise<CaptureEvent> {
+  const ev: CaptureEvent = {
+    at: now,
+    platform: batch.platform,
+    endpoint: batch.endpoint,
+    page: batch.page,
+    source: batch.source,
+    outcome: 'rejected',
+    seen: batch.seen,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: batch.reviews.length + batch.orders.length + batch.scores.length + batch.rejects.length,
+    bytes: batch.bytes,
+    reasons: [reason, ...batch.rejects].slice(0, 20),
+  };
+  ev.id = await db.captureEvents.add(ev);
+  return ev;
+}

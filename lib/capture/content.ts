@@ -1,0 +1,125 @@
+/**
+ * The isolated-world side of capture: receives responses from the main-world hook, parses them with the
+ * platform adapter, attaches the shop identity the page shows, and sends batches to the background.
+ * Pure of `browser.*`: the entrypoint passes `send` (typed messaging) so this runs in unit tests.
+ */
+import type { CaptureBatch, IngestResult, ParseResult } from './batch';
+import { emptyResult, toBatches } from './batch';
+import type { HookMessage } from './channel';
+import { matchEndpoint } from '../platforms/endpoints';
+import type { PlatformAdapter } from '../platforms/types';
+import type { StoreIdentity } from '../model';
+import { reject } from '../platforms/parse-utils';
+
+export interface CaptureDeps {
+  adapter: PlatformAdapter;
+  doc: Document;
+  pageUrl: () => URL;
+  send: (batch: CaptureBatch) => Promise<IngestResult>;
+  now: () => number;
+  /** Called after each response was handled (tests, the overlay). */
+  onHandled?: (r: { endpoint: string; result: ParseResult; sent: IngestResult[] }) => void;
+}
+
+const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** Turns one hook message into a parse result, never throwing. */
+export function parseHookMessage(
+  adapter: PlatformAdapter,
+  m: HookMessage,
+  pageUrl: URL,
+  now: number,
+): { endpoint: string; result: ParseResult } {
+  const url = new URL(m.url);
+  const spec = matchEndpoint(adapter.id, url, pageUrl.hostname);
+  const endpoint = spec?.id ?? url.pathname.slice(0, 100);
+  const result = emptyResult();
+  if (!spec) {
+    result.rejects.push(reject('unknown_endpoint', `未登记的接口 ${url.pathname}`));
+    return { endpoint, result };
+  }
+  if (m.tooLarge) {
+    result.rejects.push(reject('too_large', `响应过大（${MB(m.bytes)}），已跳过；页面其他数据不受影响`));
+    return { endpoint, result };
+  }
+  let body: unknown = m.json;
+  if (m.text !== undefined) {
+    const t = m.text.trimStart();
+    if (t.startsWith('<')) {
+      result.rejects.push(
+        reject('not_json', `接口返回了网页而不是数据（HTTP ${m.status}）：登录可能已过期，请刷新或重新登录`),
+      );
+      return { endpoint, result };
+    }
+    try {
+      body = JSON.parse(m.text);
+    } catch {
+      result.rejects.push(
+        reject('invalid_json', `接口返回的 JSON 不完整或损坏（${m.bytes} 字符，HTTP ${m.status}）`),
+      );
+      return { endpoint, result };
+    }
+  }
+  try {
+    return { endpoint, result: adapter.parse(spec.id, body, { url, pageUrl, now }) };
+  } catch (e) {
+    result.rejects.push(reject('internal', `解析失败：${e instanceof Error ? e.message : String(e)}`));
+    return { endpoint, result };
+  }
+}
+
+/** Starts handling hook messages; returns the handler (the entrypoint wires it to the channel). */
+export function createCapture(deps: CaptureDeps): (m: HookMessage) => Promise<void> {
+  let identity: StoreIdentity | undefined;
+  // Responses are handled one at a time, in arrival order, so batches reach the background in order.
+  let chain: Promise<void> = Promise.resolve();
+
+  const identify = (r: ParseResult): StoreIdentity | undefined => {
+    if (r.store) identity = r.store;
+    identity ??= deps.adapter.identifyFromDom?.(deps.doc);
+    return identity;
+  };
+
+  const handle = async (m: HookMessage) => {
+    const pageUrl = deps.pageUrl();
+    const { endpoint, result } = parseHookMessage(deps.adapter, m, pageUrl, deps.now());
+    if (!identify(result) && deps.doc.readyState === 'loading') {
+      // The header with the shop id renders after the first API calls: wait for it briefly.
+      await new Promise<void>((res) =>
+        deps.doc.addEventListener('DOMContentLoaded', () => res(), { once: true }),
+      );
+      await new Promise((res) => setTimeout(res, 300));
+      identify(result);
+    }
+    const batches = toBatches(result, {
+      platform: deps.adapter.id,
+      endpoint,
+      page: pageUrl.pathname.slice(0, 300),
+      source: 'api',
+      bytes: m.bytes,
+      store: identity,
+    });
+    const sent: IngestResult[] = [];
+    for (const b of batches) sent.push(await sendWithRetry(deps.send, b));
+    deps.onHandled?.({ endpoint, result, sent });
+  };
+
+  return (m) => {
+    chain = chain.then(() => handle(m)).catch(() => undefined);
+    return chain;
+  };
+}
+
+/** The service worker may be restarting: retry a few times before giving up on a batch. */
+async function sendWithRetry(send: CaptureDeps['send'], b: CaptureBatch): Promise<IngestResult> {
+  let last: unknown;
+  for (let i = 0; i < 4; i++) {
+    try {
+      return await send(b);
+    } catch (e) {
+      last = e;
+      await new Promise((res) => setTimeout(res, 200 * 2 ** i));
+    }
+  }
+  throw last;
+}

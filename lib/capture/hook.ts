@@ -1,0 +1,94 @@
+/**
+ * The main-world hook: wraps `fetch` and `XMLHttpRequest` and copies — read-only — the responses of
+ * whitelisted endpoints. It never changes a request or a response, never issues a request of its own, and
+ * reads bodies from a clone after the page has its response. Kept tiny (no zod) because it runs on every
+ * console page load.
+ */
+import type { HookMessage } from './channel';
+
+/** Bodies above this are reported (capture health) but not copied: real list pages are ~50–300 kB. */
+export const MAX_BODY_CHARS = 4 * 1024 * 1024;
+
+type Accept = (url: URL) => boolean;
+
+export function installHook(
+  win: Window & typeof globalThis,
+  accept: Accept,
+  post: (m: HookMessage) => void,
+): void {
+  const urlOf = (raw: string): URL | undefined => {
+    try {
+      return new URL(raw, win.location.href);
+    } catch {
+      return undefined;
+    }
+  };
+
+  const origFetch = win.fetch;
+  const wrapped = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+    const p = origFetch.call(this ?? win, input, init);
+    const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const url = urlOf(raw);
+    if (url && accept(url)) {
+      const method = (
+        init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET')
+      ).toUpperCase();
+      p.then(async (res) => {
+        const base = {
+          url: url.href,
+          method,
+          status: res.status,
+          contentType: res.headers.get('content-type') ?? '',
+          at: Date.now(),
+        };
+        const declared = Number(res.headers.get('content-length') ?? 0);
+        if (declared > MAX_BODY_CHARS) return post({ ...base, bytes: declared, tooLarge: true });
+        const text = await res.clone().text();
+        post(
+          text.length > MAX_BODY_CHARS
+            ? { ...base, bytes: text.length, tooLarge: true }
+            : { ...base, text, bytes: text.length },
+        );
+      }).catch(() => undefined);
+    }
+    return p;
+  };
+  Object.defineProperty(wrapped, 'name', { value: 'fetch' });
+  win.fetch = wrapped as typeof fetch;
+
+  const meta = new WeakMap<XMLHttpRequest, { url: URL; method: string }>();
+  const proto = win.XMLHttpRequest.prototype;
+  const origOpen = proto.open;
+  const origSend = proto.send;
+  proto.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+    const u = urlOf(String(url));
+    if (u && accept(u)) meta.set(this, { url: u, method: String(method).toUpperCase() });
+    else meta.delete(this);
+    return (origOpen as (...a: unknown[]) => void).call(this, method, url, ...rest);
+  } as typeof proto.open;
+  proto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const m = meta.get(this);
+    if (m) {
+      this.addEventListener('loadend', () => {
+        const base = {
+          url: m.url.href,
+          method: m.method,
+          status: this.status,
+          contentType: this.getResponseHeader('content-type') ?? '',
+          at: Date.now(),
+        };
+        if (this.responseType === '' || this.responseType === 'text') {
+          const text = this.responseText;
+          post(
+            text.length > MAX_BODY_CHARS
+              ? { ...base, bytes: text.length, tooLarge: true }
+              : { ...base, text, bytes: text.length },
+          );
+        } else if (this.responseType === 'json') {
+          post({ ...base, json: this.response as unknown, bytes: 0 });
+        }
+      });
+    }
+    return origSend.call(this, body);
+  };
+}

@@ -1,0 +1,19 @@
+/** Wires capture into a content-script context: channel from the hook → parse → typed message. */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendMessage } from '../messaging';
+import type { PlatformAdapter } from '../platforms/types';
+import { contentChannel } from './channel';
+import { createCapture } from './content';
+
+export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
+  const handle = createCapture({
+    adapter,
+    doc: document,
+    pageUrl: () => new URL(location.href),
+    now: Date.now,
+    send: (batch) => sendMessage('cs-bg/capture', batch),
+  });
+  contentChannel(window, (m) => {
+    if (ctx.isValid) void handle(m);
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * Small, dependency-free helpers shared by the adapters: id coercion, time-unit conversion with sanity
+ * checks, and turning zod issues into Chinese capture-health reasons.
+ */
+import type * as z from 'zod/mini';
+import type { Rejection } from '../model';
+
+const MIN_MS = 946_684_800_000; // 2000-01-01
+const MAX_MS = 4_102_444_800_000; // 2100-01-01
+
+/** An id as a string: accepts strings and safe integers (ids above 2^53 must arrive as strings). */
+export function idOf(v: unknown): string | undefined {
+  if (typeof v === 'string') {
+    const t = v.trim().replace(/^['\t]+/, '');
+    return t && t !== '0' && t.length <= 64 ? t : undefined;
+  }
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) return String(v);
+  return undefined;
+}
+
+export class TimeUnitError extends Error {}
+
+/**
+ * Seconds → ms, refusing values that are clearly in another unit (a ms value where seconds are expected
+ * would land in the year 50000). 0/null/'' mean "not set".
+ */
+export function secondsToMs(v: unknown, field: string): number | undefined {
+  if (v === undefined || v === null || v === '' || v === 0 || v === '0') return undefined;
+  const n = typeof v === 'string' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n)) throw new TimeUnitError(`${field} 不是时间戳`);
+  const ms = Math.round(n * 1000);
+  if (ms < MIN_MS || ms > MAX_MS) throw new TimeUnitError(`${field}=${String(v)} 不是秒级时间戳`);
+  return ms;
+}
+
+/** Milliseconds as-is, with the same sanity range. */
+export function msToMs(v: unknown, field: string): number | undefined {
+  if (v === undefined || v === null || v === '' || v === 0 || v === '0') return undefined;
+  const n = typeof v === 'string' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n)) throw new TimeUnitError(`${field} 不是时间戳`);
+  if (n < MIN_MS || n > MAX_MS) throw new TimeUnitError(`${field}=${String(v)} 不是毫秒级时间戳`);
+  return Math.round(n);
+}
+
+/** "YYYY-MM-DD HH:mm:ss" (or "YYYY-MM-DD", or with 年月日) in Asia/Shanghai → ms. */
+export function shanghaiDateTimeToMs(v: unknown): number | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = /^(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?/.exec(v.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
+  const ms = Date.UTC(+y!, +mo! - 1, +d!, +h - 8, +mi, +s);
+  return ms >= MIN_MS && ms <= MAX_MS ? ms : undefined;
+}
+
+/** A star value 1–5, or undefined for 0/absent/out of range. */
+export function starOf(v: unknown): number | undefined {
+  const n = typeof v === 'string' ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 5 ? n : undefined;
+}
+
+export function countOf(v: unknown): number {
+  if (Array.isArray(v)) return v.length;
+  const n = typeof v === 'string' ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+/** A number from a number or numeric string ("98.5%" → 98.5); undefined otherwise. */
+export function numOf(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string') {
+    const n = Number(v.replace(/[%,\s]/g, ''));
+    return v.trim() !== '' && Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/** Trims and caps a string; non-strings become undefined. */
+export function textOf(v: unknown, max = 5000): string | undefined {
+  return typeof v === 'string' ? v.slice(0, max) : undefined;
+}
+
+/** A nickname is kept only when the console already masked it (contains `*`). */
+export function maskedNick(v: unknown): string | undefined {
+  return typeof v === 'string' && v.includes('*') ? v.slice(0, 50) : undefined;
+}
+
+/** The first zod issue as a short Chinese reason. */
+export function zodReason(error: z.core.$ZodError, row?: number): Rejection {
+  const issue = error.issues[0];
+  const path = issue?.path.join('.') ?? '';
+  const what =
+    issue?.code === 'invalid_type'
+      ? `类型不符（应为 ${issue.expected}）`
+      : issue?.code === 'too_big'
+        ? '超出长度上限'
+        : issue?.code === 'too_small'
+          ? '值过小或为空'
+          : '格式不符';
+  return {
+    code: 'schema',
+    message: `字段 ${path || '(根)'} ${what}`.slice(0, 200),
+    path: path.slice(0, 200),
+    row,
+  };
+}
+
+export function reject(code: Rejection['code'], message: string, row?: number): Rejection {
+  return row === undefined
+    ? { code, message: message.slice(0, 200) }
+    : { code, message: message.slice(0, 200), row };
+}

@@ -1,0 +1,19 @@
+/**
+ * Preferences live in WXT storage items (chrome.storage), records in Dexie. Each item documents its
+ * shape; bump `version` with a migration when a shape changes.
+ */
+import { storage } from 'wxt/utils/storage';
+
+/** Records captured since the merchant last opened the popup (the badge number). */
+export const unseenItem = storage.defineItem<number>('local:unseen', { fallback: 0 });
+
+/** Whether a capture was rejected since the popup was last opened (badge turns red). */
+export const unseenErrorsItem = storage.defineItem<number>('local:unseenErrors', { fallback: 0 });
+
+/** The store the popup and side panel show; undefined = the most recently captured one. */
+export const selectedStoreItem = storage.defineItem<string | null>('local:selectedStore', { fallback: null });
+
+/** Console document → bound store key, for the current browser session (survives worker restarts). */
+export const tabStoresItem = storage.defineItem<Record<string, string>>('session:tabStores', {
+  fallback: {},
+});
