@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaptureBatch } from '../capture/batch';
+import { toBatches } from '../capture/batch';
+import type { KoubeiDb } from '../db';
+import { openDb } from '../db';
+import { douyin } from '../platforms/douyin';
+import { ingestBatch, merge, sameContent } from './ingest';
+import { memoryBindings, resolveStore } from './stores';
+
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../platforms/__fixtures__/douyin/${name}.json`, import.meta.url), 'utf8'));
+
+function batchOf(name: string, endpoint: string, path: string): CaptureBatch {
+  const r = douyin.parse(endpoint, fixture(name), {
+    url: new URL(`https://fxg.jinritemai.com${path}`),
+    pageUrl: new URL('https://fxg.jinritemai.com/ffa/maftersale/comment'),
+    now: 1_763_800_000_000,
+  });
+  return toBatches(r, { platform: 'douyin', endpoint, page: '/ffa/maftersale/comment', source: 'api', bytes: 1000 })[0]!;
+}
+
+const STORE = 'douyin:4461234';
+let db: KoubeiDb;
+let n = 0;
+beforeEach(async () => {
+  db = openDb(`test-${++n}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+});
+
+describe('ingestBatch', () => {
+  it('stores a page once: a second capture of the same page adds nothing', async () => {
+    const b = batchOf('commentList', 'commentList', '/product/tcomment/commentList');
+    const first = await ingestBatch(db, b, { storeKey: STORE, now: 1000 * 1e9 });
+    expect(first).toMatchObject({ added: 3, updated: 0, unchanged: 0, rejected: 0 });
+    const second = await ingestBatch(db, b, { storeKey: STORE, now: 1001 * 1e9 });
+    expect(second).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
+    expect(await db.reviews.count()).toBe(3);
+    const row = await db.reviews.get(`${STORE}|7350118822334455667`);
+    expect(row?.capturedAt).toBe(1000 * 1e9);
+    expect(await db.captureEvents.count()).toBe(2);
+  });
+
+  it('updates a row when the merchant replied or the buyer appended, keeping what it knew', async () => {
+    const b = batchOf('commentList', 'commentList', '/product/tcomment/commentList');
+    await ingestBatch(db, b, { storeKey: STORE, now: 1e12 });
+    const edited = structuredClone(b);
+    const row = edited.reviews[0] as Record<string, unknown>;
+    row.replied = true;
+    row.replyText = '非常抱歉，已为您加急补发';
+    row.replyAt = 1_763_700_000_000;
+    delete row.productName; // a DOM read would not know it
+    const r = await ingestBatch(db, edited, { storeKey: STORE, now: 2e12 });
+    expect(r).toMatchObject({ added: 0, updated: 1, unchanged: 2 });
+    const stored = await db.reviews.get(`${STORE}|7350118822334455667`);
+    expect(stored).toMatchObject({ replied: true, replyText: '非常抱歉，已为您加急补发', productName: '加厚羊羔绒卫衣 男女同款', capturedAt: 1e12, updatedAt: 2e12 });
+  });
+
+  it('re-validates untrusted rows: a forged row is rejected alone and the rest is kept', async () => {
+    const b = batchOf('commentList', 'commentList', '/product/tcomment/commentList');
+    b.reviews.push({ platform: 'douyin', reviewId: 'x'.repeat(500), createdAt: 'yesterday' });
+    b.reviews.push({ ...(b.reviews[0] as object), reviewId: 'other-platform', platform: 'pdd' });
+    b.reviews.push({ ...(b.reviews[0] as object), reviewId: 'extra-field', key: 'douyin:999|evil', storeKey: 'douyin:999', isAdmin: true });
+    const r = await ingestBatch(db, b, { storeKey: STORE, now: 1e12 });
+    expect(r).toMatchObject({ added: 4, rejected: 2 });
+    expect(r.event.outcome).toBe('partial');
+    expect(r.event.reasons.map((x) => x.code)).toEqual(['schema', 'store_mismatch']);
+    // The extra fields of the third row are stripped; its key and store come from the background.
+    const extra = await db.reviews.get(`${STORE}|extra-field`);
+    expect(extra?.storeKey).toBe(STORE);
+    expect(extra).not.toHaveProperty('isAdmin');
+    expect(await db.reviews.filter((x) => x.storeKey !== STORE || x.key.includes('evil')).count()).toBe(0);
+  });
+
+  it('keeps the adapter rejections in the capture-health entry', async () => {
+    const b = batchOf('commentList-nested', 'commentList', '/product/tcomment/commentList');
+    const r = await ingestBatch(db, b, { storeKey: STORE, now: 1e12 });
+    expect(r).toMatchObject({ added: 1, rejected: 3 });
+    const ev = await db.captureEvents.get(r.event.id!);
+    expect(ev).toMatchObject({ outcome: 'partial', seen: 4, added: 1, rejected: 3 });
+  });
+
+  it('keeps one official score per store, kind and day; a changed re-capture replaces it', async () => {
+    const b = batchOf('getOverviewByVersion', 'getOverviewByVersion', '/governance/shop/experiencescore/getOverviewByVersion');
+    expect((await ingestBatch(db, b, { storeKey: STORE, now: 1e12 })).added).toBe(1);
+    expect((await ingestBatch(db, b, { storeKey: STORE, now: 2e12 })).unchanged).toBe(1);
+    (b.scores[0] as { value: number }).value = 85;
+    expect((await ingestBatch(db, b, { storeKey: STORE, now: 3e12 })).updated).toBe(1);
+    expect(await db.officialScores.count()).toBe(1);
+    expect((await db.officialScores.toArray())[0]!.value).toBe(85);
+  });
+
+  it('two concurrent captures of the same page store each row once', async () => {
+    const b = batchOf('commentList', 'commentList', '/product/tcomment/commentList');
+    const [x, y] = await Promise.all([
+      ingestBatch(db, b, { storeKey: STORE, now: 1e12 }),
+      ingestBatch(db, structuredClone(b), { storeKey: STORE, now: 1e12 }),
+    ]);
+    expect(x.added + y.added).toBe(3);
+    expect(x.unchanged + y.unchanged).toBe(3);
+    expect(await db.reviews.count()).toBe(3);
+  });
+
+  it('a failing hook aborts the whole batch: nothing partial is written', async () => {
+    const b = batchOf('commentList', 'commentList', '/product/tcomment/commentList');
+    const hooks = {
+      tables: ['aggregates'],
+      onChanges: async () => {
+        throw new DOMException('simulated', 'QuotaExceededError');
+      },
+    };
+    await expect(ingestBatch(db, b, { storeKey: STORE, now: 1e12, hooks })).rejects.toThrow('simulated');
+    expect(await db.reviews.count()).toBe(0);
+    expect(await db.captureEvents.count()).toBe(0);
+    expect(await db.stores.count()).toBe(0);
+  });
+});
+
+describe('resolveStore', () => {
+  it('binds a document to the first store it reports and refuses another store afterwards', async () => {
+    const bindings = memoryBindings();
+    const a = { platform: 'douyin' as const, shopId: '111', via: 'api' as const };
+    const b = { platform: 'douyin' as const, shopId: '222', via: 'dom' as const };
+    expect(await resolveStore(db, bindings, 'tab1:doc', 'douyin', a)).toMatchObject({ storeKey: 'douyin:111' });
+    expect(await resolveStore(db, bindings, 'tab1:doc', 'douyin', undefined)).toMatchObject({ storeKey: 'douyin:111' });
+    const r = await resolveStore(db, bindings, 'tab1:doc', 'douyin', b);
+    expect(r).toMatchObject({ rejection: { code: 'store_mismatch' } });
+    expect(await resolveStore(db, bindings, 'tab2:doc', 'douyin', b)).toMatchObject({ storeKey: 'douyin:222' });
+  });
+
+  it('without identity falls back to the most recent store of the platform, else asks to open the score page', async () => {
+    const bindings = memoryBindings();
+    const none = await resolveStore(db, bindings, 't:1', 'douyin', undefined);
+    expect(none).toMatchObject({ rejection: { code: 'no_store' } });
+    await db.stores.bulkPut([
+      { key: 'douyin:1', platform: 'douyin', shopId: '1', firstSeen: 1e12, lastSeen: 1e12 },
+      { key: 'douyin:2', platform: 'douyin', shopId: '2', firstSeen: 1e12, lastSeen: 2e12 },
+      { key: 'pdd:3', platform: 'pdd', shopId: '3', firstSeen: 1e12, lastSeen: 3e12 },
+    ]);
+    expect(await resolveStore(db, bindings, 't:2', 'douyin', undefined)).toMatchObject({ storeKey: 'douyin:2' });
+  });
+
+  it('refuses an identity of another platform', async () => {
+    const r = await resolveStore(db, memoryBindings(), 't', 'douyin', { platform: 'pdd', shopId: '1', via: 'api' });
+    expect(r).toMatchObject({ rejection: { code: 'store_mismatch' } });
+  });
+});
+
+describe('merge / sameContent', () => {
+  it('ignores capture times and key order, never shrinks appends', () => {
+    const base = { a: 1, b: [1, 2], capturedAt: 1, updatedAt: 1 };
+    expect(sameContent(base, { b: [1, 2], a: 1, capturedAt: 5, updatedAt: 9 })).toBe(true);
+    expect(sameContent(base, { ...base, b: [1] })).toBe(false);
+    const prev = { appends: [{ text: 'a' }, { text: 'b' }], source: 'api', capturedAt: 1 } as never;
+    const next = { appends: [{ text: 'a' }], source: 'dom', capturedAt: 2 } as never;
+    expect(merge(prev, next)).toMatchObject({ appends: [{ text: 'a' }, { text: 'b' }], source: 'api', capturedAt: 1 });
+  });
+});
