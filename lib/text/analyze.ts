@@ -1,0 +1,123 @@
+/**
+ * Review text analysis: complaint categories (multi-label, mapped to score dimensions), praise, evidence
+ * for highlighting, sentiment and the stars/text mismatch flag.
+ */
+import type { Polarity, Review } from '../model';
+import { extractEvidence, type WeightedEvidence } from './evidence';
+import { isDefaultPraise, sentimentLabel, sentimentScore, starsMismatch } from './sentiment';
+import {
+  CATEGORY_DIMENSION,
+  type CategoryHit,
+  type Evidence,
+  type ReviewCategory,
+  type TextAnalysis,
+  type TopicCategory,
+} from './types';
+
+/** Complaint mass a category needs before it is reported (one "一般" is just enough). */
+const MIN_MASS = 0.35;
+/** Appends are later, better-informed words of the same buyer. */
+const APPEND_WEIGHT = 1.2;
+
+export interface AnalyzeOptions {
+  stars?: number;
+  polarity?: Polarity;
+}
+
+function buildHits(all: readonly WeightedEvidence[]): CategoryHit[] {
+  const acc = new Map<TopicCategory, { mass: number; evidence: Evidence[] }>();
+  for (const { ev } of all) {
+    if (!ev.category || ev.polarity >= 0) continue;
+    const a = acc.get(ev.category) ?? { mass: 0, evidence: [] };
+    a.mass += -ev.polarity;
+    a.evidence.push(ev);
+    acc.set(ev.category, a);
+  }
+  return [...acc.entries()]
+    .filter(([, a]) => a.mass >= MIN_MASS)
+    .sort((x, y) => y[1].mass - x[1].mass)
+    .map(([category, a]) => ({
+      category,
+      dimension: CATEGORY_DIMENSION[category],
+      confidence: Math.round(Math.min(1, a.mass / 1.5) * 100) / 100,
+      topics: [...new Set(a.evidence.map((e) => e.topic).filter((t): t is string => !!t))],
+      evidence: a.evidence,
+      concessive: a.evidence.every((e) => e.concessive),
+    }));
+}
+
+/** Analyse several texts of one review (main text first, then appends) as one. */
+export function analyzeParts(parts: readonly string[], opts: AnalyzeOptions = {}): TextAnalysis {
+  const main = parts[0] ?? '';
+  const written = parts.filter((p, i) => p.trim() && !(i === 0 && isDefaultPraise(p)));
+  if (written.length === 0) {
+    const isDefault = isDefaultPraise(main);
+    const sentiment = { score: 0, label: 'neutral' as const, isDefault };
+    const mismatch = starsMismatch(opts.stars, opts.polarity, sentiment, []);
+    return {
+      categories: [],
+      hits: [],
+      praised: [],
+      evidence: [],
+      sentiment: mismatch === undefined ? sentiment : { ...sentiment, mismatchWithStars: mismatch },
+    };
+  }
+  const all: WeightedEvidence[] = [];
+  let pos = 0;
+  let neg = 0;
+  parts.forEach((text, i) => {
+    if (i === 0 && isDefaultPraise(text)) return;
+    const partWeight = i === 0 ? 1 : APPEND_WEIGHT;
+    for (const w of extractEvidence(text, i - 1)) {
+      all.push(w);
+      const v = w.ev.polarity * w.clauseWeight * partWeight;
+      if (v > 0) pos += v;
+      else neg -= v;
+    }
+  });
+  const hits = buildHits(all);
+  const score = sentimentScore(pos, neg);
+  const label = sentimentLabel(score, pos, neg);
+  if (hits.length === 0 && neg > pos && neg >= 0.5) {
+    const evidence = all.map((w) => w.ev).filter((e) => e.polarity < 0);
+    hits.push({
+      category: 'other',
+      dimension: CATEGORY_DIMENSION.other,
+      confidence: Math.round(Math.min(1, neg / 1.5) * 100) / 100,
+      topics: [],
+      evidence,
+      concessive: evidence.every((e) => e.concessive),
+    });
+  }
+  const complained = new Set<ReviewCategory>(hits.map((h) => h.category));
+  const praised = [
+    ...new Set(
+      all
+        .map((w) => w.ev)
+        .filter((e): e is Evidence & { category: TopicCategory } => !!e.category && e.polarity > 0)
+        .map((e) => e.category),
+    ),
+  ].filter((c) => !complained.has(c));
+  const sentiment = { score, label, isDefault: false };
+  const mismatch = starsMismatch(opts.stars, opts.polarity, sentiment, hits);
+  return {
+    categories: hits.map((h) => h.category),
+    hits,
+    praised,
+    evidence: all.map((w) => w.ev),
+    sentiment: mismatch === undefined ? sentiment : { ...sentiment, mismatchWithStars: mismatch },
+  };
+}
+
+/** Analyse one text. */
+export function analyzeText(text: string, opts: AnalyzeOptions = {}): TextAnalysis {
+  return analyzeParts([text], opts);
+}
+
+/** Analyse a normalized review: its text and appends, compared against its star or polarity label. */
+export function analyzeReview(review: Pick<Review, 'text' | 'appends' | 'star' | 'polarity'>): TextAnalysis {
+  const opts: AnalyzeOptions = {};
+  if (review.star !== undefined) opts.stars = review.star;
+  if (review.polarity !== undefined) opts.polarity = review.polarity;
+  return analyzeParts([review.text, ...review.appends.map((a) => a.text)], opts);
+}
