@@ -92,7 +92,10 @@ function reviewCounters(r: Review, opts: DeltaOptions, bump: Bump): void {
   for (const [s, prefix, dn, dsum] of stars) {
     if (s === undefined) continue;
     bump(at, `${prefix}${s}` as CounterId);
-    if (r.isDefault) (bump(at, dn), bump(at, dsum, s));
+    if (r.isDefault) {
+      bump(at, dn);
+      bump(at, dsum, s);
+    }
   }
   const overall = r.star ?? p;
   const polarity =
@@ -122,7 +125,9 @@ function reviewCounters(r: Review, opts: DeltaOptions, bump: Bump): void {
   let named = 0;
   for (const cause of causes) {
     const id = counter[cause];
-    if (id) (bump(at, id), named++);
+    if (!id) continue;
+    bump(at, id);
+    named++;
   }
   if (named === 0) bump(at, 'negOther');
   if (categories.some(isDamageCategory)) bump(at, 'negDamage');
@@ -227,7 +232,10 @@ export function applyDeltas(
     const prev = aggregates.get(d.key);
     const c = addInto({ ...prev?.c }, d.c);
     if (isEmpty(c)) {
-      if (prev) (aggregates.delete(d.key), removed.push(d.key));
+      if (prev) {
+        aggregates.delete(d.key);
+        removed.push(d.key);
+      }
       continue;
     }
     const row: DailyAggregate = { key: d.key, storeKey: d.storeKey, date: d.date, v: AGGREGATE_VERSION, c };

@@ -122,7 +122,7 @@ export function evaluateAlerts(input: AlertInput, settings: AlertSettings = DEFA
 
   const negToday = get(row(today), 'neg');
   const negYesterday = get(row(addDays(today, -1)), 'neg');
-  const growth = negYesterday > 0 ? ((negToday - negYesterday) / negYesterday) * 100 : Infinity;
+  const growth = negYesterday > 0 ? ((negToday - negYesterday) * 100) / negYesterday : Infinity;
   if (negToday >= settings.badGrowthMin && growth > settings.badGrowthPct)
     add({ key: `bad_growth|${s}`, kind: 'bad_growth', severity: 'warn', title: '差评增长', detail: `今日 ${negToday} 条差评，昨日 ${negYesterday} 条${Number.isFinite(growth) ? `（+${Math.round(growth)}%）` : ''}` }, today); // prettier-ignore
 

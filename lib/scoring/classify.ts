@@ -89,11 +89,15 @@ export function shipDeadline(order: Order, paidAt: number): number {
   return order.promisedShipAt ?? paidAt + SLA[order.platform].shipHours * HOUR_MS;
 }
 
-/** 揽收 deadline; a 预售 order's later 承诺发货 time wins (rule text). */
+/** A 承诺发货 further than this after payment marks a 预售 order [G: 现货 promises are 24–48 h]. */
+const PRESALE_MS = 72 * HOUR_MS;
+
+/** 揽收 deadline: 现货 by the platform's rule; 预售 by its 承诺发货 time (抖店 rule text). */
 export function collectDeadline(order: Order, paidAt: number): number {
   const sla = SLA[order.platform].collect;
   const base = sla === 'nextDayEnd' ? midnight(paidAt) + 2 * DAY_MS - 1000 : paidAt + sla * HOUR_MS;
-  return Math.max(base, order.promisedShipAt ?? 0);
+  const promise = order.promisedShipAt;
+  return promise !== undefined && promise - paidAt > PRESALE_MS ? Math.max(base, promise) : base;
 }
 
 /** When the collection clock starts (抖店: paid 18:00–06:00 → 06:00). */

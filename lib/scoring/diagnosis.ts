@@ -33,7 +33,9 @@ export interface RecordRef {
   causes: CauseId[];
   /** Points it costs (entered, in `after`) or gave back (left, in `before`). */
   points: number;
+  /** What went wrong ("发货超时") and the day that is counted on. */
   phrase: string;
+  phraseDay: string;
 }
 
 export interface CauseDelta {
@@ -108,12 +110,30 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     return { id: x.id, name: x.name, dimension: x.dimension, before: b?.display ?? '无数据', after: x.display, scoreBefore: b?.score ?? null, scoreAfter: x.score, tiered: x.tiers !== undefined, deltaPoints: (b?.lost ?? 0) - x.lost }; // prettier-ignore
   });
 
-  const refs = (list: readonly (Review | Order)[], est: Estimate): RecordRef[] => {
+  const shift = windowShift(profile, before.asOf, after.asOf);
+  const refs = (
+    list: readonly (Review | Order)[],
+    est: Estimate,
+    range: { from: string; to: string },
+  ): RecordRef[] => {
     const cost = new Map(contributions(profile, est, list, opts).records.map((r) => [r.key, r.points]));
-    return list.map((r) => ({ key: r.key, kind: 'reviewId' in r ? ('review' as const) : ('order' as const), day: recordDay(r, est, opts), causes: recordCauses(r, opts), points: cost.get(r.key) ?? 0, phrase: recordPhrase(r, opts) })); // prettier-ignore
+    return list.map((r) => {
+      const { phrase, day: phraseDay } = recordPhrase(r, opts, range);
+      const kind = 'reviewId' in r ? ('review' as const) : ('order' as const);
+      const causes = recordCauses(r, opts);
+      return {
+        key: r.key,
+        kind,
+        day: recordDay(r, range, opts),
+        causes,
+        points: cost.get(r.key) ?? 0,
+        phrase,
+        phraseDay,
+      };
+    });
   };
-  const entered = refs(input.entered ?? [], after);
-  const left = refs(input.left ?? [], before);
+  const entered = refs(input.entered ?? [], after, shift.entered);
+  const left = refs(input.left ?? [], before, shift.left);
   const causes: CauseDelta[] = (Object.keys(CAUSE_LABELS) as CauseId[]).map((cause) => {
     const ein = entered.filter((r) => r.causes.includes(cause));
     const lout = left.filter((r) => r.causes.includes(cause));
@@ -150,8 +170,13 @@ function summarize(d: Diagnosis): string {
         : `${ind.name} ${ind.before} → ${ind.after}`,
     );
   if (dim.id === 'deduction') parts.push(`差行为扣分 ${dim.before} → ${dim.after}`);
-  const cause = d.causes.find((c) => DIM_CAUSES[dim.id].includes(c.cause) && c.entered.length > 0);
-  if (cause && d.delta < 0) parts.push(describeRecords(cause));
+  if (d.delta < 0) {
+    const own = d.causes.find((c) => DIM_CAUSES[dim.id].includes(c.cause) && c.entered.length > 0);
+    const main = d.causes.find((c) => c.cause === d.mainCause);
+    // 1★ reviews about delivery cost 商品综合评分 points: name the cause when it is not the dimension's own.
+    if (own && (!main || own === main)) parts.push(describeRecords(own));
+    else if (main && main.entered.length > 0) parts.push(`主因${main.label}：${describeRecords(main)}`);
+  }
   const head = `${dim.name} ${signed(dim.deltaPoints)}`;
   return parts.length > 0 ? `${head}：${parts.join('；')}` : head;
 }
@@ -163,7 +188,7 @@ function describeRecords(c: CauseDelta): string {
     const byPhrase = new Map<string, RecordRef[]>();
     for (const o of orders) byPhrase.set(o.phrase, [...(byPhrase.get(o.phrase) ?? []), o]);
     const [phrase, list] = [...byPhrase].sort((a, b) => b[1].length - a[1].length)[0]!;
-    const since = list.map((r) => r.day).sort()[0]!;
+    const since = list.map((r) => r.phraseDay).sort()[0]!;
     out.push(`${since.slice(5)} 以来 ${list.length} 单${phrase}`);
   }
   const reviews = c.entered.filter((r) => r.kind === 'review');

@@ -161,7 +161,10 @@ export function estimate(
     // A fixed stage score has nothing to attribute.
     for (const x of indicators) x.lost = 0;
   }
-  if (profile.minReviews && reviews < profile.minReviews.value) ((value = null), (stage = 'insufficient'));
+  if (profile.minReviews && reviews < profile.minReviews.value) {
+    value = null;
+    stage = 'insufficient';
+  }
   const fivePoint =
     value === null || stage !== 'formal'
       ? null

@@ -23,6 +23,7 @@ const ORDER_CAUSE: ReadonlyArray<readonly [CounterId, CauseId, string]> = [
   ['colH72', 'logistics', '揽收超过 48 小时'],
 ];
 
+/** All of a record's counters, days merged. */
 const merged = (r: Rec, opts: DeltaOptions): Counters => {
   const c: Counters = {};
   for (const day of countersOf(r, opts).values()) for (const [k, v] of Object.entries(day)) c[k as CounterId] = (c[k as CounterId] ?? 0) + v; // prettier-ignore
@@ -44,14 +45,27 @@ export function recordCauses(r: Rec, opts: DeltaOptions = {}): CauseId[] {
   return [...new Set(ORDER_CAUSE.filter(([id]) => get(c, id) > 0).map(([, cause]) => cause))];
 }
 
-/** "发货超时" / "物流 1 星"-style phrase for summaries. */
-export function recordPhrase(r: Rec, opts: DeltaOptions = {}): string {
+/**
+ * "发货超时" / "物流 1 星差评"-style phrase for summaries, with the day that fact is counted on (inside
+ * `range` when it has one there).
+ */
+export function recordPhrase(
+  r: Rec,
+  opts: DeltaOptions = {},
+  range?: { from: string; to: string },
+): { phrase: string; day: string } {
+  const days = [...countersOf(r, opts)].sort((x, y) => x[0].localeCompare(y[0]));
+  const inRange = range ? days.filter(([d]) => d >= range.from && d <= range.to) : [];
   if ('reviewId' in r) {
-    const s = r.starLogistics !== undefined && r.starLogistics <= 2 ? `物流 ${r.starLogistics} 星` : `${r.starProduct ?? r.star ?? '?'} 星`; // prettier-ignore
-    return `${s}差评`;
+    const low = r.starLogistics !== undefined && r.starLogistics <= 2;
+    const phrase = `${low ? `物流 ${r.starLogistics}` : (r.starProduct ?? r.star ?? '?')} 星差评`;
+    return { phrase, day: days[0]?.[0] ?? '' };
   }
-  const c = merged(r, opts);
-  return ORDER_CAUSE.find(([id]) => get(c, id) > 0)?.[2] ?? '售后';
+  for (const [id, , phrase] of ORDER_CAUSE) {
+    const hit = (inRange.length > 0 ? inRange : days).find(([, c]) => get(c, id) > 0);
+    if (hit) return { phrase, day: hit[0] };
+  }
+  return { phrase: '售后', day: days[0]?.[0] ?? '' };
 }
 
 /** Days on which the record carries something bad (a review: its day; an order: late/after-sale days). */
@@ -64,28 +78,26 @@ export function badDays(r: Rec, opts: DeltaOptions = {}): string[] {
   return out.sort();
 }
 
-/** The record's first bad day inside the estimate's window (or its first bad day at all). */
-export function recordDay(
-  r: Rec,
-  est: { window: { from: string; to: string } },
-  opts: DeltaOptions = {},
-): string {
+/** The record's first bad day inside `range` (or its first bad day at all). */
+export function recordDay(r: Rec, range: { from: string; to: string }, opts: DeltaOptions = {}): string {
   const days = badDays(r, opts);
-  const inside = days.filter((d) => d >= est.window.from && d <= est.window.to);
-  return inside[0] ?? days[0] ?? est.window.to;
+  return days.find((d) => d >= range.from && d <= range.to) ?? days[0] ?? range.to;
 }
 
-/** The shortest day range holding at least 60% of `days` (where negatives concentrate). */
+/** The shortest day range holding at least 80% of `days` (where negatives concentrate). */
 export function span(days: readonly string[]): [string, string] {
   const sorted = [...days].sort();
-  const need = Math.max(1, Math.ceil(sorted.length * 0.6));
+  const need = Math.max(1, Math.ceil(sorted.length * 0.8));
   let best: [string, string] = [sorted[0] ?? '', sorted[sorted.length - 1] ?? ''];
   let bestLen = Infinity;
   for (let i = 0; i + need - 1 < sorted.length; i++) {
     const a = sorted[i]!;
     const b = sorted[i + need - 1]!;
     const len = Date.parse(b) - Date.parse(a);
-    if (len < bestLen) ((bestLen = len), (best = [a, b]));
+    if (len < bestLen) {
+      bestLen = len;
+      best = [a, b];
+    }
   }
   return best;
 }
