@@ -13,8 +13,8 @@ export interface Clause {
   concessive: boolean;
 }
 
-const BOUNDARY = /[，。！？；,.!?;~～\n…、\s]/;
-const SENTENCE_END = /[。！？!?\n]/;
+const BOUNDARY = new Set('，。！？；,.!?;~～\n…、 \t\r\u3000');
+const SENTENCE_END = new Set('。！？!?\n');
 /** A clause starting with one of these turns the sentence. 但 after 不 is 不但 (not a turn). */
 const TURN = /^(?:但是|但|可是|可惜|不过|然而|只是|就是|只不过|美中不足|唯一不足|唯一的缺点|缺点是|问题是|不足的是|其实)/;
 const CONCEDE = /^(?:虽然|虽说|尽管|虽)/;
@@ -30,9 +30,9 @@ export function splitClauses(text: string): Clause[] {
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i] ?? '。';
-    if (i === text.length || BOUNDARY.test(ch) || (cuts.has(i) && i > start)) {
-      if (i > start) raw.push({ start, end: i, endsSentence: i === text.length || SENTENCE_END.test(ch) });
-      start = cuts.has(i) && !BOUNDARY.test(ch) ? i : i + 1;
+    if (i === text.length || BOUNDARY.has(ch) || (cuts.has(i) && i > start)) {
+      if (i > start) raw.push({ start, end: i, endsSentence: i === text.length || SENTENCE_END.has(ch) });
+      start = cuts.has(i) && !BOUNDARY.has(ch) ? i : i + 1;
     }
   }
   const clauses: Clause[] = raw.map((r) => ({ start: r.start, end: r.end, weight: 1, concessive: false }));

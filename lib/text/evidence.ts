@@ -92,6 +92,7 @@ export function extractEvidence(text: string, part = -1): WeightedEvidence[] {
 
 function addRuleEvidence(text: string, folded: string, clauses: Clause[], out: WeightedEvidence[], part: number) {
   for (const rule of PATTERN_RULES) {
+    if (!rule.hints.some((h) => folded.includes(h))) continue;
     rule.re.lastIndex = 0;
     for (const hit of folded.matchAll(rule.re)) {
       const start = hit.index;

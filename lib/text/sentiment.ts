@@ -19,8 +19,9 @@ const DEFAULT_PRAISE = [
 
 /** True for platform-written default praise (no buyer opinion in it). */
 export function isDefaultPraise(text: string): boolean {
+  if (!/用户|默认|评价/.test(text)) return false;
   const t = foldText(text).trim();
-  return t.length > 0 && DEFAULT_PRAISE.some((re) => re.test(t));
+  return DEFAULT_PRAISE.some((re) => re.test(t));
 }
 
 /** Positive/negative mass → score in −1…1; the +1 keeps one weak word from reading as certainty. */

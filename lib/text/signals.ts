@@ -37,7 +37,7 @@ export const CONTACT_PATTERNS: readonly SignalPattern[] = [
   { id: 'contact-id', re: /(?:v|vx|wx|微信|微|qq|q)[:：][a-z0-9_]{5,20}/g },
   { id: 'phone', re: /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g },
   { id: 'landline', re: /(?<![0-9])(?:0[0-9]{2,3}[0-9]{7,8}|400[0-9]{7})(?![0-9])/g },
-  { id: 'private-chat', re: /(?:私聊|私信我|私我|联系我|找我)/g },
+  { id: 'private-chat', re: /(?:私聊|私信我|私我|联系我(?!们)|找我(?!们))/g },
 ];
 
 function run(patterns: readonly SignalPattern[], text: string): SignalMatch[] {
