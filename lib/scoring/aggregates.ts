@@ -12,7 +12,7 @@
  */
 import * as z from 'zod/mini';
 import type { Order, Review } from '../model';
-import { dayKey } from '../model';
+import { DAY_MS, SHANGHAI_OFFSET_MS, dayKey } from '../model';
 import type { Categorize, CauseId } from './classify';
 import {
   HOURS,
@@ -60,13 +60,25 @@ export interface DeltaOptions {
 export const aggregateKey = (storeKey: string, date: string): string => `${storeKey}|${date}`;
 
 type Record_ = Review | Order;
+
+/** dayKey() builds a Date and an ISO string; a record bumps up to 8 days, 2 M records at rebuild. */
+const dayCache = new Map<number, string>();
+function fastDayKey(ms: number): string {
+  const idx = Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
+  let key = dayCache.get(idx);
+  if (key === undefined) {
+    key = dayKey(ms);
+    dayCache.set(idx, key);
+  }
+  return key;
+}
 const isReview = (r: Record_): r is Review => 'reviewId' in r;
 
 /** Counters one record contributes, by day. Exported for contributions/forecast (same day logic). */
 export function countersOf(record: Record_, opts: DeltaOptions = {}): Map<string, Counters> {
   const out = new Map<string, Counters>();
   const bump = (ms: number, id: CounterId, n = 1): void => {
-    const day = dayKey(ms);
+    const day = fastDayKey(ms);
     const c = out.get(day) ?? {};
     c[id] = (c[id] ?? 0) + n;
     out.set(day, c);
