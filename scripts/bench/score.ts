@@ -62,7 +62,7 @@ function build(key: string, perKind: number, seed: number): Store {
       badRate: 0.03,
     })) {
       // Keep the last days' orders: the incremental runs update them.
-      if (o.paidAt >= dayStart(AS_OF) - 3 * DAY_MS) orders.push(o);
+      if ((o.paidAt ?? 0) >= dayStart(AS_OF) - 3 * DAY_MS) orders.push(o);
       yield o;
     }
   }
