@@ -27,10 +27,44 @@ export const ENDPOINTS: Record<PlatformId, readonly EndpointSpec[]> = {
     },
     { id: 'getSubScoreNew', kind: 'score', path: /^\/governance\/shop\/experiencescore\/getSubScoreNew$/ },
   ],
-  taobao: [],
-  pdd: [],
-  jd: [],
-  kuaishou: [],
+  // 千牛 pages call mtop on another host; the version segment is matched loosely (mtop bumps it).
+  taobao: [
+    {
+      id: 'rateList',
+      kind: 'reviews',
+      path: /^\/h5\/mtop\.rm\.sellercenter\.list\.data\.pc\/\d+\.\d+\/?$/,
+      host: /^h5api\.m\.(?:taobao|tmall)\.com$/,
+    },
+    {
+      id: 'storeIndex',
+      kind: 'score',
+      path: /^\/h5\/mtop\.alibaba\.tmall\.front\.store\.index\/\d+\.\d+\/?$/,
+      host: /^h5api\.m\.(?:taobao|tmall)\.com$/,
+    },
+    {
+      id: 'npsIndexSummary',
+      kind: 'score',
+      path: /^\/h5\/mtop\.sdx\.nps\.home\.indexsummary\/\d+\.\d+\/?$/,
+      host: /^h5api\.m\.(?:taobao|tmall)\.com$/,
+    },
+  ],
+  pdd: [
+    { id: 'reviewsList', kind: 'reviews', path: /^\/saturn\/reviews\/list$/ },
+    { id: 'mallServeScore', kind: 'score', path: /^\/sydney\/api\/mallService\/getMallServeScoreV2$/ },
+    { id: 'mallDsr', kind: 'score', path: /^\/sydney\/api\/saleQuality\/queryMallDsrVO$/ },
+    // historyOrderList is the older page's twin with the same rows (platforms.md §3.1).
+    { id: 'orderList', kind: 'orders', path: /^\/mangkhut\/mms\/(?:recent|history)OrderList$/ },
+  ],
+  // [G] review path: no console review endpoint is public; see lib/platforms/jd.ts.
+  jd: [
+    { id: 'venderComments', kind: 'reviews', path: /^\/jdm\/api\/comment\/getVenderComments$/ },
+    { id: 'orderList', kind: 'orders', path: /^\/order\/orderlist$/ },
+  ],
+  kuaishou: [
+    // [G] review path: the console's review JSON is not public; see lib/platforms/kuaishou.ts.
+    { id: 'commentList', kind: 'reviews', path: /^\/rest\/pc\/comment\/list$/ },
+    { id: 'shopExpDetail', kind: 'score', path: /^\/rest\/app\/tts\/apollo\/shopexp\/getDetail$/ },
+  ],
 };
 
 /** The endpoint a request URL answers, if whitelisted for the platform and sent to an allowed host. */
