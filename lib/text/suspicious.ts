@@ -43,6 +43,8 @@ export interface SuspicionOptions {
   burstMinCount?: number;
   /** Window count must reach this multiple of the baseline per window. Default 4. */
   burstFactor?: number;
+  /** A product needs this much earlier history before a burst can be judged (ms). Default 7 days. */
+  burstMinHistoryMs?: number;
   /** How long before its review an order may have been placed (ms). Default 30 days. */
   maxOrderAgeMs?: number;
 }
@@ -99,6 +101,7 @@ export function findBursts(reviews: readonly Review[], opts: SuspicionOptions = 
   const lookback = opts.burstLookbackMs ?? 30 * DAY_MS;
   const minCount = opts.burstMinCount ?? 5;
   const factor = opts.burstFactor ?? 4;
+  const minHistory = opts.burstMinHistoryMs ?? 7 * DAY_MS;
   const out: SuspicionFlag[] = [];
   const withProduct = reviews.filter((r) => r.productId);
   for (const list of groupBy(withProduct, (r) => `${r.storeKey}|${r.productId}`).values()) {
@@ -111,8 +114,10 @@ export function findBursts(reviews: readonly Review[], opts: SuspicionOptions = 
       let j = i;
       while (j < list.length && (list[j]?.createdAt ?? Infinity) < start + window) j++;
       const count = j - i;
-      const baseline = ((i - back) * window) / lookback;
-      if (count >= Math.max(minCount, factor * baseline)) {
+      // The baseline needs history: at the start of the captured data there is nothing to compare with.
+      const history = start - Math.max(list[0]?.createdAt ?? start, start - lookback);
+      const baseline = history > 0 ? ((i - back) * window) / history : 0;
+      if (history >= minHistory && count >= Math.max(minCount, factor * baseline)) {
         const burst = list.slice(i, j);
         const keys = burst.map((r) => r.key);
         const last = burst[burst.length - 1]?.createdAt ?? start;
