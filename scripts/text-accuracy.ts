@@ -22,7 +22,9 @@ function table(name: string, r: AccuracyReport): void {
     console.log(
       `${c.category.padEnd(10)} ${String(c.support).padStart(7)}  ${c.precision.toFixed(2)}   ${c.recall.toFixed(2)}   ${c.f1.toFixed(2)}`,
     );
-  console.log(`macro F1 ${r.macroF1.toFixed(3)} · sentiment accuracy ${r.sentimentAccuracy.toFixed(3)} · exact category set ${r.exactMatch.toFixed(3)}`);
+  console.log(
+    `macro F1 ${r.macroF1.toFixed(3)} · sentiment accuracy ${r.sentimentAccuracy.toFixed(3)} · exact category set ${r.exactMatch.toFixed(3)}`,
+  );
 }
 
 const dev = all.filter((r) => !isHeldOut(r.text));
@@ -32,13 +34,24 @@ const which = arg > 0 ? process.argv[arg + 1] : undefined;
 if (which === 'dev' || which === 'holdout') {
   for (const r of which === 'dev' ? dev : holdout) {
     const p = predict(r);
-    const same = p.categories.length === r.categories.length && r.categories.every((c) => p.categories.includes(c));
+    const same =
+      p.categories.length === r.categories.length && r.categories.every((c) => p.categories.includes(c));
     if (!same || p.sentiment !== r.sentiment)
-      console.log(`${r.text}\n   gold ${r.categories.join(',') || '-'} ${r.sentiment} | got ${p.categories.join(',') || '-'} ${p.sentiment}`);
+      console.log(
+        `${r.text}\n   gold ${r.categories.join(',') || '-'} ${r.sentiment} | got ${p.categories.join(',') || '-'} ${p.sentiment}`,
+      );
   }
 }
 const devReport = evaluate(dev, predict);
 const holdReport = evaluate(holdout, predict);
 table('development set', devReport);
 table('held-out set', holdReport);
-console.log(JSON.stringify({ bench: 'text-accuracy', devMacroF1: devReport.macroF1, holdoutMacroF1: holdReport.macroF1, devSentiment: devReport.sentimentAccuracy, holdoutSentiment: holdReport.sentimentAccuracy }));
+console.log(
+  JSON.stringify({
+    bench: 'text-accuracy',
+    devMacroF1: devReport.macroF1,
+    holdoutMacroF1: holdReport.macroF1,
+    devSentiment: devReport.sentimentAccuracy,
+    holdoutSentiment: holdReport.sentimentAccuracy,
+  }),
+);

@@ -8,10 +8,29 @@
 import type { PlatformId } from '../model';
 import { normalizeForMatch, originalSpan, type Normalized } from '../text/normalize';
 import { detectContact } from '../text/signals';
-import { AI_META_PHRASES, BLAME_PHRASES, CHANGE_REVIEW, INCENTIVE, MASKED_PHONE, MESSAGES, PLACEHOLDER, REVIEW_ACT } from './compliance-rules';
+import {
+  AI_META_PHRASES,
+  BLAME_PHRASES,
+  CHANGE_REVIEW,
+  INCENTIVE,
+  MASKED_PHONE,
+  MESSAGES,
+  PLACEHOLDER,
+  REVIEW_ACT,
+} from './compliance-rules';
 import { PLATFORM_LABEL, REPLY_LIMITS, replyLength } from './limits';
 
-export type ComplianceRule = 'inducement' | 'inducement_nearby' | 'change_review' | 'empty' | 'diversion' | 'personal_data' | 'blame' | 'ai_meta' | 'placeholder' | 'length';
+export type ComplianceRule =
+  | 'inducement'
+  | 'inducement_nearby'
+  | 'change_review'
+  | 'empty'
+  | 'diversion'
+  | 'personal_data'
+  | 'blame'
+  | 'ai_meta'
+  | 'placeholder'
+  | 'length';
 
 export interface ComplianceIssue {
   rule: ComplianceRule;
@@ -37,19 +56,24 @@ export interface ComplianceContext {
   buyer?: { name?: string; phone?: string; address?: string };
 }
 
-const normalizedPhrases = (list: readonly string[]) => list.map((p) => normalizeForMatch(p).text).filter(Boolean);
+const normalizedPhrases = (list: readonly string[]) =>
+  list.map((p) => normalizeForMatch(p).text).filter(Boolean);
 const BLAME = normalizedPhrases(BLAME_PHRASES);
 const AI_META = normalizedPhrases(AI_META_PHRASES);
 const SENTENCE_END = /[。！？!?\n]/;
 
 function findAll(n: Normalized, re: RegExp): { start: number; end: number }[] {
   re.lastIndex = 0;
-  return [...n.text.matchAll(re)].filter((m) => m[0].length > 0).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return [...n.text.matchAll(re)]
+    .filter((m) => m[0].length > 0)
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 function findPhrases(n: Normalized, phrases: readonly string[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (const p of phrases) for (let at = n.text.indexOf(p); at >= 0; at = n.text.indexOf(p, at + 1)) out.push({ start: at, end: at + p.length });
+  for (const p of phrases)
+    for (let at = n.text.indexOf(p); at >= 0; at = n.text.indexOf(p, at + 1))
+      out.push({ start: at, end: at + p.length });
   return out;
 }
 
@@ -60,7 +84,10 @@ function sentenceOf(text: string, at: number): number {
   return k;
 }
 
-function inducementIssues(n: Normalized, issue: (rule: ComplianceRule, s: { start: number; end: number }) => void) {
+function inducementIssues(
+  n: Normalized,
+  issue: (rule: ComplianceRule, s: { start: number; end: number }) => void,
+) {
   const acts = findAll(n, REVIEW_ACT);
   const gifts = findAll(n, INCENTIVE).filter((g) => !acts.some((a) => g.start >= a.start && g.end <= a.end));
   let nearby: { start: number; end: number } | undefined;
@@ -82,10 +109,13 @@ function personalDataSpans(n: Normalized, original: string, buyer: NonNullable<C
     if (digits.length >= 7) needles.push(digits, digits.slice(-8));
   }
   if (buyer.address)
-    needles.push(...buyer.address.split(/[省市区县镇乡路街道号栋幢单元室楼,，\s]+/).filter((part) => part.length >= 3));
+    needles.push(
+      ...buyer.address.split(/[省市区县镇乡路街道号栋幢单元室楼,，\s]+/).filter((part) => part.length >= 3),
+    );
   for (const needle of normalizedPhrases(needles)) spans.push(...findPhrases(n, [needle]));
   MASKED_PHONE.lastIndex = 0;
-  for (const m of original.matchAll(MASKED_PHONE)) spans.push(toNormalized(n, m.index, m.index + m[0].length));
+  for (const m of original.matchAll(MASKED_PHONE))
+    spans.push(toNormalized(n, m.index, m.index + m[0].length));
   return spans;
 }
 
@@ -114,30 +144,49 @@ export function checkCompliance(text: string, ctx: ComplianceContext = {}): Comp
   const n = normalizeForMatch(text);
   const issues: ComplianceIssue[] = [];
   const seen = new Set<string>();
-  const push = (rule: ComplianceRule, severity: 'warn' | 'block', span: { start: number; end: number }, message: string) => {
+  const push = (
+    rule: ComplianceRule,
+    severity: 'warn' | 'block',
+    span: { start: number; end: number },
+    message: string,
+  ) => {
     const key = `${rule}:${span.start}:${span.end}`;
     if (seen.has(key)) return;
     seen.add(key);
     issues.push({ rule, severity, message, span });
   };
-  const fromNorm = (rule: ComplianceRule, severity: 'warn' | 'block', s: { start: number; end: number }, message: string = MESSAGES[rule as keyof typeof MESSAGES]) =>
-    push(rule, severity, originalSpan(n, s.start, s.end), message);
+  const fromNorm = (
+    rule: ComplianceRule,
+    severity: 'warn' | 'block',
+    s: { start: number; end: number },
+    message: string = MESSAGES[rule as keyof typeof MESSAGES],
+  ) => push(rule, severity, originalSpan(n, s.start, s.end), message);
 
   if (text.trim() === '') push('empty', 'block', { start: 0, end: text.length }, MESSAGES.empty);
   inducementIssues(n, (rule, s) => fromNorm(rule, rule === 'inducement' ? 'block' : 'warn', s));
   for (const re of CHANGE_REVIEW) for (const s of findAll(n, re)) fromNorm('change_review', 'block', s);
-  for (const m of detectContact(text)) push('diversion', 'warn', { start: m.start, end: m.end }, MESSAGES.diversion);
+  for (const m of detectContact(text))
+    push('diversion', 'warn', { start: m.start, end: m.end }, MESSAGES.diversion);
   if (ctx.buyer) for (const s of personalDataSpans(n, text, ctx.buyer)) fromNorm('personal_data', 'warn', s);
   for (const s of findPhrases(n, BLAME)) fromNorm('blame', 'warn', s);
   for (const s of findPhrases(n, AI_META)) fromNorm('ai_meta', 'warn', s);
   PLACEHOLDER.lastIndex = 0;
-  for (const m of text.matchAll(PLACEHOLDER)) push('placeholder', 'warn', { start: m.index, end: m.index + m[0].length }, MESSAGES.placeholder);
+  for (const m of text.matchAll(PLACEHOLDER))
+    push('placeholder', 'warn', { start: m.index, end: m.index + m[0].length }, MESSAGES.placeholder);
   const limit = ctx.maxLength ?? (ctx.platform ? REPLY_LIMITS[ctx.platform].maxChars : undefined);
   if (limit !== undefined && replyLength(text) > limit) {
     const cut = Array.from(text).slice(0, limit).join('').length;
     const where = ctx.platform ? `${PLATFORM_LABEL[ctx.platform]}回复` : '回复';
-    const guessed = ctx.maxLength === undefined && ctx.platform && REPLY_LIMITS[ctx.platform].confidence === 'G' ? '，上限为估计值' : '';
-    push('length', 'warn', { start: cut, end: text.length }, `超出${where}字数上限（${replyLength(text)}/${limit} 字${guessed}）`);
+    const guessed =
+      ctx.maxLength === undefined && ctx.platform && REPLY_LIMITS[ctx.platform].confidence === 'G'
+        ? '，上限为估计值'
+        : '';
+    push(
+      'length',
+      'warn',
+      { start: cut, end: text.length },
+      `超出${where}字数上限（${replyLength(text)}/${limit} 字${guessed}）`,
+    );
   }
   const merged = mergeOverlaps(issues);
   const verdict = merged.some((i) => i.severity === 'block') ? 'block' : merged.length ? 'warn' : 'ok';

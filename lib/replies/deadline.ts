@@ -34,15 +34,34 @@ export interface ReplyDeadline {
   next?: number;
 }
 
-export type DeadlineReview = Pick<Review, 'createdAt' | 'appends' | 'replied' | 'replyDeadline' | 'star' | 'starProduct' | 'starLogistics' | 'starService' | 'polarity'>;
+export type DeadlineReview = Pick<
+  Review,
+  | 'createdAt'
+  | 'appends'
+  | 'replied'
+  | 'replyDeadline'
+  | 'star'
+  | 'starProduct'
+  | 'starLogistics'
+  | 'starService'
+  | 'polarity'
+>;
 
 /** 1–2★ overall or on any dimension, or a 差评 label: the reviews the 4-hour rule is about. */
-export function isNegativeReview(r: Omit<DeadlineReview, 'createdAt' | 'appends' | 'replied' | 'replyDeadline'>): boolean {
-  const stars = [r.star, r.starProduct, r.starLogistics, r.starService].filter((s): s is number => s !== undefined);
+export function isNegativeReview(
+  r: Omit<DeadlineReview, 'createdAt' | 'appends' | 'replied' | 'replyDeadline'>,
+): boolean {
+  const stars = [r.star, r.starProduct, r.starLogistics, r.starService].filter(
+    (s): s is number => s !== undefined,
+  );
   return r.polarity === 'bad' || stars.some((s) => s <= 2);
 }
 
-export function replyDeadline(review: DeadlineReview, platform: PlatformId, settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS): ReplyDeadline {
+export function replyDeadline(
+  review: DeadlineReview,
+  platform: PlatformId,
+  settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS,
+): ReplyDeadline {
   const out: ReplyDeadline = {};
   if (review.replied) return { closed: 'replied' };
   const days = settings.windowDays[platform];
@@ -56,7 +75,8 @@ export function replyDeadline(review: DeadlineReview, platform: PlatformId, sett
   const append = review.appends[0];
   if (append && settings.closesOnAppend[platform]) {
     // An append without a time: the window may already be closed; treat it as closed to be safe.
-    if (append.at === undefined || append.at <= review.createdAt) return { closed: 'append', platformRule: '买家已追评，主评价解释期已结束' };
+    if (append.at === undefined || append.at <= review.createdAt)
+      return { closed: 'append', platformRule: '买家已追评，主评价解释期已结束' };
     if (out.platformAt === undefined || append.at < out.platformAt) {
       out.platformAt = append.at;
       out.platformRule = '买家追评后不能再解释主评价';

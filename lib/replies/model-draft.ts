@@ -64,16 +64,24 @@ export function buildDraftMessages(ctx: ModelDraftContext): ChatMessage[] {
   ];
 }
 
-export function buildChatRequest(model: string, messages: ChatMessage[], opts: { temperature?: number; maxTokens?: number } = {}): ChatRequest {
+export function buildChatRequest(
+  model: string,
+  messages: ChatMessage[],
+  opts: { temperature?: number; maxTokens?: number } = {},
+): ChatRequest {
   return { model, messages, temperature: opts.temperature ?? 0.7, max_tokens: opts.maxTokens ?? 400 };
 }
 
 const Completion = z.object({
-  choices: z.array(z.object({ message: z.object({ content: z.nullable(z.string()) }) })).check(z.minLength(1)),
+  choices: z
+    .array(z.object({ message: z.object({ content: z.nullable(z.string()) }) }))
+    .check(z.minLength(1)),
 });
 
 /** Extract and tidy the reply text; strips wrapping quotes and a leading "回复：". */
-export function parseChatCompletion(json: unknown): { ok: true; text: string } | { ok: false; error: string } {
+export function parseChatCompletion(
+  json: unknown,
+): { ok: true; text: string } | { ok: false; error: string } {
   const parsed = Completion.safeParse(json);
   if (!parsed.success) return { ok: false, error: '模型返回格式不符合 chat completions' };
   const raw = parsed.data.choices[0]?.message.content ?? '';
@@ -104,7 +112,11 @@ export interface ModelOptions {
   acceptWarn?: boolean;
 }
 
-export async function draftWithFallback(modelCall: ModelCall, input: DraftInput, opts: ModelOptions): Promise<ModelDraftResult> {
+export async function draftWithFallback(
+  modelCall: ModelCall,
+  input: DraftInput,
+  opts: ModelOptions,
+): Promise<ModelDraftResult> {
   const template = draftReply(input);
   const fallback = (reason: string, modelCompliance?: ComplianceResult): ModelDraftResult => ({
     ...template,
@@ -112,7 +124,8 @@ export async function draftWithFallback(modelCall: ModelCall, input: DraftInput,
     fallbackReason: reason,
     ...(modelCompliance ? { modelCompliance } : {}),
   });
-  const maxChars = input.compliance?.maxLength ?? (input.platform ? REPLY_LIMITS[input.platform].maxChars : 500);
+  const maxChars =
+    input.compliance?.maxLength ?? (input.platform ? REPLY_LIMITS[input.platform].maxChars : 500);
   const messages = buildDraftMessages({
     reviewText: opts.reviewText,
     templateDraft: template,
@@ -126,15 +139,29 @@ export async function draftWithFallback(modelCall: ModelCall, input: DraftInput,
   try {
     body = await modelCall(buildChatRequest(opts.model, messages), controller.signal);
   } catch (e) {
-    return fallback(controller.signal.aborted ? '模型请求超时' : `模型请求失败：${e instanceof Error ? e.message : String(e)}`);
+    return fallback(
+      controller.signal.aborted
+        ? '模型请求超时'
+        : `模型请求失败：${e instanceof Error ? e.message : String(e)}`,
+    );
   } finally {
     clearTimeout(timer);
   }
   const parsed = parseChatCompletion(body);
   if (!parsed.ok) return fallback(parsed.error);
   if (parsed.text === input.previous) return fallback('模型回复与上一稿相同');
-  const compliance = checkCompliance(parsed.text, { ...input.compliance, ...(input.platform ? { platform: input.platform } : {}) });
+  const compliance = checkCompliance(parsed.text, {
+    ...input.compliance,
+    ...(input.platform ? { platform: input.platform } : {}),
+  });
   if (compliance.verdict === 'block' || (compliance.verdict === 'warn' && !opts.acceptWarn))
     return fallback(`模型回复未通过合规检查：${compliance.issues[0]?.message ?? ''}`, compliance);
-  return { ...template, text: parsed.text, templateId: 'model', compliance, repeated: false, source: 'model' };
+  return {
+    ...template,
+    text: parsed.text,
+    templateId: 'model',
+    compliance,
+    repeated: false,
+    source: 'model',
+  };
 }

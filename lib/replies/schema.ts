@@ -37,19 +37,30 @@ export type ReplySettings = z.infer<typeof ReplySettings>;
 export const DEFAULT_REPLY_SETTINGS: ReplySettings = { templates: [], disabledDefaults: [] };
 
 /** Defaults minus the disabled ones, with user templates replacing same-id defaults and added after. */
-export function mergeTemplates(settings: ReplySettings, defaults: readonly ReplyTemplate[] = DEFAULT_TEMPLATES): ReplyTemplate[] {
+export function mergeTemplates(
+  settings: ReplySettings,
+  defaults: readonly ReplyTemplate[] = DEFAULT_TEMPLATES,
+): ReplyTemplate[] {
   const user = new Map(settings.templates.map((t) => [t.id, t]));
   const disabled = new Set(settings.disabledDefaults);
   const out: ReplyTemplate[] = [];
   for (const d of defaults) {
     const mine = user.get(d.id);
     if (mine) {
-      if (mine.enabled !== false) out.push({ id: mine.id, category: mine.category, severity: mine.severity, text: mine.text, source: 'user' });
+      if (mine.enabled !== false)
+        out.push({
+          id: mine.id,
+          category: mine.category,
+          severity: mine.severity,
+          text: mine.text,
+          source: 'user',
+        });
       user.delete(d.id);
     } else if (!disabled.has(d.id)) out.push(d);
   }
   for (const t of user.values())
-    if (t.enabled !== false) out.push({ id: t.id, category: t.category, severity: t.severity, text: t.text, source: 'user' });
+    if (t.enabled !== false)
+      out.push({ id: t.id, category: t.category, severity: t.severity, text: t.text, source: 'user' });
   return out;
 }
 
@@ -72,7 +83,10 @@ export function validateTemplate(text: string): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   for (const m of text.matchAll(/\{([^{}]{1,12})\}/g))
     if (!(SLOT_NAMES as readonly string[]).includes(m[1] ?? ''))
-      problems.push({ kind: 'unknown_slot', message: `未知占位符 {${m[1]}}，可用：${SLOT_NAMES.map((s) => `{${s}}`).join(' ')}` });
+      problems.push({
+        kind: 'unknown_slot',
+        message: `未知占位符 {${m[1]}}，可用：${SLOT_NAMES.map((s) => `{${s}}`).join(' ')}`,
+      });
   const filled = text.replace(/\{(买家|商品|问题|补救)\}/g, (_, s: keyof typeof SAMPLE) => SAMPLE[s]);
   for (const issue of checkCompliance(filled).issues)
     if (issue.rule !== 'placeholder') problems.push({ kind: 'compliance', message: issue.message, issue });

@@ -101,14 +101,15 @@ const TABLE: Table = {
 };
 
 /** The default templates, ids like `quality.moderate.2`. */
-export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = Object.entries(TABLE).flatMap(([category, bySeverity]) =>
-  Object.entries(bySeverity ?? {}).flatMap(([severity, texts]) =>
-    (texts ?? []).map((text, i) => ({
-      id: `${category}.${severity}.${i + 1}`,
-      category: category as ReplyCategory,
-      severity: severity as TemplateSeverity,
-      text,
-      source: 'default' as const,
-    })),
-  ),
+export const DEFAULT_TEMPLATES: readonly ReplyTemplate[] = Object.entries(TABLE).flatMap(
+  ([category, bySeverity]) =>
+    Object.entries(bySeverity ?? {}).flatMap(([severity, texts]) =>
+      (texts ?? []).map((text, i) => ({
+        id: `${category}.${severity}.${i + 1}`,
+        category: category as ReplyCategory,
+        severity: severity as TemplateSeverity,
+        text,
+        source: 'default' as const,
+      })),
+    ),
 );

@@ -5,7 +5,15 @@
 import type { ReviewCategory } from '../text/types';
 
 /** What a reply answers: a complaint category, or thanks for a positive review. */
-export const REPLY_CATEGORIES = ['quality', 'mismatch', 'logistics', 'service', 'price', 'other', 'positive'] as const;
+export const REPLY_CATEGORIES = [
+  'quality',
+  'mismatch',
+  'logistics',
+  'service',
+  'price',
+  'other',
+  'positive',
+] as const;
 export type ReplyCategory = ReviewCategory | 'positive';
 
 export const SEVERITIES = ['mild', 'moderate', 'severe'] as const;

@@ -24,13 +24,19 @@ describe('labelled set', () => {
 
   // Floors sit a little under the measured values (see scripts/text-accuracy.ts), so a regression fails.
   it('development part: macro F1 ≥ 0.85, sentiment ≥ 0.85', () => {
-    const r = evaluate(items.filter((x) => !isHeldOut(x.text)), predict);
+    const r = evaluate(
+      items.filter((x) => !isHeldOut(x.text)),
+      predict,
+    );
     expect(r.macroF1).toBeGreaterThanOrEqual(0.85);
     expect(r.sentimentAccuracy).toBeGreaterThanOrEqual(0.85);
   });
 
   it('held-out part: macro F1 ≥ 0.7, sentiment ≥ 0.7', () => {
-    const r = evaluate(items.filter((x) => isHeldOut(x.text)), predict);
+    const r = evaluate(
+      items.filter((x) => isHeldOut(x.text)),
+      predict,
+    );
     expect(r.macroF1).toBeGreaterThanOrEqual(0.7);
     expect(r.sentimentAccuracy).toBeGreaterThanOrEqual(0.7);
   });
@@ -48,7 +54,10 @@ describe('evaluate', () => {
       { text: 'c', categories: [], sentiment: 'positive' },
     ];
     const preds = { a: ['quality'], b: ['quality'], c: ['price'] } as const;
-    const r = evaluate(gold, (x) => ({ categories: preds[x.text as 'a' | 'b' | 'c'], sentiment: 'negative' }));
+    const r = evaluate(gold, (x) => ({
+      categories: preds[x.text as 'a' | 'b' | 'c'],
+      sentiment: 'negative',
+    }));
     const q = r.perCategory.find((c) => c.category === 'quality');
     const p = r.perCategory.find((c) => c.category === 'price');
     expect(q).toMatchObject({ tp: 2, fp: 0, fn: 0, f1: 1 });

@@ -55,7 +55,10 @@ export function isHeldOut(text: string): boolean {
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export function evaluate(items: readonly LabelledReview[], predict: (r: LabelledReview) => Prediction): AccuracyReport {
+export function evaluate(
+  items: readonly LabelledReview[],
+  predict: (r: LabelledReview) => Prediction,
+): AccuracyReport {
   const counts = new Map(REVIEW_CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0, support: 0 }]));
   let sentimentOk = 0;
   let exact = 0;

@@ -17,12 +17,17 @@ describe('categories', () => {
     expect(analyzeText(text).categories.sort()).toEqual([...expected].sort());
   });
 
-  it.each(['物流不慢，三天就到了', '没有色差，和图片一样', '一点也不起球', '物流不算慢', '洗了几次都不会掉色', '完全没有异味', '一个坏的都没有'])(
-    'negation: %s has no complaint',
-    (text) => {
-      expect(analyzeText(text).categories).toEqual([]);
-    },
-  );
+  it.each([
+    '物流不慢，三天就到了',
+    '没有色差，和图片一样',
+    '一点也不起球',
+    '物流不算慢',
+    '洗了几次都不会掉色',
+    '完全没有异味',
+    '一个坏的都没有',
+  ])('negation: %s has no complaint', (text) => {
+    expect(analyzeText(text).categories).toEqual([]);
+  });
 
   it('turns negated praise into a complaint ("不合身")', () => {
     expect(analyzeText('裤子不合身，腰太紧').categories).toContain('mismatch');
@@ -79,9 +84,19 @@ describe('sentiment', () => {
     expect(s.score).toBeLessThanOrEqual(1);
   });
 
-  it.each(['此用户没有填写评价。', '系统默认好评', '评价方未及时做出评价,系统默认好评!', '该用户未填写评价内容'])('recognizes default praise: %s', (text) => {
+  it.each([
+    '此用户没有填写评价。',
+    '系统默认好评',
+    '评价方未及时做出评价,系统默认好评!',
+    '该用户未填写评价内容',
+  ])('recognizes default praise: %s', (text) => {
     const a = analyzeText(text, { stars: 5 });
-    expect(a.sentiment).toMatchObject({ isDefault: true, label: 'neutral', score: 0, mismatchWithStars: false });
+    expect(a.sentiment).toMatchObject({
+      isDefault: true,
+      label: 'neutral',
+      score: 0,
+      mismatchWithStars: false,
+    });
     expect(a.categories).toEqual([]);
   });
 

@@ -16,7 +16,8 @@ export interface Clause {
 const BOUNDARY = new Set('，。！？；,.!?;~～\n…、 \t\r\u3000');
 const SENTENCE_END = new Set('。！？!?\n');
 /** A clause starting with one of these turns the sentence. 但 after 不 is 不但 (not a turn). */
-const TURN = /^(?:但是|但|可是|可惜|不过|然而|只是|就是|只不过|美中不足|唯一不足|唯一的缺点|缺点是|问题是|不足的是|其实)/;
+const TURN =
+  /^(?:但是|但|可是|可惜|不过|然而|只是|就是|只不过|美中不足|唯一不足|唯一的缺点|缺点是|问题是|不足的是|其实)/;
 const CONCEDE = /^(?:虽然|虽说|尽管|虽)/;
 const SUMMARY = /^(?:总体|总的来说|整体|总之|综合来说|总而言之)/;
 /** Turn words in the middle of a clause ("质量不错但是物流慢") also start a new clause. */
@@ -78,7 +79,8 @@ export function clauseAt(clauses: readonly Clause[], at: number): number {
  * Negator right before a term, possibly with fillers between: 不慢, 不算慢, 没有色差, 一点也不起球,
  * 没发现有什么质量问题, 不会掉色. 不仅/不但 are not negations (their second char is not a filler).
  */
-const NEGATED = /(?:不|没|无|未|毫无|并非)(?:是|算|太|很|怎么|那么|特别|会|有|再|出现|发现|见|感觉|觉得|什么|任何|啥|存在|一点|明显|严重|大|多少|怎么样|想象|预期|网上|说|宣传|描述|图片|别人|中|的|上)*$/;
+const NEGATED =
+  /(?:不|没|无|未|毫无|并非)(?:是|算|太|很|怎么|那么|特别|会|有|再|出现|发现|见|感觉|觉得|什么|任何|啥|存在|一点|明显|严重|大|多少|怎么样|想象|预期|网上|说|宣传|描述|图片|别人|中|的|上)*$/;
 /** 是不是 / 有没有 / 会不会: a question, not a negation. */
 const QUESTION = /(.)(?:不|没)\1/;
 

@@ -4,7 +4,11 @@ import { analyzeText } from './analyze';
 import { clusterAlerts, clusterNegatives, type ClusterItem } from './clusters';
 
 const T0 = Date.UTC(2026, 10, 20, 4); // 2026-11-20 12:00 Shanghai
-const item = (key: string, daysAgo: number, text: string): ClusterItem => ({ key, at: T0 - daysAgo * DAY_MS, hits: analyzeText(text).hits });
+const item = (key: string, daysAgo: number, text: string): ClusterItem => ({
+  key,
+  at: T0 - daysAgo * DAY_MS,
+  hits: analyzeText(text).hits,
+});
 
 const items: ClusterItem[] = [
   item('r1', 1, '物流太慢了，等了一个星期才到'),
@@ -22,7 +26,12 @@ describe('clusterNegatives', () => {
   const clusters = clusterNegatives(items, { from: T0 - 7 * DAY_MS, to: T0 + 1, minSupport: 1 });
   it('groups negatives by topic with their review keys', () => {
     const slow = clusters.find((c) => c.topic === '物流慢');
-    expect(slow).toMatchObject({ dimension: 'logistics', category: 'logistics', count: 3, reviewKeys: ['r1', 'r2', 'r3'] });
+    expect(slow).toMatchObject({
+      dimension: 'logistics',
+      category: 'logistics',
+      count: 3,
+      reviewKeys: ['r1', 'r2', 'r3'],
+    });
   });
   it('compares with the previous period of equal length', () => {
     const pill = clusters.find((c) => c.topic === '起球');
@@ -43,7 +52,13 @@ describe('clusterAlerts', () => {
   it('fires for ≥3 negatives on one topic within 7 days', () => {
     const alerts = clusterAlerts(items, { now: T0 });
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ topic: '物流慢', count: 3, threshold: 3, windowDays: 7, reviewKeys: ['r1', 'r2', 'r3'] });
+    expect(alerts[0]).toMatchObject({
+      topic: '物流慢',
+      count: 3,
+      threshold: 3,
+      windowDays: 7,
+      reviewKeys: ['r1', 'r2', 'r3'],
+    });
     expect(alerts[0]?.message).toContain('物流慢');
   });
   it('does not fire for the same topic spread over more than 7 days', () => {

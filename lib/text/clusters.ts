@@ -40,7 +40,14 @@ export interface ClusterOptions {
 
 const OTHER_TOPIC = '其他差评';
 
-type Bucket = { dimension: DimensionId; category: ReviewCategory; keys: Set<string>; terms: Map<string, number>; first: number; last: number };
+type Bucket = {
+  dimension: DimensionId;
+  category: ReviewCategory;
+  keys: Set<string>;
+  terms: Map<string, number>;
+  first: number;
+  last: number;
+};
 
 /** (topic → bucket) for items within [from, to). Each review counts once per topic. */
 function bucketize(items: readonly ClusterItem[], from: number, to: number): Map<string, Bucket> {
@@ -51,12 +58,20 @@ function bucketize(items: readonly ClusterItem[], from: number, to: number): Map
       const topics = hit.topics.length ? hit.topics : [OTHER_TOPIC];
       for (const topic of topics) {
         const id = `${hit.category}|${topic}`;
-        const b = out.get(id) ?? { dimension: hit.dimension, category: hit.category, keys: new Set<string>(), terms: new Map<string, number>(), first: item.at, last: item.at };
+        const b = out.get(id) ?? {
+          dimension: hit.dimension,
+          category: hit.category,
+          keys: new Set<string>(),
+          terms: new Map<string, number>(),
+          first: item.at,
+          last: item.at,
+        };
         b.keys.add(item.key);
         b.first = Math.min(b.first, item.at);
         b.last = Math.max(b.last, item.at);
         for (const ev of hit.evidence)
-          if ((ev.topic ?? OTHER_TOPIC) === topic && ev.polarity < 0) b.terms.set(ev.term, (b.terms.get(ev.term) ?? 0) + 1);
+          if ((ev.topic ?? OTHER_TOPIC) === topic && ev.polarity < 0)
+            b.terms.set(ev.term, (b.terms.get(ev.term) ?? 0) + 1);
         out.set(id, b);
       }
     }
@@ -88,7 +103,9 @@ export function clusterNegatives(items: readonly ClusterItem[], opts: ClusterOpt
       delta: b.keys.size - prev,
       trend: trendOf(b.keys.size, prev),
       reviewKeys: [...b.keys].sort(),
-      terms: [...b.terms].map(([term, count]) => ({ term, count })).sort((x, y) => y.count - x.count || x.term.localeCompare(y.term)),
+      terms: [...b.terms]
+        .map(([term, count]) => ({ term, count }))
+        .sort((x, y) => y.count - x.count || x.term.localeCompare(y.term)),
       firstAt: b.first,
       lastAt: b.last,
     });

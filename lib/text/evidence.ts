@@ -61,7 +61,8 @@ export function extractEvidence(text: string, part = -1): WeightedEvidence[] {
     let polarity = e.weight * intensity(prefix, suffix);
     if (negated) polarity = e.weight < 0 ? -polarity * 0.8 : -polarity * 0.9;
     if (isHypothetical(clauseBefore)) polarity = 0;
-    if (polarity > 0 && (WISH.test(folded.slice(clause.start, clause.end)) || REQUEST.test(clauseBefore))) polarity = 0;
+    if (polarity > 0 && (WISH.test(folded.slice(clause.start, clause.end)) || REQUEST.test(clauseBefore)))
+      polarity = 0;
     let category = e.category;
     let topic = e.topic;
     if (e.kind === 'eval') {
@@ -90,7 +91,13 @@ export function extractEvidence(text: string, part = -1): WeightedEvidence[] {
   return out.sort((a, b) => a.ev.start - b.ev.start);
 }
 
-function addRuleEvidence(text: string, folded: string, clauses: Clause[], out: WeightedEvidence[], part: number) {
+function addRuleEvidence(
+  text: string,
+  folded: string,
+  clauses: Clause[],
+  out: WeightedEvidence[],
+  part: number,
+) {
   for (const rule of PATTERN_RULES) {
     if (!rule.hints.some((h) => folded.includes(h))) continue;
     rule.re.lastIndex = 0;
@@ -103,7 +110,9 @@ function addRuleEvidence(text: string, folded: string, clauses: Clause[], out: W
       );
       if (overlaps) continue;
       if (rule.unlessPositive) {
-        const positive = out.some((w) => w.ev.polarity > 0 && w.ev.start >= clause.start && w.ev.end <= clause.end);
+        const positive = out.some(
+          (w) => w.ev.polarity > 0 && w.ev.start >= clause.start && w.ev.end <= clause.end,
+        );
         if (positive) continue;
       }
       const ev: Evidence = {

@@ -8,7 +8,12 @@ export { analyzeText, analyzeReview, analyzeParts, type AnalyzeOptions } from '.
 export { isDefaultPraise, sentimentLabel, sentimentScore, starsMismatch } from './sentiment';
 export { foldText, normalizeForMatch, originalSpan, stripForDedupe, type Normalized } from './normalize';
 export * from './clusters';
-export { nearDuplicateGroups, type DedupeItem, type NearDuplicateGroup, type NearDuplicateOptions } from './near-duplicates';
+export {
+  nearDuplicateGroups,
+  type DedupeItem,
+  type NearDuplicateGroup,
+  type NearDuplicateOptions,
+} from './near-duplicates';
 export { bigrams, jaccard } from './minhash';
 export { detectCoercion, detectContact, type SignalMatch } from './signals';
 export * from './suspicious';

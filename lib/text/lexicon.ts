@@ -3,8 +3,8 @@
  * see dictionary.ts). Intl.Segmenter's ICU dictionary splits many of these (客服 → 客|服,
  * 性价比 → 性|价|比高); matching them first keeps them whole.
  */
-export const ECOMMERCE_LEXICON: readonly string[] = (
-  // service & after-sale
+export const ECOMMERCE_LEXICON: readonly string[] = // service & after-sale
+(
   '客服 人工客服 在线客服 售后 售前 掌柜 店家 商家 卖家 买家 小二 平台介入 工单 投诉 举报 申诉 12315 ' +
   '退货 退款 换货 补发 补寄 仅退款 退货退款 极速退款 七天无理由 7天无理由 运费险 退货包运费 价保 保价 ' +
   // reviews

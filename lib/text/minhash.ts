@@ -6,7 +6,8 @@
 /** Sorted unique bigram codes (two UTF-16 units packed into 32 bits). Texts of one char give none. */
 export function bigrams(text: string): Uint32Array {
   const codes = new Uint32Array(Math.max(0, text.length - 1));
-  for (let i = 0; i + 1 < text.length; i++) codes[i] = ((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0;
+  for (let i = 0; i + 1 < text.length; i++)
+    codes[i] = ((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0;
   codes.sort();
   let w = 0;
   for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[i - 1]) codes[w++] = codes[i] ?? 0;

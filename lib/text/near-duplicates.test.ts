@@ -17,7 +17,12 @@ const templated = [
   '宝贝收到了，质量非常好，做工精细，物流超快，推荐购买！！',
   '宝贝收到啦，质量非常好，做工精细，物流很快，推荐购买',
 ];
-const distinct = ['衣服起球了，不推荐', '客服态度很差，退款拖了一周', '颜色和图片差别很大', '鞋子偏大一码，建议拍小一码'];
+const distinct = [
+  '衣服起球了，不推荐',
+  '客服态度很差，退款拖了一周',
+  '颜色和图片差别很大',
+  '鞋子偏大一码，建议拍小一码',
+];
 
 describe('nearDuplicateGroups', () => {
   const items = [...templated, ...distinct].map((text, i) => ({ key: `k${i}`, text }));
@@ -37,7 +42,10 @@ describe('nearDuplicateGroups', () => {
     expect(groups).toEqual([]);
   });
   it('finds the same groups through MinHash + LSH as pair by pair, deterministically', () => {
-    const many = Array.from({ length: 400 }, (_, i) => ({ key: `n${String(i).padStart(3, '0')}`, text: `第${i}位买家说${['衣服', '裤子', '鞋子', '帽子'][i % 4]}的颜色${i * 7919}和尺码都${i % 3 ? '合适' : '偏大'}` }));
+    const many = Array.from({ length: 400 }, (_, i) => ({
+      key: `n${String(i).padStart(3, '0')}`,
+      text: `第${i}位买家说${['衣服', '裤子', '鞋子', '帽子'][i % 4]}的颜色${i * 7919}和尺码都${i % 3 ? '合适' : '偏大'}`,
+    }));
     const all = [...items, ...many];
     const exact = nearDuplicateGroups(all, { exactLimit: 10_000 });
     const lsh = nearDuplicateGroups(all, { exactLimit: 0 });

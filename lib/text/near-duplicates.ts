@@ -64,7 +64,10 @@ class UnionFind {
 }
 
 /** Groups of ≥2 reviews whose texts are near-duplicates. Deterministic order (largest group first). */
-export function nearDuplicateGroups(items: readonly DedupeItem[], opts: NearDuplicateOptions = {}): NearDuplicateGroup[] {
+export function nearDuplicateGroups(
+  items: readonly DedupeItem[],
+  opts: NearDuplicateOptions = {},
+): NearDuplicateGroup[] {
   const threshold = opts.threshold ?? 0.8;
   const minLength = opts.minLength ?? 6;
   // Identical stripped texts collapse first: templated spam is mostly exact copies.
@@ -106,7 +109,8 @@ export function nearDuplicateGroups(items: readonly DedupeItem[], opts: NearDupl
       }
     });
     for (const list of buckets.values())
-      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) tryPair(list[x] ?? 0, list[y] ?? 0);
+      for (let x = 0; x < list.length; x++)
+        for (let y = x + 1; y < list.length; y++) tryPair(list[x] ?? 0, list[y] ?? 0);
   }
   const groups = new Map<number, { keys: string[]; textIdx: number[] }>();
   texts.forEach((t, i) => {
@@ -120,7 +124,13 @@ export function nearDuplicateGroups(items: readonly DedupeItem[], opts: NearDupl
   for (const [root, g] of groups) {
     if (g.keys.length < 2) continue;
     const keys = g.keys.sort();
-    out.push({ keys, similarity: Math.round((uf.minSim[root] ?? 1) * 1000) / 1000, sample: texts[g.textIdx[0] ?? 0] ?? '' });
+    out.push({
+      keys,
+      similarity: Math.round((uf.minSim[root] ?? 1) * 1000) / 1000,
+      sample: texts[g.textIdx[0] ?? 0] ?? '',
+    });
   }
-  return out.sort((x, y) => y.keys.length - x.keys.length || (x.keys[0] ?? '').localeCompare(y.keys[0] ?? ''));
+  return out.sort(
+    (x, y) => y.keys.length - x.keys.length || (x.keys[0] ?? '').localeCompare(y.keys[0] ?? ''),
+  );
 }

@@ -30,7 +30,16 @@ const DIGIT_OF: Record<string, string> = {};
   });
 
 /** Look-alikes used to dodge keyword filters. */
-const LOOKALIKE: Record<string, string> = { Ⅴ: 'v', ⅴ: 'v', ν: 'v', '➕': '加', '+': '加', 薇: '微', 徽: '微', 威: '微' };
+const LOOKALIKE: Record<string, string> = {
+  Ⅴ: 'v',
+  ⅴ: 'v',
+  ν: 'v',
+  '➕': '加',
+  '+': '加',
+  薇: '微',
+  徽: '微',
+  威: '微',
+};
 
 /** Pinyin spellings folded back to the words the rules look for (longest first). */
 const PINYIN: [string, string][] = [
@@ -52,7 +61,8 @@ const PINYIN: [string, string][] = [
 ];
 
 /** Removed between characters: whitespace, zero-width, joiners, variation selectors, decoration. */
-const NOISE = /[\s\u200b-\u200f\u2060\ufeff\ufe0e\ufe0f*·•\-_~|/\\#^`'"=<>()（）【】[\]{}「」『』《》、…♥❤♡★☆✿❀@&%$.]|\p{Extended_Pictographic}/u;
+const NOISE =
+  /[\s\u200b-\u200f\u2060\ufeff\ufe0e\ufe0f*·•\-_~|/\\#^`'"=<>()（）【】[\]{}「」『』《》、…♥❤♡★☆✿❀@&%$.]|\p{Extended_Pictographic}/u;
 /** Clause punctuation is kept (rules use it as a boundary), except inside a spread-out run. */
 const CLAUSE = /[，。！？；,!?;：:\n]/;
 

@@ -21,7 +21,8 @@ let segmenter: Intl.Segmenter | null | undefined;
 
 function icu(): Intl.Segmenter | null {
   if (segmenter === undefined)
-    segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+    segmenter =
+      typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   return segmenter;
 }
 

@@ -24,9 +24,21 @@ const STOP = '[^。！？!?]';
 
 /** Buyer coercion: "不退款就差评", "不给赔偿就投诉/曝光", "否则12315", "赔我100就改好评". */
 export const COERCION_PATTERNS: readonly SignalPattern[] = [
-  { id: 'threat-if-not', re: new RegExp(`(?:不|没|别)${STOP}{0,10}?(?:就|我就|立马|马上|那就|直接|立刻)${STOP}{0,4}?(?<!不)${THREAT}`, 'g') },
+  {
+    id: 'threat-if-not',
+    re: new RegExp(
+      `(?:不|没|别)${STOP}{0,10}?(?:就|我就|立马|马上|那就|直接|立刻)${STOP}{0,4}?(?<!不)${THREAT}`,
+      'g',
+    ),
+  },
   { id: 'threat-otherwise', re: new RegExp(`(?:否则|不然|要不然|要么)${STOP}{0,8}?(?<!不)${THREAT}`, 'g') },
-  { id: 'pay-for-review', re: new RegExp(`(?:给|赔|补偿|退)${STOP}{0,8}?(?:就|才)(?:给|改|删|追加)?(?:好评|5星|改评|删评|删除|撤)`, 'g') },
+  {
+    id: 'pay-for-review',
+    re: new RegExp(
+      `(?:给|赔|补偿|退)${STOP}{0,8}?(?:就|才)(?:给|改|删|追加)?(?:好评|5星|改评|删评|删除|撤)`,
+      'g',
+    ),
+  },
 ];
 
 /** Off-platform contact: WeChat/QQ/phone mentions and numbers, with the usual evasions. */

@@ -5,15 +5,23 @@ import { detectCoercion, detectContact } from './signals';
 import { findBursts, findMissingOrders, findSuspicious, findTemplated, knownOrderIds } from './suspicious';
 
 describe('detectCoercion', () => {
-  it.each(['不退款就差评', '不退款就一直给差评，你们看着办', '不给赔偿我就去投诉曝光你们', '赶紧处理，否则12315见', '要么退款要么差评', '赔我100就改好评', '不 退 款 就 差 评'])(
-    'flags %s',
+  it.each([
+    '不退款就差评',
+    '不退款就一直给差评，你们看着办',
+    '不给赔偿我就去投诉曝光你们',
+    '赶紧处理，否则12315见',
+    '要么退款要么差评',
+    '赔我100就改好评',
+    '不 退 款 就 差 评',
+  ])('flags %s', (text) => {
+    expect(detectCoercion(text).length).toBeGreaterThan(0);
+  });
+  it.each(['客服处理得很好，就不差评了', '本来想给差评的，不过算了', '质量不好，差评', '退款很快，好评'])(
+    'does not flag %s',
     (text) => {
-      expect(detectCoercion(text).length).toBeGreaterThan(0);
+      expect(detectCoercion(text)).toEqual([]);
     },
   );
-  it.each(['客服处理得很好，就不差评了', '本来想给差评的，不过算了', '质量不好，差评', '退款很快，好评'])('does not flag %s', (text) => {
-    expect(detectCoercion(text)).toEqual([]);
-  });
 });
 
 describe('detectContact', () => {
@@ -34,9 +42,12 @@ describe('detectContact', () => {
     expect(m[0]?.pattern).toBe(pattern);
     expect(text.slice(m[0]?.start, m[0]?.end)).toBe(m[0]?.text);
   });
-  it.each(['果冻很Q弹', 'V领设计很好看', '有问题请联系我们的在线客服', '订单号 2951203765016139860 已签收'])('does not flag %s', (text) => {
-    expect(detectContact(text)).toEqual([]);
-  });
+  it.each(['果冻很Q弹', 'V领设计很好看', '有问题请联系我们的在线客服', '订单号 2951203765016139860 已签收'])(
+    'does not flag %s',
+    (text) => {
+      expect(detectContact(text)).toEqual([]);
+    },
+  );
 });
 
 describe('findTemplated', () => {
@@ -51,13 +62,18 @@ describe('findTemplated', () => {
     ];
     const flags = findTemplated(reviews);
     expect(flags.map((f) => f.reviewKey).sort()).toEqual(['douyin:1001|1', 'douyin:1001|2', 'douyin:1001|3']);
-    expect(flags[0]?.evidence).toMatchObject({ kind: 'templated', groupKeys: ['douyin:1001|1', 'douyin:1001|2', 'douyin:1001|3'] });
+    expect(flags[0]?.evidence).toMatchObject({
+      kind: 'templated',
+      groupKeys: ['douyin:1001|1', 'douyin:1001|2', 'douyin:1001|3'],
+    });
     expect(flags[0]?.message).toContain('雷同');
   });
 });
 
 describe('findBursts', () => {
-  const steady = Array.from({ length: 30 }, (_, i) => makeReview(`s${i}`, { text: `评价${i}`, createdAt: BASE - (i + 2) * DAY_MS }));
+  const steady = Array.from({ length: 30 }, (_, i) =>
+    makeReview(`s${i}`, { text: `评价${i}`, createdAt: BASE - (i + 2) * DAY_MS }),
+  );
   it('flags many reviews on one product in 24 h against its baseline', () => {
     const burst = Array.from({ length: 8 }, (_, i) => makeReview(`b${i}`, { createdAt: BASE + i * 600_000 }));
     const flags = findBursts([...steady, ...burst]);
@@ -67,18 +83,26 @@ describe('findBursts', () => {
     expect(e?.kind === 'burst' && e.baselinePerWindow).toBeCloseTo(28 / 30, 1);
   });
   it('does not flag a product whose normal pace is that high', () => {
-    const busy = Array.from({ length: 300 }, (_, i) => makeReview(`x${i}`, { createdAt: BASE - i * 0.1 * DAY_MS }));
+    const busy = Array.from({ length: 300 }, (_, i) =>
+      makeReview(`x${i}`, { createdAt: BASE - i * 0.1 * DAY_MS }),
+    );
     expect(findBursts(busy)).toEqual([]);
   });
   it('needs history before judging a burst', () => {
-    const launch = Array.from({ length: 8 }, (_, i) => makeReview(`l${i}`, { createdAt: BASE + i * 600_000 }));
+    const launch = Array.from({ length: 8 }, (_, i) =>
+      makeReview(`l${i}`, { createdAt: BASE + i * 600_000 }),
+    );
     expect(findBursts(launch)).toEqual([]);
   });
   it('keeps products apart (the same 8 reviews spread over 8 products are no burst)', () => {
     const history = Array.from({ length: 8 }, (_, p) =>
-      Array.from({ length: 10 }, (_, i) => makeReview(`h${p}-${i}`, { productId: `p${p}`, createdAt: BASE - (i * 3 + 2) * DAY_MS })),
+      Array.from({ length: 10 }, (_, i) =>
+        makeReview(`h${p}-${i}`, { productId: `p${p}`, createdAt: BASE - (i * 3 + 2) * DAY_MS }),
+      ),
     ).flat();
-    const spread = Array.from({ length: 8 }, (_, i) => makeReview(`c${i}`, { productId: `p${i}`, createdAt: BASE + i }));
+    const spread = Array.from({ length: 8 }, (_, i) =>
+      makeReview(`c${i}`, { productId: `p${i}`, createdAt: BASE + i }),
+    );
     const together = spread.map((r) => ({ ...r, productId: 'p0' }));
     expect(findBursts([...history, ...spread])).toEqual([]);
     expect(findBursts([...history, ...together])).toHaveLength(8);
@@ -86,13 +110,20 @@ describe('findBursts', () => {
 });
 
 describe('findMissingOrders', () => {
-  const reviews = [makeReview('1', { orderId: 'o-known' }), makeReview('2', { orderId: 'o-unknown' }), makeReview('3', { orderId: 'sub-9', parentOrderId: 'o-parent' })];
+  const reviews = [
+    makeReview('1', { orderId: 'o-known' }),
+    makeReview('2', { orderId: 'o-unknown' }),
+    makeReview('3', { orderId: 'sub-9', parentOrderId: 'o-parent' }),
+  ];
   const ids = knownOrderIds([
     { orderId: 'o-known', items: [] },
     { orderId: 'o-parent', items: [{ itemOrderId: 'sub-1' }] },
   ]);
   it('flags a review without a captured order when the period is covered', () => {
-    const flags = findMissingOrders(reviews, { knownOrderIds: ids, coverage: [{ storeKey: 'douyin:1001', from: BASE - 40 * DAY_MS, to: BASE }] });
+    const flags = findMissingOrders(reviews, {
+      knownOrderIds: ids,
+      coverage: [{ storeKey: 'douyin:1001', from: BASE - 40 * DAY_MS, to: BASE }],
+    });
     expect(flags.map((f) => f.reviewKey)).toEqual(['douyin:1001|2']);
     expect(flags[0]?.evidence).toMatchObject({ kind: 'no_order', orderId: 'o-unknown' });
   });
@@ -114,7 +145,10 @@ describe('findMissingOrders', () => {
 
 describe('findSuspicious', () => {
   it('reports text signals with Chinese explanations and evidence spans, including appends', () => {
-    const r = makeReview('t', { text: '质量太差了，加我vx给你看视频', appends: [{ text: '不退款就一直差评' }] });
+    const r = makeReview('t', {
+      text: '质量太差了，加我vx给你看视频',
+      appends: [{ text: '不退款就一直差评' }],
+    });
     const flags = findSuspicious([r], { knownOrderIds: new Set(), coverage: [] });
     expect(flags.map((f) => f.code).sort()).toEqual(['coercion', 'contact_diversion']);
     const coercion = flags.find((f) => f.code === 'coercion');

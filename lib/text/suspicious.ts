@@ -11,7 +11,15 @@ export type SuspicionCode = 'templated' | 'burst' | 'no_order' | 'coercion' | 'c
 
 export type SuspicionEvidence =
   | { kind: 'templated'; groupKeys: string[]; similarity: number; sample: string }
-  | { kind: 'burst'; productId: string; from: number; to: number; count: number; baselinePerWindow: number; reviewKeys: string[] }
+  | {
+      kind: 'burst';
+      productId: string;
+      from: number;
+      to: number;
+      count: number;
+      baselinePerWindow: number;
+      reviewKeys: string[];
+    }
   | { kind: 'no_order'; orderId: string; coveredFrom: number; coveredTo: number }
   | { kind: 'text'; matches: SignalMatch[]; part: number };
 
@@ -81,7 +89,10 @@ export function findTemplated(reviews: readonly Review[], opts: SuspicionOptions
   const minGroup = opts.minTemplateGroup ?? 3;
   const out: SuspicionFlag[] = [];
   for (const list of groupBy(reviews, (r) => r.storeKey).values()) {
-    for (const g of nearDuplicateGroups(list.map((r) => ({ key: r.key, text: r.text })), opts.duplicates)) {
+    for (const g of nearDuplicateGroups(
+      list.map((r) => ({ key: r.key, text: r.text })),
+      opts.duplicates,
+    )) {
       if (g.keys.length < minGroup) continue;
       for (const key of g.keys)
         out.push({
@@ -128,7 +139,15 @@ export function findBursts(reviews: readonly Review[], opts: SuspicionOptions = 
             code: 'burst',
             severity: count >= 2 * Math.max(minCount, factor * baseline) ? 'high' : 'medium',
             message: `该商品 ${hours} 小时内集中出现 ${count} 条评价（此前平均每 ${hours} 小时约 ${baseline.toFixed(1)} 条），疑似集中刷评`,
-            evidence: { kind: 'burst', productId: r.productId ?? '', from: start, to: last, count, baselinePerWindow: Math.round(baseline * 100) / 100, reviewKeys: keys },
+            evidence: {
+              kind: 'burst',
+              productId: r.productId ?? '',
+              from: start,
+              to: last,
+              count,
+              baselinePerWindow: Math.round(baseline * 100) / 100,
+              reviewKeys: keys,
+            },
           });
         i = j;
       } else i++;
@@ -138,7 +157,12 @@ export function findBursts(reviews: readonly Review[], opts: SuspicionOptions = 
 }
 
 /** Merge a store's coverage intervals; return the one containing [from, to], if any. */
-function coveredBy(coverage: readonly OrderCoverage[], storeKey: string, from: number, to: number): OrderCoverage | undefined {
+function coveredBy(
+  coverage: readonly OrderCoverage[],
+  storeKey: string,
+  from: number,
+  to: number,
+): OrderCoverage | undefined {
   const spans = coverage.filter((c) => c.storeKey === storeKey).sort((a, b) => a.from - b.from);
   let cur: OrderCoverage | undefined;
   for (const s of spans) {
@@ -156,7 +180,8 @@ export function findMissingOrders(reviews: readonly Review[], ctx: SuspicionCont
   const out: SuspicionFlag[] = [];
   for (const r of reviews) {
     if (!r.orderId) continue;
-    if (ctx.knownOrderIds.has(r.orderId) || (r.parentOrderId && ctx.knownOrderIds.has(r.parentOrderId))) continue;
+    if (ctx.knownOrderIds.has(r.orderId) || (r.parentOrderId && ctx.knownOrderIds.has(r.parentOrderId)))
+      continue;
     const cover = coveredBy(ctx.coverage, r.storeKey, r.createdAt - maxAge, r.createdAt);
     if (!cover) continue;
     out.push({
@@ -200,5 +225,10 @@ export function findTextSignals(reviews: readonly Review[]): SuspicionFlag[] {
 /** All flags for `reviews`, grouped by nothing: filter by `reviewKey` as needed. */
 export function findSuspicious(reviews: readonly Review[], ctx: SuspicionContext): SuspicionFlag[] {
   const opts = ctx.options ?? {};
-  return [...findTextSignals(reviews), ...findMissingOrders(reviews, ctx), ...findTemplated(reviews, opts), ...findBursts(reviews, opts)];
+  return [
+    ...findTextSignals(reviews),
+    ...findMissingOrders(reviews, ctx),
+    ...findTemplated(reviews, opts),
+    ...findBursts(reviews, opts),
+  ];
 }

@@ -27,7 +27,11 @@ export function trieInsert<T>(root: TrieNode<T>, word: string, value: T, replace
 }
 
 /** Longest dictionary word starting at `from`, as its end offset and value. */
-export function longestMatch<T>(root: TrieNode<T>, text: string, from: number): { end: number; value: T } | undefined {
+export function longestMatch<T>(
+  root: TrieNode<T>,
+  text: string,
+  from: number,
+): { end: number; value: T } | undefined {
   let node: TrieNode<T> | undefined = root;
   let best: { end: number; value: T } | undefined;
   for (let i = from; i < text.length; i++) {

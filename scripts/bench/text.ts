@@ -10,9 +10,46 @@ import { analyzeText } from '../../lib/text/analyze';
 import { clusterNegatives, type ClusterItem } from '../../lib/text/clusters';
 import { nearDuplicateGroups } from '../../lib/text/near-duplicates';
 
-const OPENERS = ['', '收到了，', '第二次买了，', '给家里人买的，', '双十一囤的，', '朋友推荐的，', '纠结了很久才买，'];
-const PRAISE = ['质量很好', '做工精细', '物流很快', '客服很耐心', '颜色很正没有色差', '尺码标准', '性价比很高', '包装很严实', '面料舒服', '一点也不起球', '发货速度快', '味道不错很新鲜'];
-const COMPLAINTS = ['穿了两次就起球了', '洗一次就掉色', '色差太大了', '尺码偏小一码', '物流太慢了等了一个星期', '快递盒子压坏了', '少发了一件', '发错颜色了', '客服态度很差', '退款拖着不处理', '价格有点贵', '刚买就降价了', '有股刺鼻的味道', '线头很多做工粗糙', '和图片不一样'];
+const OPENERS = [
+  '',
+  '收到了，',
+  '第二次买了，',
+  '给家里人买的，',
+  '双十一囤的，',
+  '朋友推荐的，',
+  '纠结了很久才买，',
+];
+const PRAISE = [
+  '质量很好',
+  '做工精细',
+  '物流很快',
+  '客服很耐心',
+  '颜色很正没有色差',
+  '尺码标准',
+  '性价比很高',
+  '包装很严实',
+  '面料舒服',
+  '一点也不起球',
+  '发货速度快',
+  '味道不错很新鲜',
+];
+const COMPLAINTS = [
+  '穿了两次就起球了',
+  '洗一次就掉色',
+  '色差太大了',
+  '尺码偏小一码',
+  '物流太慢了等了一个星期',
+  '快递盒子压坏了',
+  '少发了一件',
+  '发错颜色了',
+  '客服态度很差',
+  '退款拖着不处理',
+  '价格有点贵',
+  '刚买就降价了',
+  '有股刺鼻的味道',
+  '线头很多做工粗糙',
+  '和图片不一样',
+];
 const TURNS = ['，但是', '，就是', '，不过', '。'];
 const CLOSERS = ['', '，推荐购买！', '，还会回购', '，差评', '，不会再买了', '😊', '👍', '，失望'];
 
@@ -53,14 +90,25 @@ interface Run {
 
 function runOnce(reviews: ReturnType<typeof generate>): Run {
   const t0 = performance.now();
-  const items: ClusterItem[] = reviews.map((rv) => ({ key: rv.key, at: rv.at, hits: analyzeText(rv.text).hits }));
+  const items: ClusterItem[] = reviews.map((rv) => ({
+    key: rv.key,
+    at: rv.at,
+    hits: analyzeText(rv.text).hits,
+  }));
   const t1 = performance.now();
   const from = Date.UTC(2026, 1, 1);
   const clusters = clusterNegatives(items, { from, to: from + 30 * DAY_MS, minSupport: 3 });
   const t2 = performance.now();
   const groups = nearDuplicateGroups(reviews, { exactLimit: 1500 });
   const t3 = performance.now();
-  return { ms: t3 - t0, analyzeMs: t1 - t0, clusterMs: t2 - t1, dedupeMs: t3 - t2, groups: groups.length, clusters: clusters.length };
+  return {
+    ms: t3 - t0,
+    analyzeMs: t1 - t0,
+    clusterMs: t2 - t1,
+    dedupeMs: t3 - t2,
+    groups: groups.length,
+    clusters: clusters.length,
+  };
 }
 
 const count = Number(process.argv[2] ?? 60_000);
@@ -68,9 +116,13 @@ const reviews = generate(count);
 const runs = [runOnce(reviews), runOnce(reviews), runOnce(reviews)];
 const mid = [...runs].sort((a, b) => a.ms - b.ms)[1] ?? runs[0];
 const median = Math.round(mid?.ms ?? 0);
-console.log(`text bench: ${count} reviews, runs ${runs.map((x) => Math.round(x.ms)).join(' / ')} ms, median ${median} ms`);
+console.log(
+  `text bench: ${count} reviews, runs ${runs.map((x) => Math.round(x.ms)).join(' / ')} ms, median ${median} ms`,
+);
 console.log(
   `  median run: categorize ${Math.round(mid?.analyzeMs ?? 0)} ms, cluster ${Math.round(mid?.clusterMs ?? 0)} ms, near-duplicates ${Math.round(mid?.dedupeMs ?? 0)} ms`,
 );
 console.log(`  ${mid?.clusters} clusters, ${mid?.groups} near-duplicate groups`);
-console.log(JSON.stringify({ bench: 'text', reviews: count, ms: median, runs: runs.map((x) => Math.round(x.ms)) }));
+console.log(
+  JSON.stringify({ bench: 'text', reviews: count, ms: median, runs: runs.map((x) => Math.round(x.ms)) }),
+);
