@@ -1,0 +1,56 @@
+/**
+ * Launching Chromium with the built extension. Shared by the e2e fixtures, `npm run demo` and the
+ * benchmarks. Uses the system Chromium (Debian's package): no test tool downloads its own browser.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Worker } from '@playwright/test';
+import { chromium } from '@playwright/test';
+
+export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('Chromium not found: install Debian\'s "chromium" package or set CHROME_PATH');
+  return found;
+}
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: () => Promise<Worker>;
+  userDataDir: string;
+}
+
+export async function launchWithExtension(opts: { headless?: boolean; userDataDir?: string } = {}): Promise<Launched> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'koubei-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: opts.headless ?? true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 860 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+    ],
+  });
+  const serviceWorker = async (): Promise<Worker> => {
+    const live = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return live ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  };
+  const sw = await serviceWorker();
+  const extensionId = sw.url().split('/')[2]!;
+  return { context, extensionId, serviceWorker, userDataDir };
+}

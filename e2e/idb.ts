@@ -1,0 +1,29 @@
+/**
+ * Reading the extension's IndexedDB from its service worker (or any extension page) in tests, the demo
+ * and benchmarks. The browser-side code is a string so that it survives any TS transpiler (tsx injects
+ * `__name` helpers into serialized functions).
+ */
+import type { Page, Worker } from '@playwright/test';
+
+const OPEN = `const open = indexedDB.open('koubei');
+  const db = await new Promise((res, rej) => { open.onsuccess = () => res(open.result); open.onerror = () => rej(open.error); });
+  const req = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });`;
+
+type Target = Worker | Page;
+
+export async function countRows(t: Target): Promise<Record<string, number>> {
+  return t.evaluate(`(async () => { ${OPEN}
+    const out = {};
+    for (const s of db.objectStoreNames) out[s] = await req(db.transaction(s).objectStore(s).count());
+    db.close();
+    return out;
+  })()`);
+}
+
+export async function allRows<T = Record<string, unknown>>(t: Target, store: string): Promise<T[]> {
+  return t.evaluate(`(async () => { ${OPEN}
+    const rows = await req(db.transaction(${JSON.stringify(store)}).objectStore(${JSON.stringify(store)}).getAll());
+    db.close();
+    return rows;
+  })()`);
+}
