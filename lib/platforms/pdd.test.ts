@@ -12,6 +12,12 @@ const ctx = (path: string) => ({
   now: Date.UTC(2026, 10, 22, 4),
 });
 
+/** A Document parsed from HTML, the way a page would hold it. */
+const parseHtml = async (html: string) => {
+  const { Window } = await import('happy-dom');
+  return new new Window().DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+};
+
 describe('pdd reviews', () => {
   const r = pdd.parse('reviewsList', fixture('reviewsList'), ctx('/saturn/reviews/list'));
 
@@ -224,11 +230,9 @@ describe('pdd envelopes and identity', () => {
   });
 
   it('reads the header', async () => {
-    const { Window } = await import('happy-dom');
-    const w = new Window();
-    w.document.body.innerHTML =
+    const html =
       '<header><div><span>好物优选家居专营店</span><span>店铺ID：</span><span>100234567</span></div></header>';
-    expect(pdd.identifyFromDom!(w.document as unknown as Document)).toEqual({
+    expect(pdd.identifyFromDom!(await parseHtml(html))).toEqual({
       platform: 'pdd',
       shopId: '100234567',
       name: '好物优选家居专营店',

@@ -13,6 +13,11 @@ const ctx = (api: string) => ({
   now: NOW,
 });
 const RATES = 'mtop.rm.sellercenter.list.data.pc';
+/** A Document parsed from HTML, the way a page would hold it. */
+const parseHtml = async (html: string) => {
+  const { Window } = await import('happy-dom');
+  return new new Window().DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+};
 
 describe('taobao rateList', () => {
   const r = taobao.parse('rateList', fixture('rateList'), ctx(RATES));
@@ -204,10 +209,7 @@ describe('taobao endpoints and identity', () => {
     ['<div role="banner"><p>店铺名称：小熊母婴</p><p>卖家ID: 20881234</p></div>', '20881234', '小熊母婴'],
     ['<header><span>店铺ID：55667788</span></header>', '55667788', undefined],
   ])('reads the header %#', async (html, shopId, name) => {
-    const { Window } = await import('happy-dom');
-    const w = new Window();
-    w.document.body.innerHTML = html;
-    expect(taobao.identifyFromDom!(w.document as unknown as Document)).toEqual({
+    expect(taobao.identifyFromDom!(await parseHtml(html))).toEqual({
       platform: 'taobao',
       shopId,
       name,
@@ -216,9 +218,8 @@ describe('taobao endpoints and identity', () => {
   });
 
   it('finds nothing when the header has no id', async () => {
-    const { Window } = await import('happy-dom');
-    const w = new Window();
-    w.document.body.innerHTML = '<header><span>千牛工作台</span></header>';
-    expect(taobao.identifyFromDom!(w.document as unknown as Document)).toBeUndefined();
+    expect(
+      taobao.identifyFromDom!(await parseHtml('<header><span>千牛工作台</span></header>')),
+    ).toBeUndefined();
   });
 });

@@ -34,4 +34,6 @@ export interface PlatformAdapter {
   parse(endpointId: string, body: unknown, ctx: ParseContext): ParseResult;
   /** Reads the shop identity the page shows (header), when the JSON did not carry it. */
   identifyFromDom?(doc: Document): StoreIdentity | undefined;
+  /** DOM fallback: reads the review/order tables the page shows (by header text), records marked `dom`. */
+  readDom?(doc: Document, url: URL): ParseResult;
 }
