@@ -3,107 +3,15 @@
  * key it has not stored yet and that are not snoozed). Keys are stable: the same condition in the same
  * period yields the same key, so re-evaluating every few minutes never duplicates a notification.
  */
-import * as z from 'zod/mini';
 import type { OfficialScore } from '../model';
 import { addDays } from '../model';
-import type { DailyAggregate } from './aggregates';
-import { get } from './counters';
-import type { History } from './history';
+import type { Alert, AlertInput, AlertSettings, Snooze } from './alert-types';
+import { DEFAULT_ALERT_SETTINGS } from './alert-types';
 import { HOURS } from './classify';
+import { get } from './counters';
 import { signed } from './format';
 
-export const ALERT_KINDS = [
-  'bad_growth',
-  'logistics_delay',
-  'slow_response',
-  'score_drop',
-  'topic_cluster',
-  'unanswered_negative',
-  'reply_deadline',
-] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
-
-const num = (d: number) => z._default(z.number().check(z.gte(0)), d);
-/** Thresholds from the seeds, editable on the options page. `AlertSettings.parse({})` gives the defaults. */
-export const AlertSettings = z.object({
-  /** 差评增长 >15% 日环比 … */
-  badGrowthPct: num(15),
-  /** … with at least this many negatives today (1 → 2 is not a trend). */
-  badGrowthMin: num(3),
-  /** 物流延时率 > 5% over the recent rows passed in … */
-  logisticsDelayPct: num(5),
-  /** … when at least this many orders were due. */
-  logisticsMinOrders: num(20),
-  /** 飞鸽/旺旺 response time > 10 分钟 (official indicator). */
-  responseMinutes: num(10),
-  /** Score drop day-over-day on a 50–100 scale … */
-  scoreDropStep: num(2),
-  /** … and on 5-point scales. */
-  fivePointDropStep: num(0.1),
-  /** ≥3 negatives on one topic within 7 days. */
-  clusterMin: num(3),
-  clusterDays: num(7),
-  /** The seeds' 4小时响应机制. */
-  unansweredHours: num(4),
-  /** Warn this many hours before a reply deadline; critical in the last `deadlineCriticalHours`. */
-  deadlineHours: num(24),
-  deadlineCriticalHours: num(6),
-  disabled: z._default(z.array(z.enum(ALERT_KINDS)), []),
-});
-export type AlertSettings = z.infer<typeof AlertSettings>;
-export const DEFAULT_ALERT_SETTINGS: AlertSettings = AlertSettings.parse({});
-
-export interface Alert {
-  /** Dedupe key: same condition and period → same key. */
-  key: string;
-  /** The condition without its period; snoozing the topic silences every period. */
-  topic: string;
-  kind: AlertKind;
-  severity: 'info' | 'warn' | 'critical';
-  title: string;
-  detail: string;
-  storeKey: string;
-  at: number;
-  /** Records behind it (review/order keys). */
-  refs?: string[];
-  /** For deadlines: when it expires (ms). */
-  dueAt?: number;
-}
-
-/** Topic facts from the text clustering (lib/text). */
-export interface ClusterFact {
-  topic: string;
-  label?: string;
-  count: number;
-  /** Days the negatives span. */
-  days: number;
-  reviewKeys: readonly string[];
-}
-
-export interface AlertInput {
-  storeKey: string;
-  now: number;
-  /** YYYY-MM-DD of `now` in Asia/Shanghai. */
-  today: string;
-  /** This store's aggregate rows for the recent days (at least today and yesterday; 7 days suggested). */
-  recent: readonly DailyAggregate[];
-  history?: History;
-  /** Scale of the headline score (50–100 or 5-point) for the drop step. */
-  scaleMax?: number;
-  /** Latest official score carrying the response-time indicator. */
-  official?: OfficialScore;
-  clusters?: readonly ClusterFact[];
-  /** Negative reviews without a reply. */
-  unanswered?: readonly { key: string; createdAt: number }[];
-  /** Reviews with a reply deadline. */
-  deadlines?: readonly { key: string; deadline: number }[];
-}
-
-export interface Snooze {
-  /** An alert key or topic. */
-  key: string;
-  until: number;
-}
+export * from './alert-types';
 
 /** Whether `alertKey` is silenced by a snooze on it or on its topic (a `|`-prefix). */
 export function isSnoozed(alertKey: string, snoozes: readonly Snooze[], now: number): boolean {
@@ -124,7 +32,16 @@ export function evaluateAlerts(input: AlertInput, settings: AlertSettings = DEFA
   const negYesterday = get(row(addDays(today, -1)), 'neg');
   const growth = negYesterday > 0 ? ((negToday - negYesterday) * 100) / negYesterday : Infinity;
   if (negToday >= settings.badGrowthMin && growth > settings.badGrowthPct)
-    add({ key: `bad_growth|${s}`, kind: 'bad_growth', severity: 'warn', title: '差评增长', detail: `今日 ${negToday} 条差评，昨日 ${negYesterday} 条${Number.isFinite(growth) ? `（+${Math.round(growth)}%）` : ''}` }, today); // prettier-ignore
+    add(
+      {
+        key: `bad_growth|${s}`,
+        kind: 'bad_growth',
+        severity: 'warn',
+        title: '差评增长',
+        detail: `今日 ${negToday} 条差评，昨日 ${negYesterday} 条${Number.isFinite(growth) ? `（+${Math.round(growth)}%）` : ''}`,
+      },
+      today,
+    );
 
   let due = 0;
   let late = 0;
@@ -143,34 +60,83 @@ export function evaluateAlerts(input: AlertInput, settings: AlertSettings = DEFA
   const colRate = colDue > 0 ? (colLate / colDue) * 100 : 0;
   const rate = Math.max(shipRate, colRate);
   if (Math.max(due, colDue) >= settings.logisticsMinOrders && rate > settings.logisticsDelayPct)
-    add({ key: `logistics_delay|${s}`, kind: 'logistics_delay', severity: rate > 2 * settings.logisticsDelayPct ? 'critical' : 'warn', title: '物流延时率偏高', detail: `近 ${input.recent.length} 天发货超时 ${shipRate.toFixed(1)}%（${late}/${due}），揽收超时 ${colRate.toFixed(1)}%（${colLate}/${colDue}），阈值 ${settings.logisticsDelayPct}%` }, today); // prettier-ignore
+    add(
+      {
+        key: `logistics_delay|${s}`,
+        kind: 'logistics_delay',
+        severity: rate > 2 * settings.logisticsDelayPct ? 'critical' : 'warn',
+        title: '物流延时率偏高',
+        detail: `近 ${input.recent.length} 天发货超时 ${shipRate.toFixed(1)}%（${late}/${due}），揽收超时 ${colRate.toFixed(1)}%（${colLate}/${colDue}），阈值 ${settings.logisticsDelayPct}%`,
+      },
+      today,
+    );
 
   const minutes = responseMinutes(input.official);
   if (minutes !== null && minutes > settings.responseMinutes)
-    add({ key: `slow_response|${s}`, kind: 'slow_response', severity: 'warn', title: '客服响应慢', detail: `后台人工平均响应时长 ${minutes.toFixed(1)} 分钟，阈值 ${settings.responseMinutes} 分钟` }, today); // prettier-ignore
+    add(
+      {
+        key: `slow_response|${s}`,
+        kind: 'slow_response',
+        severity: 'warn',
+        title: '客服响应慢',
+        detail: `后台人工平均响应时长 ${minutes.toFixed(1)} 分钟，阈值 ${settings.responseMinutes} 分钟`,
+      },
+      today,
+    );
 
   const h = input.history;
   const drop = h ? (h.official.vsYesterday ?? h.estimate.vsYesterday) : null;
   const step = (input.scaleMax ?? 100) <= 5 ? settings.fivePointDropStep : settings.scoreDropStep;
   if (drop !== null && step > 0 && drop <= -step + 1e-9)
-    add({ key: `score_drop|${s}`, kind: 'score_drop', severity: drop <= -2 * step ? 'critical' : 'warn', title: '评分下降', detail: `较昨日 ${signed(drop, 2)}（${h?.official.vsYesterday !== null ? '后台分' : '估算'}）` }, today); // prettier-ignore
+    add(
+      {
+        key: `score_drop|${s}`,
+        kind: 'score_drop',
+        severity: drop <= -2 * step ? 'critical' : 'warn',
+        title: '评分下降',
+        detail: `较昨日 ${signed(drop, 2)}（${h?.official.vsYesterday !== null ? '后台分' : '估算'}）`,
+      },
+      today,
+    );
 
   for (const c of input.clusters ?? []) {
     if (c.count < settings.clusterMin || c.days > settings.clusterDays) continue;
     const seed = [...c.reviewKeys].sort().slice(0, settings.clusterMin).join(',');
-    add({ key: `topic_cluster|${s}|${c.topic}|${fnv1a(seed)}`, kind: 'topic_cluster', severity: 'warn', title: `差评集中：${c.label ?? c.topic}`, detail: `${c.days} 天内 ${c.count} 条差评提到「${c.label ?? c.topic}」`, refs: [...c.reviewKeys] }); // prettier-ignore
+    add({
+      key: `topic_cluster|${s}|${c.topic}|${fnv1a(seed)}`,
+      kind: 'topic_cluster',
+      severity: 'warn',
+      title: `差评集中：${c.label ?? c.topic}`,
+      detail: `${c.days} 天内 ${c.count} 条差评提到「${c.label ?? c.topic}」`,
+      refs: [...c.reviewKeys],
+    });
   }
   for (const u of input.unanswered ?? []) {
     const hours = (now - u.createdAt) / HOURS;
     if (hours >= settings.unansweredHours)
-      add({ key: `unanswered_negative|${u.key}`, kind: 'unanswered_negative', severity: 'warn', title: '差评未回复', detail: `已 ${Math.floor(hours)} 小时未回复（${settings.unansweredHours} 小时响应机制）`, refs: [u.key] }); // prettier-ignore
+      add({
+        key: `unanswered_negative|${u.key}`,
+        kind: 'unanswered_negative',
+        severity: 'warn',
+        title: '差评未回复',
+        detail: `已 ${Math.floor(hours)} 小时未回复（${settings.unansweredHours} 小时响应机制）`,
+        refs: [u.key],
+      });
   }
   for (const d of input.deadlines ?? []) {
     const left = (d.deadline - now) / HOURS;
     if (left <= 0 || left > settings.deadlineHours) continue;
     const critical = left <= settings.deadlineCriticalHours;
     // The stage is part of the key: escalating to critical notifies once more.
-    add({ key: `reply_deadline|${d.key}|${critical ? 'critical' : 'warn'}`, kind: 'reply_deadline', severity: critical ? 'critical' : 'warn', title: '回复即将截止', detail: `还剩 ${left < 1 ? `${Math.max(1, Math.round(left * 60))} 分钟` : `${Math.floor(left)} 小时`}可回复`, refs: [d.key], dueAt: d.deadline }); // prettier-ignore
+    add({
+      key: `reply_deadline|${d.key}|${critical ? 'critical' : 'warn'}`,
+      kind: 'reply_deadline',
+      severity: critical ? 'critical' : 'warn',
+      title: '回复即将截止',
+      detail: `还剩 ${left < 1 ? `${Math.max(1, Math.round(left * 60))} 分钟` : `${Math.floor(left)} 小时`}可回复`,
+      refs: [d.key],
+      dueAt: d.deadline,
+    });
   }
   return out.filter((a) => !settings.disabled.includes(a.kind));
 }

@@ -2,97 +2,18 @@
  * The local estimate: a profile's published formula applied to one window of daily aggregates, with the
  * official score's weights and console-only indicators when captured. Never scans raw records.
  */
-import type { DimensionId, OfficialScore } from '../model';
 import type { DailyAggregate } from './aggregates';
 import { get } from './counters';
+import type { DimensionEstimate, Estimate, EstimateOptions } from './estimate-types';
+import { deductionOf, dimensionWeights, indicatorOf } from './estimate-parts';
 import { guessesOf } from './guesses';
-import { evalMeasure } from './measure';
-import type { ProfileOverrides } from './profiles';
 import { mergeOverrides } from './profiles';
-import type { IndicatorDef, IndicatorRole, Profile, Tier } from './profile-types';
-import { formatValue } from './format';
-import { douyinFivePoint, tierScore } from './tiers';
+import type { Profile } from './profile-types';
+import { douyinFivePoint } from './tiers';
 import type { WindowTotals } from './window';
 import { sumWindow, windowRange } from './window';
-import { officialIndicator } from './official';
 
-export type WeightSource = 'official' | 'fallback' | 'override' | 'fitted';
-
-export interface EstimateOptions {
-  /** YYYY-MM-DD (Asia/Shanghai): the window is asOf−W+1 … asOf. */
-  asOf: string;
-  official?: OfficialScore;
-  overrides?: ProfileOverrides;
-  /** Weights fitted from official history (calibration.ts), used when the console reports none. */
-  fitted?: Partial<Record<DimensionId, number>>;
-  /** 差行为 incidents in the window (3 points each) and whether 刷单刷评 was found (15 at once). */
-  incidents?: number;
-  fraud?: boolean;
-}
-
-export interface IndicatorEstimate {
-  id: string;
-  name: string;
-  dimension: DimensionId;
-  unit: IndicatorDef['unit'];
-  direction: 'higher' | 'lower';
-  role: IndicatorRole;
-  /** In the unit (rates as fractions); null = no data. */
-  value: number | null;
-  display: string;
-  numerator?: number;
-  denominator?: number;
-  /** Tier score (or the value itself for identity scoring); null = no data. */
-  score: number | null;
-  /** 抖店 small-shop protection set the score to 80. */
-  protected: boolean;
-  source: 'local' | 'official' | 'none';
-  benchmark?: { industry: number; excellent: number; guessed: boolean };
-  tiers?: readonly Tier[];
-  /** Effective share within its dimension (0 when not used). */
-  weight: number;
-  /** Points lost versus the best indicator score, weighted onto the main scale. */
-  lost: number;
-  /** Badness units in the window (see measure.ts), the denominator of record attribution. */
-  deficit: number;
-  official?: { value: number | null; score: number | null };
-}
-
-export interface DimensionEstimate {
-  id: DimensionId;
-  name: string;
-  value: number;
-  weight: number;
-  weightSource: WeightSource;
-  /** value × weight */
-  weighted: number;
-  /** (best − value) × weight */
-  lost: number;
-  /** No indicator had data: official dimension value or the profile's no-data score was used. */
-  noData: boolean;
-  official?: number;
-}
-
-export interface Estimate {
-  isEstimate: true;
-  profileId: string;
-  asOf: string;
-  window: { from: string; to: string; days: number };
-  /** null when the platform would not show a score (too few orders/reviews). */
-  value: number | null;
-  fivePoint: number | null;
-  stage: 'growth' | 'formal' | 'insufficient';
-  paidOrders: number;
-  reviews: number;
-  deduction: { points: number; incidents: number; source: 'input' | 'official' | 'none' };
-  dimensions: DimensionEstimate[];
-  indicators: IndicatorEstimate[];
-  official?: { date: string; value: number | null; fivePoint: number | null };
-  /** estimate − official, when an official score of the same day was given. */
-  error?: number;
-  /** What in this number is guessed (zh). */
-  guessed: string[];
-}
+export type * from './estimate-types';
 
 /**
  * Estimates `profile` from one window: either the window's daily rows (only rows inside the window are
@@ -200,93 +121,4 @@ export function estimate(
   }
   est.guessed = guessesOf(profile, est, official === undefined || orders === paidOrders);
   return est;
-}
-
-function indicatorOf(
-  def: IndicatorDef,
-  c: WindowTotals['c'],
-  official: OfficialScore | undefined,
-  orders: number,
-  smallShop: Profile['smallShop'],
-): IndicatorEstimate {
-  const r = evalMeasure(def.measure, c);
-  const off = officialIndicator(def, official);
-  let value = r.value;
-  let source: IndicatorEstimate['source'] = value === null ? 'none' : 'local';
-  let score: number | null = null;
-  if (def.measure.kind === 'official' && off && off.value !== null) {
-    value = off.value;
-    source = 'official';
-    score = off.score ?? null;
-  }
-  if (score === null && value !== null)
-    score =
-      def.scoring.kind === 'tiers'
-        ? tierScore(value, def.scoring.tiers.value, def.direction, def.scoring.floor)
-        : value;
-  let isProtected = false;
-  if (def.protect && smallShop && orders < smallShop.orders.value && r.bad <= smallShop.maxBad.value) {
-    score = smallShop.score.value;
-    isProtected = true;
-  }
-  const b = def.benchmark;
-  return {
-    id: def.id,
-    name: def.name,
-    dimension: def.dimension,
-    unit: def.unit,
-    direction: def.direction,
-    role: def.role,
-    value,
-    display: formatValue(def.unit, value),
-    ...(r.numerator !== undefined && source === 'local'
-      ? { numerator: r.numerator, denominator: r.denominator }
-      : {}),
-    score,
-    protected: isProtected,
-    source,
-    ...(b ? { benchmark: { ...b.value, guessed: b.guessed } } : {}),
-    ...(def.scoring.kind === 'tiers' ? { tiers: def.scoring.tiers.value } : {}),
-    weight: 0,
-    lost: 0,
-    deficit: source === 'local' ? r.deficit : 0,
-    ...(off ? { official: off } : {}),
-  };
-}
-
-function dimensionWeights(
-  profile: Profile,
-  official: OfficialScore | undefined,
-  fitted: EstimateOptions['fitted'],
-): { weight: number; source: WeightSource }[] {
-  const raw = profile.dimensions.map((d) => {
-    if (d.weight.override) return { weight: d.weight.value, source: 'override' as const };
-    const off = official?.dimensions.find((od) => od.id === d.id)?.weight;
-    if (off !== undefined) return { weight: off, source: 'official' as const };
-    const fit = fitted?.[d.id];
-    if (fit !== undefined) return { weight: fit, source: 'fitted' as const };
-    return { weight: d.weight.value, source: 'fallback' as const };
-  });
-  const sum = raw.reduce((s, x) => s + x.weight, 0);
-  return sum > 0 ? raw.map((x) => ({ ...x, weight: x.weight / sum })) : raw;
-}
-
-function deductionOf(
-  profile: Profile,
-  official: OfficialScore | undefined,
-  opts: EstimateOptions,
-): Estimate['deduction'] {
-  const rule = profile.deduction;
-  if (!rule) return { points: 0, incidents: 0, source: 'none' };
-  if (opts.incidents !== undefined || opts.fraud) {
-    const incidents = opts.incidents ?? 0;
-    const raw = incidents * rule.perIncident.value + (opts.fraud ? rule.fraud.value : 0);
-    return { points: Math.min(rule.cap.value, raw), incidents, source: 'input' };
-  }
-  const off = official?.dimensions.find((d) => d.id === 'deduction')?.value;
-  if (off !== undefined && off !== 0) {
-    const points = Math.min(rule.cap.value, Math.abs(off));
-    return { points, incidents: Math.round(points / rule.perIncident.value), source: 'official' };
-  }
-  return { points: 0, incidents: 0, source: 'none' };
 }

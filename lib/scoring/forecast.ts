@@ -3,7 +3,7 @@
  * new bad record arrives, the date it recovers to a target, and how many on-time orders or good reviews
  * would reach the target now.
  */
-import type { DimensionId, Order, Review } from '../model';
+import type { DimensionId, OfficialScore, Order, Review } from '../model';
 import { addDays } from '../model';
 import type { DailyAggregate, DeltaOptions } from './aggregates';
 import type { Counters, CounterId } from './counters';
@@ -27,6 +27,8 @@ export interface ForecastOptions extends DeltaOptions {
   target?: { value?: number; fivePoint?: number };
   /** clean: future days keep the window's average volume with nothing bad; silent: no activity at all. */
   assume?: 'clean' | 'silent';
+  /** The latest captured score: its weights and console-only indicators hold for the projection. */
+  official?: OfficialScore;
   overrides?: ProfileOverrides;
   fitted?: Partial<Record<DimensionId, number>>;
   incidents?: number;
@@ -73,6 +75,7 @@ export function forecast(
   const est = (totals: WindowTotals, asOf: string): Estimate =>
     estimate(profile, totals, {
       asOf,
+      ...(opts.official ? { official: opts.official } : {}),
       ...(opts.fitted ? { fitted: opts.fitted } : {}),
       ...(opts.incidents !== undefined ? { incidents: opts.incidents } : {}),
     });
@@ -113,8 +116,20 @@ export function forecast(
       ? opts.asOf
       : (curve.find((p) => p.value !== null && p.value >= goal - 1e-9)?.date ?? null);
     const need = (unit: Counters): number | null =>
-      reached ? 0 : smallestK((k) => (est({ ...now, c: addInto({ ...now.c }, scale(unit, k)) }, opts.asOf).value ?? -Infinity) >= goal - 1e-9); // prettier-ignore
-    out.target = { value: goal, reached, recoveryDate: hit, onTimeOrders: need(ON_TIME_ORDER), goodReviews: need(GOOD_REVIEW) }; // prettier-ignore
+      reached
+        ? 0
+        : smallestK(
+            (k) =>
+              (est({ ...now, c: addInto({ ...now.c }, scale(unit, k)) }, opts.asOf).value ?? -Infinity) >=
+              goal - 1e-9,
+          );
+    out.target = {
+      value: goal,
+      reached,
+      recoveryDate: hit,
+      onTimeOrders: need(ON_TIME_ORDER),
+      goodReviews: need(GOOD_REVIEW),
+    };
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /** Builders that keep the per-platform profile files short and uniform. */
 import type { DimensionId } from '../model';
-import type { G, IndicatorDef, Measure } from './profile-types';
+import type { IndicatorDef, Measure } from './profile-types';
 import { guess } from './profile-types';
 import { tiersFromBenchmarks } from './tiers';
 
@@ -29,28 +29,18 @@ export const stars = (dim: 'p' | 'l' | 's', excludeDefault = false): Measure =>
 
 /** An indicator read only from the captured official score. */
 export function official(
-  id: string,
-  name: string,
-  dimension: DimensionId,
-  direction: 'higher' | 'lower',
-  unit: IndicatorDef['unit'],
-  weight: G<number>,
-  names: readonly string[],
-  benchmark: { industry: number; excellent: number },
-  counts: string,
+  def: Pick<IndicatorDef, 'id' | 'name' | 'dimension' | 'direction' | 'unit' | 'weight' | 'counts'> & {
+    names: readonly string[];
+    benchmark: { industry: number; excellent: number };
+  },
   tierOpts: { scores?: readonly number[]; floor?: number } = {},
 ): IndicatorDef {
+  const { names, benchmark, ...rest } = def;
   return {
-    id,
-    name,
-    dimension,
-    direction,
-    unit,
+    ...rest,
     role: 'scored',
-    weight,
     measure: { kind: 'official' },
     ...tiered(benchmark, tierOpts),
-    counts,
     officialNames: names,
   };
 }

@@ -180,8 +180,28 @@ export const DOUYIN_EXPERIENCE: Profile = {
       ...tiered({ industry: 0.003, excellent: 0.001 }, { note: SEED_NOTE }),
       counts: '破损售后与破损差评（取较大者）/ 签收订单',
     },
-    official('aftersale_ontime', '售后处理时长达成率', 'service', 'higher', '%', guess(0.5), ['售后处理时长达成率', '售后平均审核时长'], { industry: 0.9, excellent: 0.98 }, '近30天退款成功售后单中达成处理时长要求的比例（仅控制台提供）'), // prettier-ignore
-    official('im_response', '飞鸽人工平均响应时长', 'service', 'lower', '秒', guess(0.5), ['飞鸽人工平均响应时长', '飞鸽平均响应时长', '飞鸽评价响应时长', '322'], { industry: 60, excellent: 20 }, '8:00–22:59:59 人工会话的平均回复时长（仅控制台提供）'), // prettier-ignore
+    official({
+      id: 'aftersale_ontime',
+      name: '售后处理时长达成率',
+      dimension: 'service',
+      direction: 'higher',
+      unit: '%',
+      weight: guess(0.5),
+      names: ['售后处理时长达成率', '售后平均审核时长'],
+      benchmark: { industry: 0.9, excellent: 0.98 },
+      counts: '近30天退款成功售后单中达成处理时长要求的比例（仅控制台提供）',
+    }),
+    official({
+      id: 'im_response',
+      name: '飞鸽人工平均响应时长',
+      dimension: 'service',
+      direction: 'lower',
+      unit: '秒',
+      weight: guess(0.5),
+      names: ['飞鸽人工平均响应时长', '飞鸽平均响应时长', '飞鸽评价响应时长', '322'],
+      benchmark: { industry: 60, excellent: 20 },
+      counts: '8:00–22:59:59 人工会话的平均回复时长（仅控制台提供）',
+    }),
     {
       id: 'service_rating',
       name: '服务评分（替代）',

@@ -90,9 +90,48 @@ export const PDD_SERVICE: Profile = {
       counts: '物流分 1–2 星 / 有物流分的评价',
       officialNames: ['wlLmScore'],
     },
-    official('pdd_attitude', '服务态度', 'service', 'higher', '分', guess(0.4), ['attiLmScore'], { industry: 4, excellent: 4.8 }, '仅后台提供', FIVE), // prettier-ignore
-    official('pdd_basic', '基础服务', 'service', 'higher', '分', guess(0.3), ['jcfwLmScore'], { industry: 4, excellent: 4.8 }, '仅后台提供', FIVE), // prettier-ignore
-    official('pdd_help_rate', '平台求助率', 'service', 'lower', '%', guess(0.3), ['ptHelpRate1m'], { industry: 0.01, excellent: 0.002 }, '近30天平台介入/求助率，仅后台提供', FIVE), // prettier-ignore
+    official(
+      {
+        id: 'pdd_attitude',
+        name: '服务态度',
+        dimension: 'service',
+        direction: 'higher',
+        unit: '分',
+        weight: guess(0.4),
+        names: ['attiLmScore'],
+        benchmark: { industry: 4, excellent: 4.8 },
+        counts: '仅后台提供',
+      },
+      FIVE,
+    ),
+    official(
+      {
+        id: 'pdd_basic',
+        name: '基础服务',
+        dimension: 'service',
+        direction: 'higher',
+        unit: '分',
+        weight: guess(0.3),
+        names: ['jcfwLmScore'],
+        benchmark: { industry: 4, excellent: 4.8 },
+        counts: '仅后台提供',
+      },
+      FIVE,
+    ),
+    official(
+      {
+        id: 'pdd_help_rate',
+        name: '平台求助率',
+        dimension: 'service',
+        direction: 'lower',
+        unit: '%',
+        weight: guess(0.3),
+        names: ['ptHelpRate1m'],
+        benchmark: { industry: 0.01, excellent: 0.002 },
+        counts: '近30天平台介入/求助率，仅后台提供',
+      },
+      FIVE,
+    ),
     {
       ...dsrIndicator(
         'pdd_service_stars',

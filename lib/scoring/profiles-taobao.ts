@@ -100,10 +100,62 @@ export const TAOBAO_REAL: Profile = {
       counts: '物流服务 1–2 星 / 物流服务评价数',
       officialNames: ['物流差评率'],
     },
-    official('ww_3min', '旺旺3分钟人工响应率', 'service', 'higher', '%', guess(0.25), ['旺旺3分钟人工响应率'], { industry: 0.8, excellent: 0.95 }, '仅千牛提供', FIVE), // prettier-ignore
-    official('ww_satisfaction', '旺旺满意度', 'service', 'higher', '%', guess(0.25), ['旺旺满意度'], { industry: 0.8, excellent: 0.95 }, '仅千牛提供', FIVE), // prettier-ignore
-    official('refund_hours', '退款处理时长', 'service', 'lower', '小时', guess(0.25), ['退款处理时长'], { industry: 24, excellent: 6 }, '仅千牛提供', FIVE), // prettier-ignore
-    official('help_rate', '平台求助率', 'service', 'lower', '%', guess(0.25), ['平台求助率'], { industry: 0.01, excellent: 0.002 }, '仅千牛提供', FIVE), // prettier-ignore
+    official(
+      {
+        id: 'ww_3min',
+        name: '旺旺3分钟人工响应率',
+        dimension: 'service',
+        direction: 'higher',
+        unit: '%',
+        weight: guess(0.25),
+        names: ['旺旺3分钟人工响应率'],
+        benchmark: { industry: 0.8, excellent: 0.95 },
+        counts: '仅千牛提供',
+      },
+      FIVE,
+    ),
+    official(
+      {
+        id: 'ww_satisfaction',
+        name: '旺旺满意度',
+        dimension: 'service',
+        direction: 'higher',
+        unit: '%',
+        weight: guess(0.25),
+        names: ['旺旺满意度'],
+        benchmark: { industry: 0.8, excellent: 0.95 },
+        counts: '仅千牛提供',
+      },
+      FIVE,
+    ),
+    official(
+      {
+        id: 'refund_hours',
+        name: '退款处理时长',
+        dimension: 'service',
+        direction: 'lower',
+        unit: '小时',
+        weight: guess(0.25),
+        names: ['退款处理时长'],
+        benchmark: { industry: 24, excellent: 6 },
+        counts: '仅千牛提供',
+      },
+      FIVE,
+    ),
+    official(
+      {
+        id: 'help_rate',
+        name: '平台求助率',
+        dimension: 'service',
+        direction: 'lower',
+        unit: '%',
+        weight: guess(0.25),
+        names: ['平台求助率'],
+        benchmark: { industry: 0.01, excellent: 0.002 },
+        counts: '仅千牛提供',
+      },
+      FIVE,
+    ),
     {
       id: 'service_rating',
       name: '服务评分（替代）',

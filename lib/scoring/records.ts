@@ -26,7 +26,8 @@ const ORDER_CAUSE: ReadonlyArray<readonly [CounterId, CauseId, string]> = [
 /** All of a record's counters, days merged. */
 const merged = (r: Rec, opts: DeltaOptions): Counters => {
   const c: Counters = {};
-  for (const day of countersOf(r, opts).values()) for (const [k, v] of Object.entries(day)) c[k as CounterId] = (c[k as CounterId] ?? 0) + v; // prettier-ignore
+  for (const day of countersOf(r, opts).values())
+    for (const [k, v] of Object.entries(day)) c[k as CounterId] = (c[k as CounterId] ?? 0) + v;
   return c;
 };
 

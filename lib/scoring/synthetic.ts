@@ -93,7 +93,11 @@ export function* synthOrders(o: SynthOptions): Generator<Order> {
       const deliveredAt = collectedAt + (24 + r() * 48) * H;
       const x = r();
       const afterSale =
-        x < 0.01 ? { reason: '质量问题', status: 'succeeded' as const } : x < 0.013 ? { reason: '商品破损', status: 'succeeded' as const } : undefined; // prettier-ignore
+        x < 0.01
+          ? { reason: '质量问题', status: 'succeeded' as const }
+          : x < 0.013
+            ? { reason: '商品破损', status: 'succeeded' as const }
+            : undefined;
       yield makeOrder({
         storeKey: o.storeKey,
         platform: o.platform ?? 'douyin',
