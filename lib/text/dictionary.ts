@@ -5,7 +5,8 @@
  */
 import { foldText } from './normalize';
 import { ECOMMERCE_LEXICON } from './lexicon';
-import { ASPECTS, CATEGORY_PRAISE, COMPLAINTS } from './terms';
+import { ASPECTS, CATEGORY_PRAISE } from './aspects';
+import { COMPLAINTS } from './terms';
 import { createTrie, trieInsert, type TrieNode } from './trie';
 import type { TopicCategory } from './types';
 import { MILD_WORDS, NEG_EVAL, NEG_WORDS, POS_EVAL, POS_WORDS, SHIELDS, SLOW, parseWeighted } from './words';

@@ -3,87 +3,17 @@
  * templated/near-duplicate texts, bursts on one product, reviews without a captured order (only where
  * the store's orders were captured for that period), coercion and contact diversion.
  */
-import { DAY_MS, type Order, type Review } from '../model';
-import { nearDuplicateGroups, type NearDuplicateOptions } from './near-duplicates';
-import { detectCoercion, detectContact, type SignalMatch } from './signals';
+import type { Review } from '../model';
+import { findBursts } from './bursts';
+import { groupBy } from './group-by';
+import { findMissingOrders } from './missing-orders';
+import { nearDuplicateGroups } from './near-duplicates';
+import { detectCoercion, detectContact } from './signals';
+import type { SuspicionContext, SuspicionFlag, SuspicionOptions } from './suspicion-types';
 
-export type SuspicionCode = 'templated' | 'burst' | 'no_order' | 'coercion' | 'contact_diversion';
-
-export type SuspicionEvidence =
-  | { kind: 'templated'; groupKeys: string[]; similarity: number; sample: string }
-  | {
-      kind: 'burst';
-      productId: string;
-      from: number;
-      to: number;
-      count: number;
-      baselinePerWindow: number;
-      reviewKeys: string[];
-    }
-  | { kind: 'no_order'; orderId: string; coveredFrom: number; coveredTo: number }
-  | { kind: 'text'; matches: SignalMatch[]; part: number };
-
-export interface SuspicionFlag {
-  reviewKey: string;
-  code: SuspicionCode;
-  severity: 'low' | 'medium' | 'high';
-  /** Chinese explanation for the merchant. */
-  message: string;
-  evidence: SuspicionEvidence;
-}
-
-/** A period during which the store's orders are known to be fully captured. */
-export interface OrderCoverage {
-  storeKey: string;
-  from: number;
-  to: number;
-}
-
-export interface SuspicionOptions {
-  duplicates?: NearDuplicateOptions;
-  /** Near-duplicate groups smaller than this are not flagged. Default 3. */
-  minTemplateGroup?: number;
-  /** Burst window (ms). Default 24 h. */
-  burstWindowMs?: number;
-  /** Baseline look-back before a window (ms). Default 30 days. */
-  burstLookbackMs?: number;
-  /** Minimum reviews in a window. Default 5. */
-  burstMinCount?: number;
-  /** Window count must reach this multiple of the baseline per window. Default 4. */
-  burstFactor?: number;
-  /** A product needs this much earlier history before a burst can be judged (ms). Default 7 days. */
-  burstMinHistoryMs?: number;
-  /** How long before its review an order may have been placed (ms). Default 30 days. */
-  maxOrderAgeMs?: number;
-}
-
-export interface SuspicionContext {
-  /** Order ids (main and sub-order) captured for the stores: see `knownOrderIds`. */
-  knownOrderIds: ReadonlySet<string>;
-  coverage: readonly OrderCoverage[];
-  options?: SuspicionOptions;
-}
-
-/** Every main and item order id of the given orders. */
-export function knownOrderIds(orders: readonly Pick<Order, 'orderId' | 'items'>[]): Set<string> {
-  const ids = new Set<string>();
-  for (const o of orders) {
-    ids.add(o.orderId);
-    for (const it of o.items) if (it.itemOrderId) ids.add(it.itemOrderId);
-  }
-  return ids;
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
+export * from './suspicion-types';
+export { findBursts } from './bursts';
+export { findMissingOrders, knownOrderIds } from './missing-orders';
 
 export function findTemplated(reviews: readonly Review[], opts: SuspicionOptions = {}): SuspicionFlag[] {
   const minGroup = opts.minTemplateGroup ?? 3;
@@ -103,94 +33,6 @@ export function findTemplated(reviews: readonly Review[], opts: SuspicionOptions
           evidence: { kind: 'templated', groupKeys: g.keys, similarity: g.similarity, sample: g.sample },
         });
     }
-  }
-  return out;
-}
-
-export function findBursts(reviews: readonly Review[], opts: SuspicionOptions = {}): SuspicionFlag[] {
-  const window = opts.burstWindowMs ?? DAY_MS;
-  const lookback = opts.burstLookbackMs ?? 30 * DAY_MS;
-  const minCount = opts.burstMinCount ?? 5;
-  const factor = opts.burstFactor ?? 4;
-  const minHistory = opts.burstMinHistoryMs ?? 7 * DAY_MS;
-  const out: SuspicionFlag[] = [];
-  const withProduct = reviews.filter((r) => r.productId);
-  for (const list of groupBy(withProduct, (r) => `${r.storeKey}|${r.productId}`).values()) {
-    list.sort((a, b) => a.createdAt - b.createdAt || a.key.localeCompare(b.key));
-    let back = 0;
-    let i = 0;
-    while (i < list.length) {
-      const start = list[i]?.createdAt ?? 0;
-      while ((list[back]?.createdAt ?? start) < start - lookback) back++;
-      let j = i;
-      while (j < list.length && (list[j]?.createdAt ?? Infinity) < start + window) j++;
-      const count = j - i;
-      // The baseline needs history: at the start of the captured data there is nothing to compare with.
-      const history = start - Math.max(list[0]?.createdAt ?? start, start - lookback);
-      const baseline = history > 0 ? ((i - back) * window) / history : 0;
-      if (history >= minHistory && count >= Math.max(minCount, factor * baseline)) {
-        const burst = list.slice(i, j);
-        const keys = burst.map((r) => r.key);
-        const last = burst[burst.length - 1]?.createdAt ?? start;
-        const hours = Math.round(window / 3_600_000);
-        for (const r of burst)
-          out.push({
-            reviewKey: r.key,
-            code: 'burst',
-            severity: count >= 2 * Math.max(minCount, factor * baseline) ? 'high' : 'medium',
-            message: `该商品 ${hours} 小时内集中出现 ${count} 条评价（此前平均每 ${hours} 小时约 ${baseline.toFixed(1)} 条），疑似集中刷评`,
-            evidence: {
-              kind: 'burst',
-              productId: r.productId ?? '',
-              from: start,
-              to: last,
-              count,
-              baselinePerWindow: Math.round(baseline * 100) / 100,
-              reviewKeys: keys,
-            },
-          });
-        i = j;
-      } else i++;
-    }
-  }
-  return out;
-}
-
-/** Merge a store's coverage intervals; return the one containing [from, to], if any. */
-function coveredBy(
-  coverage: readonly OrderCoverage[],
-  storeKey: string,
-  from: number,
-  to: number,
-): OrderCoverage | undefined {
-  const spans = coverage.filter((c) => c.storeKey === storeKey).sort((a, b) => a.from - b.from);
-  let cur: OrderCoverage | undefined;
-  for (const s of spans) {
-    if (cur && s.from <= cur.to) cur = { ...cur, to: Math.max(cur.to, s.to) };
-    else {
-      if (cur && cur.from <= from && cur.to >= to) return cur;
-      cur = { ...s };
-    }
-  }
-  return cur && cur.from <= from && cur.to >= to ? cur : undefined;
-}
-
-export function findMissingOrders(reviews: readonly Review[], ctx: SuspicionContext): SuspicionFlag[] {
-  const maxAge = ctx.options?.maxOrderAgeMs ?? 30 * DAY_MS;
-  const out: SuspicionFlag[] = [];
-  for (const r of reviews) {
-    if (!r.orderId) continue;
-    if (ctx.knownOrderIds.has(r.orderId) || (r.parentOrderId && ctx.knownOrderIds.has(r.parentOrderId)))
-      continue;
-    const cover = coveredBy(ctx.coverage, r.storeKey, r.createdAt - maxAge, r.createdAt);
-    if (!cover) continue;
-    out.push({
-      reviewKey: r.key,
-      code: 'no_order',
-      severity: 'high',
-      message: `已完整采集该店 ${Math.round((r.createdAt - cover.from) / DAY_MS)} 天内的订单，但找不到评价对应的订单 ${r.orderId}，疑似非真实交易`,
-      evidence: { kind: 'no_order', orderId: r.orderId, coveredFrom: cover.from, coveredTo: cover.to },
-    });
   }
   return out;
 }
