@@ -11,7 +11,9 @@ import { chromium } from '@playwright/test';
 export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error('Chromium not found: install Debian\'s "chromium" package or set CHROME_PATH');
   return found;
@@ -24,8 +26,11 @@ export interface Launched {
   userDataDir: string;
 }
 
-export async function launchWithExtension(opts: { headless?: boolean; userDataDir?: string } = {}): Promise<Launched> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+export async function launchWithExtension(
+  opts: { headless?: boolean; userDataDir?: string } = {},
+): Promise<Launched> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error('Build the extension first: npm run build');
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'koubei-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),

@@ -9,7 +9,9 @@ import { expect, test } from './fixtures';
 const BASE = 'https://fxg.jinritemai.com';
 
 async function waitForEvents(sw: Worker, n: number): Promise<void> {
-  await expect.poll(async () => (await countRows(sw)).captureEvents, { timeout: 15_000 }).toBeGreaterThanOrEqual(n);
+  await expect
+    .poll(async () => (await countRows(sw)).captureEvents, { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(n);
 }
 
 async function openComments(page: Page, query = ''): Promise<void> {
@@ -23,9 +25,20 @@ async function nextPage(page: Page): Promise<void> {
   await expect(page.locator('tr[data-comment-id]').first()).not.toHaveAttribute('data-comment-id', first!);
 }
 
-type Ev = { endpoint: string; outcome: string; added: number; unchanged: number; rejected: number; reasons: { code: string; message: string }[] };
+type Ev = {
+  endpoint: string;
+  outcome: string;
+  added: number;
+  unchanged: number;
+  rejected: number;
+  reasons: { code: string; message: string }[];
+};
 
-test('captures all five endpoints from the real paths and stores each row once', async ({ context, demo, sw }) => {
+test('captures all five endpoints from the real paths and stores each row once', async ({
+  context,
+  demo,
+  sw,
+}) => {
   const page = await context.newPage();
   await openComments(page);
   await nextPage(page);
@@ -38,7 +51,9 @@ test('captures all five endpoints from the real paths and stores each row once',
 
   const worker = await sw();
   await expect
-    .poll(async () => new Set((await allRows<Ev>(worker, 'captureEvents')).map((e) => e.endpoint)), { timeout: 15_000 })
+    .poll(async () => new Set((await allRows<Ev>(worker, 'captureEvents')).map((e) => e.endpoint)), {
+      timeout: 15_000,
+    })
     .toEqual(new Set(['commentList', 'searchlist', 'getOverviewByVersion', 'getSubScoreNew', 'statistics']));
 
   const counts = await countRows(worker);
@@ -48,13 +63,28 @@ test('captures all five endpoints from the real paths and stores each row once',
   expect(events.filter((e) => e.outcome !== 'ok')).toEqual([]);
 
   // Stored reviews match what the console served: ids, per-dimension stars, seconds → ms.
-  const reviews = await allRows<{ reviewId: string; storeKey: string; createdAt: number; starLogistics?: number }>(worker, 'reviews');
+  const reviews = await allRows<{
+    reviewId: string;
+    storeKey: string;
+    createdAt: number;
+    starLogistics?: number;
+  }>(worker, 'reviews');
   const world = demo.world;
   expect(new Set(reviews.map((r) => r.storeKey))).toEqual(new Set([`douyin:${world.shop.id}`]));
-  const scores = await allRows<{ kind: string; value?: number; dimensions: { id: string; weight?: number }[] }>(worker, 'officialScores');
+  const scores = await allRows<{
+    kind: string;
+    value?: number;
+    dimensions: { id: string; weight?: number }[];
+  }>(worker, 'officialScores');
   const overview = scores.find((s) => s.kind === 'douyin.experience')!;
-  expect(overview.dimensions.filter((d) => d.weight !== undefined).map((d) => d.id)).toEqual(['product', 'logistics', 'service']);
-  expect(scores.map((s) => s.kind)).toEqual(expect.arrayContaining(['douyin.subscore.service', 'douyin.review_stats']));
+  expect(overview.dimensions.filter((d) => d.weight !== undefined).map((d) => d.id)).toEqual([
+    'product',
+    'logistics',
+    'service',
+  ]);
+  expect(scores.map((s) => s.kind)).toEqual(
+    expect.arrayContaining(['douyin.subscore.service', 'douyin.review_stats']),
+  );
 
   // Going over the same pages again, in a second tab, stores nothing new.
   const before = await countRows(worker);
@@ -75,7 +105,12 @@ test('captures all five endpoints from the real paths and stores each row once',
   expect(Number(badge)).toBeGreaterThanOrEqual(100);
 });
 
-test('bad responses get a capture-health entry and everything else on the page is kept', async ({ context, demo, sw, extPage }) => {
+test('bad responses get a capture-health entry and everything else on the page is kept', async ({
+  context,
+  demo,
+  sw,
+  extPage,
+}) => {
   void demo;
   const page = await context.newPage();
   await openComments(page); // good page first: 20 rows
@@ -89,15 +124,23 @@ test('bad responses get a capture-health entry and everything else on the page i
   await page.goto(`${BASE}/ffa/maftersale/comment?demo_fault=html`);
   await page.goto(`${BASE}/ffa/maftersale/comment?demo_fault=no_permission`);
   await expect
-    .poll(async () => (await allRows<Ev>(worker, 'captureEvents')).flatMap((e) => e.reasons.map((r) => r.code)).sort(), { timeout: 20_000 })
-    .toEqual(expect.arrayContaining(['envelope_error', 'invalid_json', 'missing_id', 'not_json', 'too_large']));
+    .poll(
+      async () =>
+        (await allRows<Ev>(worker, 'captureEvents')).flatMap((e) => e.reasons.map((r) => r.code)).sort(),
+      { timeout: 20_000 },
+    )
+    .toEqual(
+      expect.arrayContaining(['envelope_error', 'invalid_json', 'missing_id', 'not_json', 'too_large']),
+    );
 
   const events = await allRows<Ev>(worker, 'captureEvents');
   const missing = events.find((e) => e.reasons.some((r) => r.code === 'missing_id'))!;
   expect(missing.outcome).toBe('partial');
   expect(missing.rejected).toBe(1);
   expect(missing.added + missing.unchanged).toBe(19);
-  expect(events.find((e) => e.reasons.some((r) => r.code === 'envelope_error'))!.reasons[0]!.message).toContain('您无操作权限');
+  expect(
+    events.find((e) => e.reasons.some((r) => r.code === 'envelope_error'))!.reasons[0]!.message,
+  ).toContain('您无操作权限');
 
   // Nothing already stored was lost or changed.
   expect((await countRows(worker)).reviews).toBeGreaterThanOrEqual(20);
@@ -111,7 +154,12 @@ test('bad responses get a capture-health entry and everything else on the page i
   await expect(panel.locator('[data-code="missing_id"]')).toContainText('缺少评价 id');
 });
 
-test('popup shows the official score with weights and the stored counts; side panel lists reviews newest first', async ({ context, demo, extPage, sw }) => {
+test('popup shows the official score with weights and the stored counts; side panel lists reviews newest first', async ({
+  context,
+  demo,
+  extPage,
+  sw,
+}) => {
   const page = await context.newPage();
   await page.goto(`${BASE}/ffa/eco/experience-score`);
   await expect(page.getByText('商品体验').first()).toBeVisible();
@@ -122,11 +170,17 @@ test('popup shows the official score with weights and the stored counts; side pa
   const popup = await extPage('popup.html');
   const card = popup.getByTestId('official-score');
   await expect(card).toBeVisible();
-  const overview = await allRows<{ kind: string; value: number; dimensions: { id: string; weight?: number }[] }>(worker, 'officialScores');
+  const overview = await allRows<{
+    kind: string;
+    value: number;
+    dimensions: { id: string; weight?: number }[];
+  }>(worker, 'officialScores');
   const exp = overview.find((s) => s.kind === 'douyin.experience')!;
   await expect(popup.getByTestId('score-value')).toHaveText(String(exp.value));
   for (const d of exp.dimensions.filter((x) => x.weight !== undefined)) {
-    await expect(card.locator(`[data-dim="${d.id}"]`)).toContainText(`权重 ${Math.round(d.weight! * 1000) / 10}%`);
+    await expect(card.locator(`[data-dim="${d.id}"]`)).toContainText(
+      `权重 ${Math.round(d.weight! * 1000) / 10}%`,
+    );
   }
   await expect(popup.getByTestId('count-reviews')).toHaveText('20');
   await expect(popup.getByRole('combobox', { name: /店铺/ })).toContainText(demo.world.shop.name);
@@ -135,13 +189,20 @@ test('popup shows the official score with weights and the stored counts; side pa
   const items = panel.locator('[data-testid="review-list"] > li');
   await expect(items).toHaveCount(20);
   // Newest first: same order as the console's first page.
-  const consoleIds = await page.locator('tr[data-comment-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-comment-id')));
-  const panelKeys = await items.evaluateAll((lis) => lis.map((l) => l.getAttribute('data-review-key')!.split('|')[1]));
+  const consoleIds = await page
+    .locator('tr[data-comment-id]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-comment-id')));
+  const panelKeys = await items.evaluateAll((lis) =>
+    lis.map((l) => l.getAttribute('data-review-key')!.split('|')[1]),
+  );
   expect(panelKeys).toEqual(consoleIds);
 });
 
 test('empty popup tells the merchant what to open', async ({ extPage }) => {
   const popup = await extPage('popup.html');
   await expect(popup.getByText('打开抖店评价管理页面以开始采集')).toBeVisible();
-  await expect(popup.getByRole('link', { name: '评价管理' }).first()).toHaveAttribute('href', `${BASE}/ffa/maftersale/comment`);
+  await expect(popup.getByRole('link', { name: '评价管理' }).first()).toHaveAttribute(
+    'href',
+    `${BASE}/ffa/maftersale/comment`,
+  );
 });
