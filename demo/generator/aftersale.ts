@@ -25,22 +25,34 @@ const REASONS: Record<string, readonly string[]> = {
   none: ['七天无理由退货', '不想要了', '拍错了/多拍了', '买多了'],
 };
 
+const STEP_CAUSES = ['quality', 'mismatch', 'damage', 'missing', 'wrong', 'noReason'] as const;
+const thresholds = new WeakMap<DemoProduct, Float64Array>();
+
+/** Cumulative per-order probabilities of each after-sale cause for `product` (computed once). */
+function stepsOf(product: DemoProduct): Float64Array {
+  let t = thresholds.get(product);
+  if (!t) {
+    const { quality, mismatch, damage } = product.risk;
+    const p = [
+      RATES.quality * quality,
+      RATES.mismatch * mismatch,
+      RATES.damage * damage,
+      RATES.missing,
+      RATES.wrong,
+      RATES.noReason,
+    ];
+    let acc = 0;
+    t = Float64Array.from(p, (x) => (acc += x));
+    thresholds.set(product, t);
+  }
+  return t;
+}
+
 /** Which after-sale cause (if any) an order gets. */
 export function drawAfterSaleCause(rng: Rng, product: DemoProduct): Cause | 'noReason' | undefined {
   const r = rng.next();
-  const steps: [Cause | 'noReason', number][] = [
-    ['quality', RATES.quality * product.risk.quality],
-    ['mismatch', RATES.mismatch * product.risk.mismatch],
-    ['damage', RATES.damage * product.risk.damage],
-    ['missing', RATES.missing],
-    ['wrong', RATES.wrong],
-    ['noReason', RATES.noReason],
-  ];
-  let acc = 0;
-  for (const [cause, p] of steps) {
-    acc += p;
-    if (r < acc) return cause;
-  }
+  const steps = stepsOf(product);
+  for (let i = 0; i < steps.length; i++) if (r < (steps[i] ?? 0)) return STEP_CAUSES[i];
   return undefined;
 }
 
