@@ -5,9 +5,13 @@
  */
 import type { PlatformId } from '../model';
 import { douyin } from './douyin';
+import { jd } from './jd';
+import { kuaishou } from './kuaishou';
+import { pdd } from './pdd';
+import { taobao } from './taobao';
 import type { PlatformAdapter } from './types';
 
-export const ADAPTERS: readonly PlatformAdapter[] = [douyin];
+export const ADAPTERS: readonly PlatformAdapter[] = [douyin, taobao, pdd, jd, kuaishou];
 
 export function adapterById(id: PlatformId): PlatformAdapter | undefined {
   return ADAPTERS.find((a) => a.id === id);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { OrderDraftSchema, ReviewDraftSchema } from '../capture/schema';
 import { matchEndpoint } from './endpoints';
@@ -14,10 +15,8 @@ const ctx = (host: string, path: string) => ({
 const COMMENTS = ctx('shop.jd.com', '/jdm/api/comment/getVenderComments');
 const ORDERS = ctx('porder.shop.jd.com', '/order/orderlist');
 /** A Document parsed from HTML, the way a page would hold it. */
-const parseHtml = async (html: string) => {
-  const { Window } = await import('happy-dom');
-  return new new Window().DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-};
+const parseHtml = (html: string) =>
+  new new Window().DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 
 describe('jd reviews (JOS PopCommentJosVo rows)', () => {
   const r = jd.parse('venderComments', fixture('venderComments'), COMMENTS);
@@ -156,10 +155,7 @@ describe('jd envelopes and endpoints', () => {
 
 describe('jd DOM fallback', () => {
   it('reads the review table by header text across split header/body tables', async () => {
-    const r = readDom(
-      await parseHtml(text('comment-table.html')),
-      new URL('https://shop.jd.com/jdm/comment/list'),
-    );
+    const r = readDom(parseHtml(text('comment-table.html')), new URL('https://shop.jd.com/jdm/comment/list'));
     expect(r.store).toEqual({ platform: 'jd', shopId: '10123456', name: '京东好物家居旗舰店', via: 'dom' });
     expect(r.seen).toBe(3);
     expect(r.reviews.map((x) => [x.reviewId, x.star, x.polarity, x.replied, x.source])).toEqual([
@@ -183,7 +179,7 @@ describe('jd DOM fallback', () => {
 
   it('reads the order table and never its receiver columns', async () => {
     const r = readDom(
-      await parseHtml(text('order-table.html')),
+      parseHtml(text('order-table.html')),
       new URL('https://porder.shop.jd.com/order/orderlist/allOrders'),
     );
     expect(r.rejects).toEqual([]);
@@ -198,7 +194,7 @@ describe('jd DOM fallback', () => {
 
   it('ignores tables it does not recognise', async () => {
     const r = readDom(
-      await parseHtml('<table><tr><th>名称</th><th>数值</th></tr><tr><td>a</td><td>1</td></tr></table>'),
+      parseHtml('<table><tr><th>名称</th><th>数值</th></tr><tr><td>a</td><td>1</td></tr></table>'),
       new URL('https://shop.jd.com/'),
     );
     expect([r.reviews, r.orders, r.rejects, r.seen]).toEqual([[], [], [], 0]);

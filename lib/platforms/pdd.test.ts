@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { OrderDraftSchema, ReviewDraftSchema, ScoreDraftSchema } from '../capture/schema';
 import { matchEndpoint } from './endpoints';
@@ -13,10 +14,8 @@ const ctx = (path: string) => ({
 });
 
 /** A Document parsed from HTML, the way a page would hold it. */
-const parseHtml = async (html: string) => {
-  const { Window } = await import('happy-dom');
-  return new new Window().DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-};
+const parseHtml = (html: string) =>
+  new new Window().DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 
 describe('pdd reviews', () => {
   const r = pdd.parse('reviewsList', fixture('reviewsList'), ctx('/saturn/reviews/list'));
@@ -232,7 +231,7 @@ describe('pdd envelopes and identity', () => {
   it('reads the header', async () => {
     const html =
       '<header><div><span>好物优选家居专营店</span><span>店铺ID：</span><span>100234567</span></div></header>';
-    expect(pdd.identifyFromDom!(await parseHtml(html))).toEqual({
+    expect(pdd.identifyFromDom!(parseHtml(html))).toEqual({
       platform: 'pdd',
       shopId: '100234567',
       name: '好物优选家居专营店',

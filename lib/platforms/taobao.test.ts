@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { ReviewDraftSchema, ScoreDraftSchema } from '../capture/schema';
 import { matchEndpoint } from './endpoints';
@@ -14,10 +15,8 @@ const ctx = (api: string) => ({
 });
 const RATES = 'mtop.rm.sellercenter.list.data.pc';
 /** A Document parsed from HTML, the way a page would hold it. */
-const parseHtml = async (html: string) => {
-  const { Window } = await import('happy-dom');
-  return new new Window().DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-};
+const parseHtml = (html: string) =>
+  new new Window().DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 
 describe('taobao rateList', () => {
   const r = taobao.parse('rateList', fixture('rateList'), ctx(RATES));
@@ -209,7 +208,7 @@ describe('taobao endpoints and identity', () => {
     ['<div role="banner"><p>店铺名称：小熊母婴</p><p>卖家ID: 20881234</p></div>', '20881234', '小熊母婴'],
     ['<header><span>店铺ID：55667788</span></header>', '55667788', undefined],
   ])('reads the header %#', async (html, shopId, name) => {
-    expect(taobao.identifyFromDom!(await parseHtml(html))).toEqual({
+    expect(taobao.identifyFromDom!(parseHtml(html))).toEqual({
       platform: 'taobao',
       shopId,
       name,
@@ -218,8 +217,6 @@ describe('taobao endpoints and identity', () => {
   });
 
   it('finds nothing when the header has no id', async () => {
-    expect(
-      taobao.identifyFromDom!(await parseHtml('<header><span>千牛工作台</span></header>')),
-    ).toBeUndefined();
+    expect(taobao.identifyFromDom!(parseHtml('<header><span>千牛工作台</span></header>'))).toBeUndefined();
   });
 });
