@@ -37,6 +37,8 @@ export function indicatorOf(
     isProtected = true;
   }
   const b = def.benchmark;
+  const local = source === 'local';
+  // One fixed object shape (absent fields are undefined): history builds thousands of these.
   return {
     id: def.id,
     name: def.name,
@@ -46,18 +48,19 @@ export function indicatorOf(
     role: def.role,
     value,
     display: formatValue(def.unit, value),
-    ...(r.numerator !== undefined && source === 'local'
-      ? { numerator: r.numerator, denominator: r.denominator }
-      : {}),
+    numerator: local ? r.numerator : undefined,
+    denominator: local ? r.denominator : undefined,
     score,
     protected: isProtected,
     source,
-    ...(b ? { benchmark: { ...b.value, guessed: b.guessed } } : {}),
-    ...(def.scoring.kind === 'tiers' ? { tiers: def.scoring.tiers.value } : {}),
+    benchmark: b
+      ? { industry: b.value.industry, excellent: b.value.excellent, guessed: b.guessed }
+      : undefined,
+    tiers: def.scoring.kind === 'tiers' ? def.scoring.tiers.value : undefined,
     weight: 0,
     lost: 0,
-    deficit: source === 'local' ? r.deficit : 0,
-    ...(off ? { official: off } : {}),
+    deficit: local ? r.deficit : 0,
+    official: off,
   };
 }
 

@@ -40,11 +40,11 @@ export function estimate(
   const smallShop = profile.smallShop;
   const indicators = profile.indicators.map((def) => indicatorOf(def, c, official, orders, smallShop));
   const dimWeights = dimensionWeights(profile, official, opts.fitted);
+  const defs = new Map(profile.indicators.map((x) => [x.id, x]));
   const dimensions: DimensionEstimate[] = profile.dimensions.map((d, i) => {
     const mine = indicators.filter((x) => x.dimension === d.id);
     let used = mine.filter((x) => x.role === 'scored' && x.score !== null);
     if (used.length === 0) used = mine.filter((x) => x.role === 'fallback' && x.score !== null);
-    const defs = new Map(profile.indicators.map((x) => [x.id, x]));
     const wSum = used.reduce((s, x) => s + (defs.get(x.id)?.weight.value ?? 0), 0);
     const { weight, source } = dimWeights[i]!;
     const off = official?.dimensions.find((od) => od.id === d.id)?.value;
