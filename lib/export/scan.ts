@@ -1,0 +1,107 @@
+/**
+ * Reading a kind's rows in chunks (default 2,000) without ever holding a table in memory, with keyset
+ * paging so each chunk costs O(chunk) whatever the table size: `offset(n)` would re-walk n rows per page
+ * (O(n²) for a million rows). Within one index value IndexedDB orders rows by primary key, so the cursor
+ * is (last index value, rows already emitted at that value).
+ */
+import { cmp } from 'dexie';
+import type { KoubeiDb } from '../db';
+import type { PlatformId, Store } from '../model';
+import type { ExportKind } from './kinds';
+
+export const CHUNK_ROWS = 2000;
+
+/** What to export. Days are YYYY-MM-DD in Asia/Shanghai, both inclusive. */
+export interface ExportFilter {
+  /** Only these stores (default: all). */
+  storeKeys?: readonly string[];
+  platform?: PlatformId;
+  from?: string;
+  to?: string;
+}
+
+/** The stores a filter selects, in key order. */
+export async function selectStores(db: KoubeiDb, f: ExportFilter): Promise<Store[]> {
+  const all = await db.stores.orderBy('key').toArray();
+  return all.filter(
+    (s) => (!f.storeKeys || f.storeKeys.includes(s.key)) && (!f.platform || s.platform === f.platform),
+  );
+}
+
+/** Rows of one store, chunk by chunk. */
+export async function* scanStore<T>(
+  db: KoubeiDb,
+  kind: ExportKind<T>,
+  storeKey: string,
+  f: ExportFilter,
+  chunk = CHUNK_ROWS,
+): AsyncGenerator<T[]> {
+  const table = db.table<T, string>(kind.table);
+  const scan = kind.scan;
+  if ('prefix' in scan) {
+    let after: string | undefined;
+    const hi = `${storeKey}|\uffff`;
+    for (;;) {
+      const rows = await table
+        .where(':id')
+        .between(after ?? `${storeKey}|`, hi, after === undefined, false)
+        .limit(chunk)
+        .toArray();
+      if (!rows.length) return;
+      after = (rows[rows.length - 1] as { key: string }).key;
+      const kept = rows.filter((r) => scan.keep(r, f.from, f.to));
+      if (kept.length) yield kept;
+      if (rows.length < chunk) return;
+    }
+  }
+  const [lo, hi] = scan.bounds(f.from, f.to);
+  let at: unknown = lo;
+  let skip = 0;
+  for (;;) {
+    // limit() without offset() lets Dexie use one IDBIndex.getAll(range, count), far cheaper than a
+    // cursor walk; the few rows already emitted at `at` are sliced off here.
+    const rows = (
+      await table
+        .where(scan.index)
+        .between([storeKey, at], [storeKey, hi], true, false)
+        .limit(chunk + skip)
+        .toArray()
+    ).slice(skip);
+    if (!rows.length) return;
+    yield rows;
+    if (rows.length < chunk) return;
+    const last = rows[rows.length - 1]![scan.field];
+    let same = 0;
+    for (let i = rows.length - 1; i >= 0 && cmp(rows[i]![scan.field], last) === 0; i--) same++;
+    skip = cmp(last, at) === 0 ? skip + same : same;
+    at = last;
+  }
+}
+
+/** Rows a kind would export for a filter (for the progress bar). Cheap: index counts only. */
+export async function countRows<T>(db: KoubeiDb, kind: ExportKind<T>, stores: Store[], f: ExportFilter) {
+  const table = db.table<T, string>(kind.table);
+  let n = 0;
+  for (const s of stores) {
+    const scan = kind.scan;
+    if ('prefix' in scan) {
+      n += await table.where(':id').between(`${s.key}|`, `${s.key}|\uffff`).count();
+    } else {
+      const [lo, hi] = scan.bounds(f.from, f.to);
+      n += await table.where(scan.index).between([s.key, lo], [s.key, hi], true, false).count();
+    }
+  }
+  return n;
+}
+
+/** Lets the page paint between chunks. MessageChannel is not throttled in hidden pages (setTimeout is). */
+export function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
