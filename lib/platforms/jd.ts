@@ -21,7 +21,7 @@
  */
 import type { OrderDraft, ParseResult, ReviewDraft } from '../capture/batch';
 import { emptyResult } from '../capture/batch';
-import type { OrderStatus, Polarity, Rejection, Source } from '../model';
+import type { OrderStatus, Polarity, Rejection } from '../model';
 import { ENDPOINTS } from './endpoints';
 import { PLATFORM_HOSTS } from './hosts';
 import {
@@ -280,11 +280,10 @@ function readTables(doc: Document): Table[] {
   return out;
 }
 
-type Cols<K extends string> = Record<K, RegExp>;
 /** Column index per field, by header text; -1 when the table has no such column. */
-const columns = <K extends string>(headers: string[], spec: Cols<K>) =>
+const columns = <K extends string>(headers: string[], spec: Record<K, RegExp>) =>
   Object.fromEntries(
-    Object.entries(spec).map(([k, re]) => [k, headers.findIndex((h) => (re as RegExp).test(h))]),
+    Object.entries<RegExp>(spec).map(([k, re]) => [k, headers.findIndex((h) => re.test(h))]),
   ) as Record<K, number>;
 
 const REVIEW_COLS = {
@@ -317,7 +316,6 @@ const starFromText = (t: string) => {
 };
 const cellAt = (cells: string[], i: number) => (i >= 0 ? cells[i] || undefined : undefined);
 const NO_REPLY = /^(回复|未回复|暂无|无|-|—)$/;
-const DOM: Source = 'dom';
 
 function domReview(c: Record<keyof typeof REVIEW_COLS, number>) {
   return ({ cells, key }: TableRow): ReviewDraft | RowError => {
@@ -352,7 +350,7 @@ function domReview(c: Record<keyof typeof REVIEW_COLS, number>) {
       replied: Boolean(reply && !NO_REPLY.test(reply)),
       replyText: reply && !NO_REPLY.test(reply) ? reply.slice(0, 5000) : undefined,
       isDefault: isDefaultText(text),
-      source: DOM,
+      source: 'dom',
     };
   };
 }
@@ -378,7 +376,7 @@ function domOrder(c: Record<keyof typeof ORDER_COLS, number>) {
           quantity: numOf(at('quantity')),
         },
       ],
-      source: DOM,
+      source: 'dom',
     };
   };
 }
