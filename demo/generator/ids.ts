@@ -20,9 +20,10 @@ export function idIssuer(prefix: string, rng: Rng): IdIssuer {
   return {
     next(atMs) {
       counter += 1;
-      // 10 + 7 digits: seconds, then counter mod 1000 and 4 random digits as one 7-digit number.
-      const tail = (counter % 1000) * 10000 + rng.int(0, 9999);
-      return `${prefix}${pad(Math.floor(atMs / 1000) % 1e10, 10)}${pad(tail, 7)}`;
+      // 10 + 7 digits: seconds (10 digits from 2001 to 2286), then counter mod 1000 and 4 random
+      // digits as one 7-digit number; adding 1e7 and dropping the leading 1 pads without padStart.
+      const tail = 10_000_000 + (counter % 1000) * 10000 + rng.int(0, 9999);
+      return `${prefix}${Math.floor(atMs / 1000) % 1e10}${String(tail).slice(1)}`;
     },
   };
 }

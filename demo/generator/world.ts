@@ -2,48 +2,22 @@
  * `createWorld`: the deterministic demo world (shop, catalogue, orders, reviews, chat figures and the
  * 双11 story with its ground truth). Pure: the same options always give the same world.
  */
-import { CATALOG } from './catalog';
 import { clipOrder, clipReview } from './clip';
 import type { GenContext } from './context';
-import { digits, idIssuer } from './ids';
+import { idIssuer } from './ids';
+import { buildProducts } from './products';
 import { coercionAndDiversion, makeHostile, templateBursts } from './oddities';
 import { makeOrder } from './orders';
-import { createRng, picker, type Rng } from './prng';
+import { createRng, picker } from './prng';
 import { makeReview } from './reviews';
 import { chooseIndices, lateHours, oneStarPlans, planScenario } from './scenario';
 import { buildTruth, chatDays } from './truth';
 import { addDays, dayKey, dayStart, paymentTime } from './time';
-import type { DemoOrder, DemoProduct, DemoReview, World, WorldOptions } from './types';
+import type { DemoOrder, DemoReview, World, WorldOptions } from './types';
 
 /** 2025-11-28 12:00 Asia/Shanghai: 17 days after 双11, in the middle of the trough. */
 export const DEFAULT_NOW = Date.parse('2025-11-28T12:00:00+08:00');
 export const DEFAULT_SHOP = { id: '69153428', name: '暖阳优品生活馆', category: '服饰内衣' } as const;
-
-function products(rng: Rng): DemoProduct[] {
-  return CATALOG.map((e) => {
-    const id = '36' + digits(rng, 17);
-    let combos: { name: string; value: string }[][] = [[]];
-    for (const [name, values] of e.dims)
-      combos = combos.flatMap((c) => values.map((value) => [...c, { name, value }]));
-    const skus = combos.map((spec, i) => ({
-      id: '17' + digits(rng, 14),
-      code: `NY${id.slice(-5)}-${String(i + 1).padStart(2, '0')}`,
-      spec,
-      text: spec.map((s) => `${s.name}:${s.value}`).join(';'),
-      // Bigger sizes/packs cost a little more.
-      priceFen: e.priceFen + (i % 3) * (e.category === 'food' ? 1000 : 0),
-    }));
-    return {
-      id,
-      name: e.name,
-      short: e.short,
-      category: e.category,
-      priceFen: e.priceFen,
-      skus,
-      risk: { quality: e.quality, mismatch: e.mismatch, damage: e.damage },
-    };
-  });
-}
 
 /** Builds the world. */
 export function createWorld(opts: WorldOptions = {}): World {
@@ -57,7 +31,7 @@ export function createWorld(opts: WorldOptions = {}): World {
   };
   const { now, days } = options;
   const root = createRng(options.seed);
-  const catalogue = products(root.fork(1));
+  const catalogue = buildProducts(root.fork(1));
   const popRng = root.fork(2);
   const popularity = catalogue.map((_, i) => 1 / Math.pow(1 + ((i * 7 + popRng.int(0, 41)) % 42), 0.8));
   const ids = root.fork(3);

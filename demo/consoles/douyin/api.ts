@@ -4,10 +4,11 @@
  */
 import type { World } from '../../generator/types';
 import type { DemoRequest, DemoResponse } from '../http';
-import { commentList, statistics } from './comments';
+import { commentList } from './comments';
 import { applyFault, asOf, faultOf } from './envelope';
 import { searchList } from './orders';
 import { submitReply } from './reply';
+import { statistics } from './stats';
 import { overview, subScore } from './score';
 
 /** Answers a 抖店 API request, or undefined when the path is not one of the console's endpoints. */

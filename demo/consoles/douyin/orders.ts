@@ -5,47 +5,11 @@
  */
 import { trackingNoOf } from '../../generator/ids';
 import { receiverOf } from '../../generator/people';
-import type { DemoAfterSale, DemoOrder, World } from '../../generator/types';
+import type { DemoOrder, World } from '../../generator/types';
+import { afterSaleInfo } from './aftersale';
 import type { DemoRequest, DemoResponse } from '../http';
 import { ok, sec, type Fault } from './envelope';
 import { ordersByCreated } from './view';
-
-const AFTER_SALE_TYPE: Record<DemoAfterSale['type'], number> = {
-  return_refund: 0,
-  refund_only: 1,
-  presale_refund: 2,
-  exchange: 3,
-  resend: 3,
-  other: 3,
-};
-
-/** OpenAPI after-sale status as of `t`: 6 申请, 7 退货中, 12 成功, 27 拒绝. */
-function afterSaleInfo(as: DemoAfterSale, t: number): Record<string, unknown> {
-  const handled = as.handledAt !== undefined && as.handledAt <= t;
-  const resolved = as.resolvedAt !== undefined && as.resolvedAt <= t;
-  const status = !handled ? 6 : as.outcome === 'rejected' ? 27 : resolved ? 12 : 7;
-  const text =
-    status === 6
-      ? '售后待处理'
-      : status === 27
-        ? '商家已拒绝'
-        : status === 7
-          ? '退款中'
-          : as.type === 'exchange'
-            ? '换货成功'
-            : '退款成功';
-  return {
-    after_sale_id: as.id,
-    after_sale_status: status,
-    after_sale_type: AFTER_SALE_TYPE[as.type],
-    refund_status:
-      status === 12 && as.type !== 'exchange' ? 3 : status === 27 ? 4 : as.type === 'exchange' ? 0 : 1,
-    apply_time: sec(as.appliedAt),
-    // [G] reason text: the after-sale list carries it as text_part.reason_text.
-    reason_text: as.reason,
-    after_sale_text: text,
-  };
-}
 
 /** One order row as the console returns it, as of `t`. */
 export function orderRow(world: World, o: DemoOrder, t: number): Record<string, unknown> {

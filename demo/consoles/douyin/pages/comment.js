@@ -1,8 +1,6 @@
 // 评价管理 (/ffa/maftersale/comment): tabs, the review table, a reply editor per row, pagination.
-// The reply textarea behaves like a React-controlled input: the page's own state changes only on
-// `input` events, and every render writes the state back into the box. A filler that sets `.value`
-// without dispatching `input` is therefore ignored on 提交 (and the box is visibly reset).
-import { errorBox, fetchJson, fmtTime, h, mount, pager, postJson, rowsOf, stars, totalOf } from './common.js';
+import { errorBox, fetchJson, fmtTime, h, mount, pager, rowsOf, stars, totalOf } from './common.js';
+import { createReplyEditors } from './reply-editor.js';
 
 const TABS = [
   { rank: 0, label: '全部' },
@@ -10,13 +8,9 @@ const TABS = [
   { rank: 2, label: '中评' },
   { rank: 3, label: '好评' },
 ];
-const MAX_REPLY = 500;
 
 const state = { rank: 0, page: 0, pageSize: 20, rows: [], total: null, error: '', loading: true };
-/** Reply drafts by comment id: the "React state". */
-const drafts = new Map();
-const openEditors = new Set();
-const notices = new Map();
+const editors = createReplyEditors({ render: () => render(), reload: () => load() });
 
 const idOf = (row) => String(row.id ?? row.comment_id ?? '');
 
@@ -39,84 +33,6 @@ async function load() {
   state.rows = res.body && !res.error ? rowsOf(res.body) : [];
   state.total = res.body && !res.error ? totalOf(res.body) : null;
   render();
-}
-
-async function submit(id, textarea) {
-  const content = drafts.get(id) ?? '';
-  // Controlled input: the DOM shows the state, whatever was written into `.value` behind our back.
-  textarea.value = content;
-  updateCounter(id, textarea);
-  if (content.trim() === '') {
-    notices.set(id, { error: true, text: '请输入回复内容' });
-    render();
-    return;
-  }
-  const res = await postJson('/product/tcomment/reply', { comment_id: id, content });
-  if (res.error) {
-    notices.set(id, { error: true, text: res.error });
-    render();
-    return;
-  }
-  drafts.delete(id);
-  openEditors.delete(id);
-  notices.set(id, { error: false, text: '回复成功' });
-  await load();
-}
-
-function updateCounter(id, textarea) {
-  const counter = textarea.parentElement?.querySelector('.counter_1f5b');
-  if (counter) counter.textContent = `${(drafts.get(id) ?? '').length}/${MAX_REPLY}`;
-}
-
-function editor(id) {
-  const textarea = h('textarea', {
-    className: 'replyInput_7e3a',
-    attrs: { rows: 3, maxlength: MAX_REPLY, placeholder: '请输入回复内容，回复将展示在商品评价下' },
-    on: {
-      input: (e) => {
-        drafts.set(id, e.target.value);
-        updateCounter(id, e.target);
-      },
-    },
-  });
-  textarea.value = drafts.get(id) ?? '';
-  const notice = notices.get(id);
-  return h(
-    'div',
-    { className: 'replyEditor_4b8d' },
-    textarea,
-    h(
-      'div',
-      { className: 'replyBar_0a6e' },
-      h('span', { className: 'counter_1f5b' }, `${(drafts.get(id) ?? '').length}/${MAX_REPLY}`),
-      notice
-        ? h('span', { className: notice.error ? 'noticeError_6c1a' : 'noticeOk_3e7b' }, notice.text)
-        : null,
-      h(
-        'button',
-        {
-          className: 'btnPrimary_8d2c',
-          attrs: { type: 'button' },
-          on: { click: () => submit(id, textarea) },
-        },
-        '提交',
-      ),
-      h(
-        'button',
-        {
-          className: 'btnText_2f4e',
-          attrs: { type: 'button' },
-          on: {
-            click: () => {
-              openEditors.delete(id);
-              render();
-            },
-          },
-        },
-        '取消',
-      ),
-    ),
-  );
 }
 
 function row(r) {
@@ -142,7 +58,7 @@ function row(r) {
       ),
     ),
     replied ? h('div', { className: 'shopReply_3c6a' }, h('b', {}, '商家回复：'), r.shop_reply ?? '') : null,
-    openEditors.has(id) ? editor(id) : null,
+    editors.isOpen(id) ? editors.editor(id) : null,
   );
   return h(
     'tr',
@@ -185,9 +101,7 @@ function row(r) {
           attrs: { type: 'button', 'data-action': 'reply' },
           on: {
             click: () => {
-              openEditors.add(id);
-              notices.delete(id);
-              render();
+              editors.open(id);
               document.querySelector(`tr[data-comment-id="${CSS.escape(id)}"] textarea`)?.focus();
             },
           },
