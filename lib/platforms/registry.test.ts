@@ -10,7 +10,7 @@ import wxtConfig from '../../wxt.config';
 import { PLATFORM_IDS } from '../model';
 import { ENDPOINTS } from './endpoints';
 import { PLATFORM_HOSTS } from './hosts';
-import { ADAPTERS } from './index';
+import { ADAPTERS, PLATFORM_NAMES } from './index';
 import { patternMatches } from './match';
 import type { PlatformAdapter } from './types';
 
@@ -65,7 +65,10 @@ describe('registry', () => {
 });
 
 describe.each(ADAPTERS.map((a) => [a.id, a] as const))('adapter %s', (id, adapter) => {
-  it('uses the shared hosts and endpoint tables', () => {
+  it('uses the shared name, hosts and endpoint tables', () => {
+    expect(adapter.name, `set name: '${PLATFORM_NAMES[id]}' (PLATFORM_NAMES in lib/platforms/index.ts)`).toBe(
+      PLATFORM_NAMES[id],
+    );
     expect(adapter.hosts, `set hosts: PLATFORM_HOSTS.${id} (lib/platforms/hosts.ts)`).toEqual(
       PLATFORM_HOSTS[id],
     );

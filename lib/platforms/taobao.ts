@@ -305,7 +305,7 @@ function identifyFromDom(doc: Document): ReturnType<NonNullable<PlatformAdapter[
 
 export const taobao: PlatformAdapter = {
   id: 'taobao',
-  name: '千牛（淘宝/天猫）',
+  name: '淘宝/天猫',
   hosts: PLATFORM_HOSTS.taobao,
   timeUnit: 'ms',
   endpoints: ENDPOINTS.taobao,
