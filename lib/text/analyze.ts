@@ -49,10 +49,10 @@ function buildHits(all: readonly WeightedEvidence[]): CategoryHit[] {
 /** Analyse several texts of one review (main text first, then appends) as one. */
 export function analyzeParts(parts: readonly string[], opts: AnalyzeOptions = {}): TextAnalysis {
   const main = parts[0] ?? '';
-  const written = parts.filter((p, i) => p.trim() && !(i === 0 && isDefaultPraise(p)));
+  const mainIsDefault = isDefaultPraise(main);
+  const written = parts.filter((p, i) => p.trim() && !(i === 0 && mainIsDefault));
   if (written.length === 0) {
-    const isDefault = isDefaultPraise(main);
-    const sentiment = { score: 0, label: 'neutral' as const, isDefault };
+    const sentiment = { score: 0, label: 'neutral' as const, isDefault: mainIsDefault };
     const mismatch = starsMismatch(opts.stars, opts.polarity, sentiment, []);
     return {
       categories: [],
@@ -66,7 +66,7 @@ export function analyzeParts(parts: readonly string[], opts: AnalyzeOptions = {}
   let pos = 0;
   let neg = 0;
   parts.forEach((text, i) => {
-    if (i === 0 && isDefaultPraise(text)) return;
+    if (i === 0 && mainIsDefault) return;
     const partWeight = i === 0 ? 1 : APPEND_WEIGHT;
     for (const w of extractEvidence(text, i - 1)) {
       all.push(w);

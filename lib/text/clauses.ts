@@ -13,8 +13,9 @@ export interface Clause {
   concessive: boolean;
 }
 
-const BOUNDARY = new Set('，。！？；,.!?;~～\n…、 \t\r\u3000');
-const SENTENCE_END = new Set('。！？!?\n');
+const BOUNDARY = new Set([...'，。！？；,.!?;~～\n…、 \t\r\u3000'].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = new Set([...'。！？!?\n'].map((c) => c.charCodeAt(0)));
+const HAS_TURN = /但是|可是|不过|然而/;
 /** A clause starting with one of these turns the sentence. 但 after 不 is 不但 (not a turn). */
 const TURN =
   /^(?:但是|但|可是|可惜|不过|然而|只是|就是|只不过|美中不足|唯一不足|唯一的缺点|缺点是|问题是|不足的是|其实)/;
@@ -26,14 +27,16 @@ const MID_TURN = /(?<!不)(?:但是|可是|不过|然而)/g;
 /** Split folded text into clauses with weights. */
 export function splitClauses(text: string): Clause[] {
   const cuts = new Set<number>();
-  for (const m of text.matchAll(MID_TURN)) cuts.add(m.index);
+  if (HAS_TURN.test(text)) for (const m of text.matchAll(MID_TURN)) cuts.add(m.index);
   const raw: { start: number; end: number; endsSentence: boolean }[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    const ch = text[i] ?? '。';
-    if (i === text.length || BOUNDARY.has(ch) || (cuts.has(i) && i > start)) {
-      if (i > start) raw.push({ start, end: i, endsSentence: i === text.length || SENTENCE_END.has(ch) });
-      start = cuts.has(i) && !BOUNDARY.has(ch) ? i : i + 1;
+    const code = i < text.length ? text.charCodeAt(i) : 0x3002;
+    const boundary = BOUNDARY.has(code);
+    const cut = cuts.size > 0 && cuts.has(i);
+    if (i === text.length || boundary || (cut && i > start)) {
+      if (i > start) raw.push({ start, end: i, endsSentence: i === text.length || SENTENCE_END.has(code) });
+      start = cut && !boundary ? i : i + 1;
     }
   }
   const clauses: Clause[] = raw.map((r) => ({ start: r.start, end: r.end, weight: 1, concessive: false }));
@@ -84,7 +87,10 @@ const NEGATED =
 /** 是不是 / 有没有 / 会不会: a question, not a negation. */
 const QUESTION = /(.)(?:不|没)\1/;
 
+const NEGATOR = /[不没无未非]/;
+
 export function isNegated(prefix: string): boolean {
+  if (!NEGATOR.test(prefix)) return false;
   const m = NEGATED.exec(prefix);
   if (!m) return false;
   const at = m.index;

@@ -71,13 +71,19 @@ export function createMinHasher(numHashes: number, seed = 0x5eed): MinHasher {
   return {
     numHashes,
     signature(codes) {
-      const sig = new Uint32Array(numHashes).fill(0xffffffff);
-      for (let k = 0; k < codes.length; k++) {
-        const x = fmix32(codes[k] ?? 0);
-        for (let i = 0; i < numHashes; i++) {
-          const h = (Math.imul(a[i] ?? 1, x) + (b[i] ?? 0)) >>> 0;
-          if (h < (sig[i] ?? 0)) sig[i] = h;
+      // Hash-major loop over a pre-mixed copy: a tight inner loop the JIT keeps in registers.
+      const xs = new Uint32Array(codes.length);
+      for (let k = 0; k < codes.length; k++) xs[k] = fmix32(codes[k] as number);
+      const sig = new Uint32Array(numHashes);
+      for (let i = 0; i < numHashes; i++) {
+        const ai = a[i] as number;
+        const bi = b[i] as number;
+        let min = 0xffffffff;
+        for (let k = 0; k < xs.length; k++) {
+          const h = (Math.imul(ai, xs[k] as number) + bi) >>> 0;
+          if (h < min) min = h;
         }
+        sig[i] = min;
       }
       return sig;
     },

@@ -34,7 +34,15 @@ export interface NearDuplicateOptions {
    */
   bands?: number;
   rows?: number;
+  /**
+   * Verify a candidate pair only if its signatures agree on this many bands. Default 2: a pair at 0.8
+   * still qualifies with p ≈ 0.95 (and at 0.9 with p > 0.999), while most false candidates drop out.
+   */
+  minSharedBands?: number;
 }
+
+/** Index space in the packed bucket sort: up to 8 388 608 distinct texts. */
+const INDEX_SPAN = 2 ** 23;
 
 class UnionFind {
   parent: Int32Array;
@@ -92,25 +100,50 @@ export function nearDuplicateGroups(
     const sim = jaccard(a, b);
     if (sim >= threshold) uf.union(i, j, sim);
   };
-  if (texts.length <= (opts.exactLimit ?? 1500)) {
+  if (texts.length <= (opts.exactLimit ?? 1500) || texts.length > INDEX_SPAN) {
     for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) tryPair(i, j);
   } else {
     const bands = opts.bands ?? 16;
     const rows = opts.rows ?? 6;
     const hasher = createMinHasher(bands * rows);
-    const buckets = new Map<number, number[]>();
+    const keys = new Uint32Array(codes.length * bands);
     codes.forEach((c, i) => {
       const sig = hasher.signature(c);
-      for (let band = 0; band < bands; band++) {
-        const key = band * 0x100000000 + bandKey(sig, band * rows, (band + 1) * rows);
-        const list = buckets.get(key);
-        if (list) list.push(i);
-        else buckets.set(key, [i]);
-      }
+      for (let band = 0; band < bands; band++)
+        keys[i * bands + band] = bandKey(sig, band * rows, (band + 1) * rows);
     });
-    for (const list of buckets.values())
-      for (let x = 0; x < list.length; x++)
-        for (let y = x + 1; y < list.length; y++) tryPair(list[x] ?? 0, list[y] ?? 0);
+    const minShared = opts.minSharedBands ?? 2;
+    // A pair is looked at once, in the first band it shares, and verified only if it shares enough
+    // bands: most bucket mates are look-alikes well under the threshold.
+    const worthChecking = (i: number, j: number, band: number) => {
+      let shared = 0;
+      for (let b = 0; b < bands; b++) {
+        if (keys[i * bands + b] !== keys[j * bands + b]) continue;
+        if (b < band) return false;
+        shared++;
+      }
+      return shared >= minShared;
+    };
+    // Buckets without a Map: per band, sort (key, index) packed into one double (30 key bits × 2^23
+    // indices stays exact), then walk runs of equal keys. Far cheaper than 400 000 small arrays.
+    const packed = new Float64Array(codes.length);
+    for (let band = 0; band < bands; band++) {
+      for (let i = 0; i < codes.length; i++)
+        packed[i] = ((keys[i * bands + band] as number) >>> 2) * INDEX_SPAN + i;
+      packed.sort();
+      let runStart = 0;
+      for (let p = 1; p <= packed.length; p++) {
+        const key = Math.floor((packed[p - 1] as number) / INDEX_SPAN);
+        if (p < packed.length && Math.floor((packed[p] as number) / INDEX_SPAN) === key) continue;
+        for (let x = runStart; x < p; x++)
+          for (let y = x + 1; y < p; y++) {
+            const i = (packed[x] as number) % INDEX_SPAN;
+            const j = (packed[y] as number) % INDEX_SPAN;
+            if (uf.find(i) !== uf.find(j) && worthChecking(i, j, band)) tryPair(i, j);
+          }
+        runStart = p;
+      }
+    }
   }
   const groups = new Map<number, { keys: string[]; textIdx: number[] }>();
   texts.forEach((t, i) => {

@@ -14,10 +14,18 @@ export function foldChar(code: number): number {
   return code;
 }
 
+const NEEDS_FOLD = /[\uff01-\uff5e\u3000A-Z]/g;
+const foldOne = (ch: string) => String.fromCharCode(foldChar(ch.charCodeAt(0)));
+
 /** Length-preserving fold: `foldText(t).length === t.length` for every `t`. */
 export function foldText(text: string): string {
+  return text.replace(NEEDS_FOLD, foldOne);
+}
+
+/** String from UTF-16 units, in chunks (argument lists have a length limit). */
+function decodeUtf16(codes: number[]): string {
   let out = '';
-  for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldChar(text.charCodeAt(i)));
+  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.slice(i, i + 4096));
   return out;
 }
 
@@ -156,7 +164,16 @@ function foldPinyin(n: Normalized): Normalized {
   return { text, starts, ends };
 }
 
-/** For near-duplicate detection: folded, with everything but letters and digits removed. */
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** For near-duplicate detection: folded, with everything but letters and digits (BMP) removed. */
 export function stripForDedupe(text: string): string {
-  return foldText(text).replace(/[^\p{L}\p{N}]/gu, '');
+  const kept: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = foldChar(text.charCodeAt(i));
+    // Fast ranges first (ASCII alphanumerics, CJK); the Unicode test only for the rest.
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x4e00 && c <= 0x9fff)) kept.push(c);
+    else if (c > 0x7f && (c < 0xd800 || c > 0xdfff) && LETTER.test(String.fromCharCode(c))) kept.push(c);
+  }
+  return decodeUtf16(kept);
 }
