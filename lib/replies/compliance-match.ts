@@ -29,27 +29,56 @@ export function findPhrases(n: Normalized, phrases: readonly string[]): { start:
   return out;
 }
 
-/** Index of the sentence containing normalized offset `at`. */
-function sentenceOf(text: string, at: number): number {
+/** Sentence number of every normalized offset (one pass). */
+function sentenceIds(text: string): Int32Array {
+  const ids = new Int32Array(text.length + 1);
   let k = 0;
-  for (let i = 0; i < at && i < text.length; i++) if (SENTENCE_END.test(text[i] ?? '')) k++;
-  return k;
+  for (let i = 0; i < text.length; i++) {
+    ids[i] = k;
+    if (SENTENCE_END.test(text[i] ?? '')) k++;
+  }
+  ids[text.length] = k;
+  return ids;
 }
 
+/**
+ * A review act (好评/晒图/5星…) and a benefit (返现/红包/券/送…) in one sentence: block. Both in the text
+ * but never in one sentence: warn once. Linear in the number of hits.
+ */
 export function inducementIssues(
   n: Normalized,
   issue: (rule: 'inducement' | 'inducement_nearby', s: Span) => void,
 ) {
   const acts = findAll(n, REVIEW_ACT);
   const gifts = findAll(n, INCENTIVE).filter((g) => !acts.some((a) => g.start >= a.start && g.end <= a.end));
-  let nearby: { start: number; end: number } | undefined;
-  for (const a of acts)
-    for (const g of gifts) {
-      const span = { start: Math.min(a.start, g.start), end: Math.max(a.end, g.end) };
-      if (sentenceOf(n.text, a.start) === sentenceOf(n.text, g.start)) issue('inducement', span);
-      else nearby ??= span;
+  if (acts.length === 0 || gifts.length === 0) return;
+  const ids = sentenceIds(n.text);
+  const bySentence = new Map<number, { acts: Span[]; gifts: Span[] }>();
+  for (const [list, key] of [
+    [acts, 'acts'],
+    [gifts, 'gifts'],
+  ] as const)
+    for (const s of list) {
+      const id = ids[s.start] ?? 0;
+      const entry = bySentence.get(id) ?? { acts: [], gifts: [] };
+      entry[key].push(s);
+      bySentence.set(id, entry);
     }
-  if (nearby) issue('inducement_nearby', nearby);
+  let blocked = false;
+  for (const { acts: as, gifts: gs } of bySentence.values()) {
+    if (as.length === 0 || gs.length === 0) continue;
+    const all = [...as, ...gs];
+    issue('inducement', {
+      start: Math.min(...all.map((x) => x.start)),
+      end: Math.max(...all.map((x) => x.end)),
+    });
+    blocked = true;
+  }
+  if (!blocked) {
+    const a = acts[0] as Span;
+    const g = gifts[0] as Span;
+    issue('inducement_nearby', { start: Math.min(a.start, g.start), end: Math.max(a.end, g.end) });
+  }
 }
 
 export function personalDataSpans(
