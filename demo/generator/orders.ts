@@ -37,20 +37,21 @@ export const ON_TIME_TRANSIT_MS = 72 * 3_600_000;
 function items(ctx: GenContext, flags: OrderFlags, parentId: string, at: number): DemoOrderItem[] {
   const { rng } = ctx;
   const n = flags.product !== undefined ? 1 : 1 + pickItemCount(rng);
-  const out: DemoOrderItem[] = [];
+  // Pre-sized: `[]` + push reserves 17 slots per order, which adds up over 120k orders.
+  const out = new Array<DemoOrderItem>(n);
   for (let i = 0; i < n; i++) {
     const product = flags.product ?? ctx.pickProduct(rng);
     const p = ctx.products[product];
     if (!p) throw new Error('product index out of range');
     const sku = rng.int(0, p.skus.length - 1);
-    out.push({
+    out[i] = {
       // [G] single-item orders: the SKU order id equals the parent id, as in 抖店 OpenAPI samples.
       subOrderId: n === 1 ? parentId : ctx.subOrderIds.next(at),
       product,
       sku,
       quantity: rng.chance(0.9) ? 1 : 2,
       priceFen: p.skus[sku]?.priceFen ?? p.priceFen,
-    });
+    };
   }
   return out;
 }
