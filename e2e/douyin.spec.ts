@@ -91,7 +91,7 @@ test('captures all five endpoints from the real paths and stores each row once',
   const again = await context.newPage();
   await openComments(again);
   await nextPage(again);
-  await waitForEvents(worker, before.captureEvents + 2);
+  await waitForEvents(worker, (before.captureEvents ?? 0) + 2);
   const after = await countRows(worker);
   expect(after.reviews).toBe(before.reviews);
   const last = (await allRows<Ev>(worker, 'captureEvents')).slice(-2);

@@ -19,7 +19,6 @@ export interface ExtFixtures {
 }
 
 export const test = base.extend<ExtFixtures>({
-  // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
     const launched = await launchWithExtension();
     await use(launched.context);

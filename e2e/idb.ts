@@ -11,19 +11,28 @@ const OPEN = `const open = indexedDB.open('koubei');
 
 type Target = Worker | Page;
 
+/** Evaluates an expression string in a worker or a page (their `evaluate` overloads don't unify). */
+const run = <T>(t: Target, expr: string): Promise<T> => (t as Page).evaluate<T>(expr);
+
 export async function countRows(t: Target): Promise<Record<string, number>> {
-  return t.evaluate(`(async () => { ${OPEN}
+  return run(
+    t,
+    `(async () => { ${OPEN}
     const out = {};
     for (const s of db.objectStoreNames) out[s] = await req(db.transaction(s).objectStore(s).count());
     db.close();
     return out;
-  })()`);
+  })()`,
+  );
 }
 
 export async function allRows<T = Record<string, unknown>>(t: Target, store: string): Promise<T[]> {
-  return t.evaluate(`(async () => { ${OPEN}
+  return run(
+    t,
+    `(async () => { ${OPEN}
     const rows = await req(db.transaction(${JSON.stringify(store)}).objectStore(${JSON.stringify(store)}).getAll());
     db.close();
     return rows;
-  })()`);
+  })()`,
+  );
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { douyin } from './douyin';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./__fixtures__/douyin/${name}.json`, import.meta.url), 'utf8'));
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`./__fixtures__/douyin/${name}.json`, import.meta.url), 'utf8'));
 const ctx = (path: string, query = '') => ({
   url: new URL(`https://fxg.jinritemai.com${path}${query}`),
   pageUrl: new URL('https://fxg.jinritemai.com/ffa/maftersale/comment'),
@@ -15,7 +16,11 @@ describe('douyin commentList', () => {
   it('keeps every row, converting seconds to ms and reading per-dimension stars', () => {
     expect(r.rejects).toEqual([]);
     expect(r.seen).toBe(3);
-    expect(r.reviews.map((x) => x.reviewId)).toEqual(['7350118822334455667', '7350118822334455668', '7350118822334455669']);
+    expect(r.reviews.map((x) => x.reviewId)).toEqual([
+      '7350118822334455667',
+      '7350118822334455668',
+      '7350118822334455669',
+    ]);
     const [bad] = r.reviews;
     expect(bad).toMatchObject({
       platform: 'douyin',
@@ -55,7 +60,11 @@ describe('douyin commentList', () => {
   });
 
   it('accepts data.data, rejects a row without id, a duplicate and a ms timestamp, keeping the rest', () => {
-    const n = douyin.parse('commentList', fixture('commentList-nested'), ctx('/product/tcomment/commentList'));
+    const n = douyin.parse(
+      'commentList',
+      fixture('commentList-nested'),
+      ctx('/product/tcomment/commentList'),
+    );
     expect(n.reviews.map((x) => x.reviewId)).toEqual(['7350118822334455670']);
     expect(n.rejects.map((x) => [x.code, x.row])).toEqual([
       ['missing_id', 1],
@@ -85,7 +94,14 @@ describe('douyin searchlist', () => {
       amountFen: 12900,
       reviewState: 1,
       afterSale: { type: 'refund_only', status: 'succeeded', text: '退款成功' },
-      items: [{ itemOrderId: '6931234567890123456', productId: '3671234567890', skuText: '颜色:黑色;尺码:XL', quantity: 1 }],
+      items: [
+        {
+          itemOrderId: '6931234567890123456',
+          productId: '3671234567890',
+          skuText: '颜色:黑色;尺码:XL',
+          quantity: 1,
+        },
+      ],
     });
   });
 
@@ -97,10 +113,21 @@ describe('douyin searchlist', () => {
 
 describe('douyin score endpoints', () => {
   it('reads the overview with the weights the console reports and the shop identity', () => {
-    const r = douyin.parse('getOverviewByVersion', fixture('getOverviewByVersion'), ctx('/governance/shop/experiencescore/getOverviewByVersion'));
+    const r = douyin.parse(
+      'getOverviewByVersion',
+      fixture('getOverviewByVersion'),
+      ctx('/governance/shop/experiencescore/getOverviewByVersion'),
+    );
     expect(r.store).toEqual({ platform: 'douyin', shopId: '4461234', name: '暖阳家居旗舰店', via: 'api' });
     const s = r.scores[0]!;
-    expect(s).toMatchObject({ kind: 'douyin.experience', date: '2026-11-21', value: 86, fivePoint: 4.8, scaleMin: 50, scaleMax: 100 });
+    expect(s).toMatchObject({
+      kind: 'douyin.experience',
+      date: '2026-11-21',
+      value: 86,
+      fivePoint: 4.8,
+      scaleMin: 50,
+      scaleMax: 100,
+    });
     expect(s.dimensions.map((d) => [d.id, d.value, d.weight])).toEqual([
       ['product', 90, 0.5],
       ['logistics', 80, 0.25],
@@ -110,18 +137,35 @@ describe('douyin score endpoints', () => {
   });
 
   it('turns -9999 into "no data" in sub-score nodes', () => {
-    const r = douyin.parse('getSubScoreNew', fixture('getSubScoreNew'), ctx('/governance/shop/experiencescore/getSubScoreNew', '?experience_node=3'));
+    const r = douyin.parse(
+      'getSubScoreNew',
+      fixture('getSubScoreNew'),
+      ctx('/governance/shop/experiencescore/getSubScoreNew', '?experience_node=3'),
+    );
     const s = r.scores[0]!;
     expect(s.kind).toBe('douyin.subscore.service');
     expect(s.windowOrders).toBe(8231);
-    expect(s.indicators[0]).toMatchObject({ id: '322', name: '飞鸽评价响应时长', value: 28.5, unit: '秒', score: 90, weight: 0.5, denominator: 8230 });
+    expect(s.indicators[0]).toMatchObject({
+      id: '322',
+      name: '飞鸽评价响应时长',
+      value: 28.5,
+      unit: '秒',
+      score: 90,
+      weight: 0.5,
+      denominator: 8230,
+    });
     expect(s.indicators[1]).toMatchObject({ id: '316', value: null, score: null });
   });
 
   it('reads review statistics including the console misspelling', () => {
     const r = douyin.parse('statistics', fixture('statistics'), ctx('/product/tcomment/statistics'));
     const byId = Object.fromEntries(r.scores[0]!.indicators.map((i) => [i.id, i.value]));
-    expect(byId).toMatchObject({ positive_rate_30d: 96.52, positive_30d: 2210, negative_30d: 39, order_comment_rate_30d: 27.8 });
+    expect(byId).toMatchObject({
+      positive_rate_30d: 96.52,
+      positive_30d: 2210,
+      negative_30d: 39,
+      order_comment_rate_30d: 27.8,
+    });
   });
 });
 
@@ -140,14 +184,21 @@ describe('douyin envelopes', () => {
   });
 
   it('rejects an id that lost precision as a JSON number (> 2^53)', () => {
-    const body = { code: 0, data: [{ comment_id: 7350118822334455668, content: 'x', comment_time: 1763410000 }] };
+    const body = {
+      code: 0,
+      data: [{ comment_id: 7350118822334455668, content: 'x', comment_time: 1763410000 }],
+    };
     const r = douyin.parse('commentList', body, ctx('/product/tcomment/commentList'));
     expect(r.reviews).toEqual([]);
     expect(r.rejects[0]).toMatchObject({ code: 'missing_id', row: 0 });
   });
 
   it('reports a changed list shape instead of silently keeping nothing', () => {
-    const r = douyin.parse('commentList', { code: 0, data: { rows: [] } }, ctx('/product/tcomment/commentList'));
+    const r = douyin.parse(
+      'commentList',
+      { code: 0, data: { rows: [] } },
+      ctx('/product/tcomment/commentList'),
+    );
     expect(r.rejects[0]).toMatchObject({ code: 'schema' });
     expect(r.rejects[0]!.message).toContain('改版');
   });
@@ -157,7 +208,14 @@ describe('douyin identity from the page header', () => {
   it('reads shop id and name', async () => {
     const { Window } = await import('happy-dom');
     const w = new Window();
-    w.document.body.innerHTML = '<header><span class="shopName_3fd1">暖阳家居旗舰店</span><span>店铺ID：4461234</span></header>';
-    expect(douyin.identifyFromDom!(w.document as unknown as Document)).toEqual({ platform: 'douyin', shopId: '4461234', name: '暖阳家居旗舰店', via: 'dom' });
+    const html =
+      '<header><span class="shopName_3fd1">暖阳家居旗舰店</span><span>店铺ID：4461234</span></header>';
+    const doc = new w.DOMParser().parseFromString(html, 'text/html');
+    expect(douyin.identifyFromDom!(doc as unknown as Document)).toEqual({
+      platform: 'douyin',
+      shopId: '4461234',
+      name: '暖阳家居旗舰店',
+      via: 'dom',
+    });
   });
 });

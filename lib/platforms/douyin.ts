@@ -7,7 +7,7 @@
  * https://fxg.jinritemai.com/ffa/eco/experience-score
  * https://fxg.jinritemai.com/ffa/morder/order/list
  */
-import type { OrderDraft, ParseResult, ReviewDraft, ScoreDraft } from '../capture/batch';
+import type { OrderDraft, ParseResult, ReviewDraft } from '../capture/batch';
 import { emptyResult } from '../capture/batch';
 import type {
   AfterSale,

@@ -30,7 +30,7 @@ export const MAIN_SCORE: Record<PlatformId, { kind: string; label: string }> = {
   douyin: { kind: 'douyin.experience', label: '商家体验分' },
   taobao: { kind: 'taobao.real_experience', label: '真实体验分' },
   pdd: { kind: 'pdd.service', label: '消费者服务体验分' },
-  jd: { kind: 'jd.dsr', label: '店铺评分' },
+  jd: { kind: 'jd.review', label: '店铺评分（估算）' },
   kuaishou: { kind: 'kuaishou.experience', label: '店铺体验分' },
 };
 
