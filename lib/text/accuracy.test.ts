@@ -23,22 +23,22 @@ describe('labelled set', () => {
   });
 
   // Floors sit a little under the measured values (see scripts/text-accuracy.ts), so a regression fails.
-  it('development part: macro F1 ≥ 0.85, sentiment ≥ 0.85', () => {
+  it('development part: macro F1 ≥ 0.88, sentiment ≥ 0.88', () => {
     const r = evaluate(
       items.filter((x) => !isHeldOut(x.text)),
       predict,
     );
-    expect(r.macroF1).toBeGreaterThanOrEqual(0.85);
-    expect(r.sentimentAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(r.macroF1).toBeGreaterThanOrEqual(0.88);
+    expect(r.sentimentAccuracy).toBeGreaterThanOrEqual(0.88);
   });
 
-  it('held-out part: macro F1 ≥ 0.7, sentiment ≥ 0.7', () => {
+  it('held-out part (never tuned on): macro F1 ≥ 0.8, sentiment ≥ 0.75', () => {
     const r = evaluate(
       items.filter((x) => isHeldOut(x.text)),
       predict,
     );
-    expect(r.macroF1).toBeGreaterThanOrEqual(0.7);
-    expect(r.sentimentAccuracy).toBeGreaterThanOrEqual(0.7);
+    expect(r.macroF1).toBeGreaterThanOrEqual(0.8);
+    expect(r.sentimentAccuracy).toBeGreaterThanOrEqual(0.75);
   });
 
   it('whole set: macro F1 ≥ 0.8', () => {

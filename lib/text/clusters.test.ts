@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../model';
 import { analyzeText } from './analyze';
-import { clusterAlerts, clusterNegatives, type ClusterItem } from './clusters';
+import { clusterAlerts, clusterNegatives, clustersByDimension, type ClusterItem } from './clusters';
 
 const T0 = Date.UTC(2026, 10, 20, 4); // 2026-11-20 12:00 Shanghai
 const item = (key: string, daysAgo: number, text: string): ClusterItem => ({
@@ -41,6 +41,12 @@ describe('clusterNegatives', () => {
   it('ignores praise and lists surface terms', () => {
     expect(clusters.flatMap((c) => c.reviewKeys)).not.toContain('r5');
     expect(clusters.find((c) => c.topic === '起球')?.terms[0]?.term).toBe('起球');
+  });
+  it('groups clusters by dimension', () => {
+    const byDim = clustersByDimension(clusters);
+    expect(byDim.logistics?.map((c) => c.topic)).toEqual(['物流慢']);
+    expect(byDim.product?.some((c) => c.topic === '起球')).toBe(true);
+    expect(byDim.service).toBeUndefined();
   });
   it('drops clusters under the minimum support', () => {
     const strict = clusterNegatives(items, { from: T0 - 7 * DAY_MS, to: T0 + 1, minSupport: 2 });

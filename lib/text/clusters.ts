@@ -158,3 +158,12 @@ export function clusterAlerts(items: readonly ClusterItem[], opts: ClusterAlertO
     message: `近${windowDays}天「${c.topic}」相关差评 ${c.count} 条（${dayKey(c.firstAt).slice(5)} 至 ${dayKey(c.lastAt).slice(5)}），已达到 ${threshold} 条预警线`,
   }));
 }
+
+/** Clusters grouped by score dimension (商品/物流/服务), order kept within each. */
+export function clustersByDimension(
+  clusters: readonly KeywordCluster[],
+): Partial<Record<DimensionId, KeywordCluster[]>> {
+  const out: Partial<Record<DimensionId, KeywordCluster[]>> = {};
+  for (const c of clusters) (out[c.dimension] ??= []).push(c);
+  return out;
+}
