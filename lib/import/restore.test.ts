@@ -194,7 +194,7 @@ describe('file problems', () => {
 });
 
 it('runs the ingest hooks inside the chunk transaction', async () => {
-  const onChanges = vi.fn(async (d: KoubeiDb) => {
+  const onChanges = vi.fn(async (d: KoubeiDb, _changes: unknown[]) => {
     await d.meta.put({ key: 'hook-ran', value: true });
   });
   const rows = makeReviews(store, 3);

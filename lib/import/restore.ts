@@ -8,7 +8,7 @@
  * at all. Because the merge is idempotent, running the same restore again is the resume: chunks already
  * written come back as "unchanged" and the rest are written.
  */
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { KoubeiDb } from '../db';
 import type { BackupTable } from '../export/backup';
 import type { Rejection } from '../model';
