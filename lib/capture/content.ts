@@ -68,9 +68,16 @@ export function parseHookMessage(
   }
 }
 
+export interface Capture {
+  (m: HookMessage): Promise<void>;
+  /** When a JSON response with rows was last captured (the DOM fallback stays off while this is recent). */
+  lastApiAt(): number | undefined;
+}
+
 /** Starts handling hook messages; returns the handler (the entrypoint wires it to the channel). */
-export function createCapture(deps: CaptureDeps): (m: HookMessage) => Promise<void> {
+export function createCapture(deps: CaptureDeps): Capture {
   let identity: StoreIdentity | undefined;
+  let lastApiAt: number | undefined;
   // Responses are handled one at a time, in arrival order, so batches reach the background in order.
   let chain: Promise<void> = Promise.resolve();
 
@@ -83,6 +90,7 @@ export function createCapture(deps: CaptureDeps): (m: HookMessage) => Promise<vo
   const handle = async (m: HookMessage) => {
     const pageUrl = deps.pageUrl();
     const { endpoint, result } = parseHookMessage(deps.adapter, m, pageUrl, deps.now());
+    if (result.reviews.length || result.orders.length) lastApiAt = deps.now();
     if (!identify(result) && deps.doc.readyState === 'loading') {
       // The header with the shop id renders after the first API calls: wait for it briefly.
       await new Promise<void>((res) =>
@@ -104,10 +112,12 @@ export function createCapture(deps: CaptureDeps): (m: HookMessage) => Promise<vo
     deps.onHandled?.({ endpoint, result, sent });
   };
 
-  return (m) => {
+  const capture = ((m: HookMessage) => {
     chain = chain.then(() => handle(m)).catch(() => undefined);
     return chain;
-  };
+  }) as Capture;
+  capture.lastApiAt = () => lastApiAt;
+  return capture;
 }
 
 /** The service worker may be restarting: retry a few times before giving up on a batch. */

@@ -4,6 +4,7 @@ import { sendMessage } from '../messaging';
 import type { PlatformAdapter } from '../platforms/types';
 import { contentChannel } from './channel';
 import { createCapture } from './content';
+import { watchDom } from './dom';
 
 export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   const handle = createCapture({
@@ -15,5 +16,15 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
   });
   contentChannel(window, (m) => {
     if (ctx.isValid) void handle(m);
+  });
+  watchDom({
+    adapter,
+    doc: document,
+    pageUrl: () => new URL(location.href),
+    send: (batch) => sendMessage('cs-bg/capture', batch),
+    lastApiAt: handle.lastApiAt,
+    now: Date.now,
+    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    clearTimeout: (id) => clearTimeout(id as number),
   });
 }
