@@ -4,9 +4,12 @@
  *
  * Schema history — never edit a shipped version; add a new one below it with a comment.
  * - v1: stores, reviews, orders, officialScores, captureEvents, aggregates, meta.
+ * - v2: scoreSnapshots (daily computed score per store), alerts (deduped by condition key), scoreMarks
+ *   (records that cost points, by counting day: the diagnosis/forecast read negatives by index).
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { CaptureEvent, OfficialScore, Order, Review, Store } from './model';
+import type { AlertRow, ScoreMark, ScoreSnapshot } from './score-view/types';
 
 /** Small key/value records that must live with the data (not in chrome.storage), e.g. walker cursors. */
 export interface MetaRow {
@@ -33,6 +36,9 @@ export type KoubeiDb = Dexie & {
   captureEvents: EntityTable<CaptureEvent, 'id'>;
   aggregates: EntityTable<AggregateRow, 'key'>;
   meta: EntityTable<MetaRow, 'key'>;
+  scoreSnapshots: EntityTable<ScoreSnapshot, 'key'>;
+  alerts: EntityTable<AlertRow, 'key'>;
+  scoreMarks: EntityTable<ScoreMark, 'key'>;
 };
 
 export const DB_NAME = 'koubei';
@@ -48,6 +54,13 @@ export function declareSchema(db: Dexie): void {
     captureEvents: '++id, at, [storeKey+at], outcome',
     aggregates: 'key, [storeKey+date]',
     meta: 'key',
+  });
+  // Only the new tables: Dexie keeps the v1 tables as declared above.
+  db.version(2).stores({
+    scoreSnapshots: 'key, [storeKey+date]',
+    alerts: 'key, [storeKey+at], state',
+    // One row per record × day it counts as bad on; `ref` is the record key.
+    scoreMarks: 'key, [storeKey+day], ref',
   });
 }
 

@@ -3,6 +3,8 @@
  * shape; bump `version` with a migration when a shape changes.
  */
 import { storage } from 'wxt/utils/storage';
+import type { AlertSettings, Snooze } from './scoring/alert-types';
+import type { ProfileOverrides } from './scoring/profiles';
 
 /** Records captured since the merchant last opened the popup (the badge number). */
 export const unseenItem = storage.defineItem<number>('local:unseen', { fallback: 0 });
@@ -16,4 +18,28 @@ export const selectedStoreItem = storage.defineItem<string | null>('local:select
 /** Console document → bound store key, for the current browser session (survives worker restarts). */
 export const tabStoresItem = storage.defineItem<Record<string, string>>('session:tabStores', {
   fallback: {},
+});
+
+/**
+ * Merchant overrides of score weights and thresholds, per profile id (options page). Stored as entered;
+ * every reader validates with `ProfileOverrides` (lib/scoring/profiles.ts) and drops what fails.
+ */
+export const scoreOverridesItem = storage.defineItem<Record<string, ProfileOverrides>>(
+  'local:scoreOverrides',
+  {
+    fallback: {},
+    version: 1,
+  },
+);
+
+/** Alert thresholds as the merchant set them (partial: `AlertSettings.parse` fills the seeds' defaults). */
+export const alertSettingsItem = storage.defineItem<Partial<AlertSettings>>('local:alertSettings', {
+  fallback: {},
+  version: 1,
+});
+
+/** Alerts (or alert topics) the merchant silenced until a time. Expired entries are pruned on write. */
+export const alertSnoozesItem = storage.defineItem<Snooze[]>('local:alertSnoozes', {
+  fallback: [],
+  version: 1,
 });

@@ -11,6 +11,7 @@ import { tabStoresItem } from '../settings';
 import { bumpBadge, clearBadge } from './badge';
 import type { IngestHooks } from './ingest';
 import { ingestBatch, recordFailure } from './ingest';
+import { registerScore } from './score';
 import { requireConsoleTab, requireExtensionPage } from './senders';
 import type { Bindings } from './stores';
 import { resolveStore } from './stores';
@@ -40,6 +41,8 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
   const now = opts.now ?? Date.now;
   const extensionId = browser.runtime.id;
   const extensionOrigin = browser.runtime.getURL('/');
+  // Aggregates, snapshots, alerts: alarms, UI commands and the ingest hook (lib/background/score.ts).
+  const score = registerScore(db, { now, extensionOrigin });
 
   onMessage('cs-bg/capture', async ({ data, sender }): Promise<IngestResult> => {
     // Reject before touching anything: wrong sender or malformed envelope.
@@ -58,8 +61,9 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
         storeKey: res.storeKey,
         identity: res.identity,
         now: now(),
-        hooks: opts.hooks,
+        hooks: opts.hooks ?? score.hooks,
       });
+      if (r.added + r.updated > 0) score.afterIngest(r.storeKey);
       await bumpBadge(r.added, r.rejected);
       return {
         storeKey: r.storeKey,
@@ -88,6 +92,7 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
   onMessage('ui-bg/badge-seen', async ({ sender }) => {
     requireExtensionPage(sender, extensionOrigin);
     await clearBadge();
+    await score.repaintBadge();
   });
 
   void browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);

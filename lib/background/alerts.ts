@@ -1,0 +1,199 @@
+/**
+ * Alerts: the engine's conditions (lib/scoring/alerts.ts) evaluated on the store's recent aggregates,
+ * official score, negative-review clusters and unanswered reviews; stored by key so a condition notifies
+ * once (a condition that clears and returns within its period is re-activated silently); notifications
+ * and the toolbar badge for what is active and not snoozed.
+ */
+import { browser } from 'wxt/browser';
+import type { KoubeiDb } from '../db';
+import type { OfficialScore, Order, Review } from '../model';
+import { DAY_MS, addDays } from '../model';
+import { negativesIn } from '../score-queries';
+import type { AlertRow } from '../score-view/types';
+import type { DailyAggregate } from '../scoring/aggregates';
+import type { Alert, AlertSettings, ClusterFact, Snooze } from '../scoring/alert-types';
+import { AlertSettings as AlertSettingsSchema } from '../scoring/alert-types';
+import { evaluateAlerts, isSnoozed } from '../scoring/alerts';
+import type { History } from '../scoring/history';
+import { alertSettingsItem, alertSnoozesItem } from '../settings';
+import { analyzeReview } from '../text/analyze';
+import { clusterAlerts } from '../text/clusters';
+
+/** Negative reviews younger than this are checked for the 4-hour reply rule (older ones are the inbox's). */
+const UNANSWERED_LOOKBACK_DAYS = 3;
+/** Reply deadlines are looked for among negatives of this many days (淘宝 评价解释: 30 days). */
+const DEADLINE_LOOKBACK_DAYS = 30;
+/** More new alerts than this in one run make one summary notification instead of one each. */
+const MAX_SEPARATE = 3;
+
+export async function readAlertSettings(): Promise<AlertSettings> {
+  const r = AlertSettingsSchema.safeParse(await alertSettingsItem.getValue());
+  return r.success ? r.data : AlertSettingsSchema.parse({});
+}
+
+const isReview = (r: Review | Order): r is Review => 'reviewId' in r;
+/** 差评 as the counters count it: any dimension 1–2★ or labelled bad. */
+const isBad = (r: Review): boolean =>
+  r.polarity === 'bad' ||
+  [r.star, r.starProduct, r.starLogistics, r.starService].some((s) => s !== undefined && s <= 2);
+
+/** Negative-review topic clusters of the last `days` days (lib/text), as the alert engine takes them. */
+export function clusterFacts(
+  reviews: readonly Review[],
+  now: number,
+  settings: AlertSettings,
+): ClusterFact[] {
+  const items = reviews
+    .filter(isBad)
+    .map((r) => ({ key: r.key, at: r.createdAt, hits: analyzeReview(r).hits }));
+  return clusterAlerts(items, { now, windowDays: settings.clusterDays, threshold: settings.clusterMin }).map(
+    (c) => ({
+      topic: c.topic,
+      label: c.topic,
+      count: c.count,
+      days: Math.max(1, Math.ceil((c.lastAt - c.firstAt) / DAY_MS)),
+      reviewKeys: c.reviewKeys,
+    }),
+  );
+}
+
+export interface StoreAlertInput {
+  storeKey: string;
+  now: number;
+  today: string;
+  /** Aggregates of at least the last 7 days. */
+  rows: readonly DailyAggregate[];
+  /** Deltas for the score-drop rule (official where captured; estimate only when coverage allows). */
+  history?: History;
+  scaleMax: number;
+  official?: OfficialScore;
+}
+
+/** Evaluates one store's conditions and stores them; returns its active, not snoozed alerts. */
+export async function evaluateStore(db: KoubeiDb, input: StoreAlertInput): Promise<AlertRow[]> {
+  const [settings, snoozes] = await Promise.all([readAlertSettings(), alertSnoozesItem.getValue()]);
+  const { storeKey, now, today } = input;
+  const lookback = Math.max(DEADLINE_LOOKBACK_DAYS, settings.clusterDays);
+  const negatives = (await negativesIn(db, storeKey, addDays(today, -lookback), today)).filter(isReview);
+  const recentFrom = now - UNANSWERED_LOOKBACK_DAYS * DAY_MS;
+  const current = evaluateAlerts(
+    {
+      storeKey,
+      now,
+      today,
+      recent: input.rows.filter((r) => r.date >= addDays(today, -6) && r.date <= today),
+      ...(input.history ? { history: input.history } : {}),
+      scaleMax: input.scaleMax,
+      ...(input.official ? { official: input.official } : {}),
+      clusters: clusterFacts(negatives, now, settings),
+      unanswered: negatives
+        .filter((r) => !r.replied && isBad(r) && r.createdAt >= recentFrom)
+        .map((r) => ({ key: r.key, createdAt: r.createdAt })),
+      deadlines: negatives
+        .filter((r) => !r.replied && r.replyDeadline !== undefined)
+        .map((r) => ({ key: r.key, deadline: r.replyDeadline! })),
+    },
+    settings,
+  );
+  const fresh = await persist(db, storeKey, current, now);
+  await notify(fresh.filter((a) => !isSnoozed(a.key, snoozes, now)));
+  return (await db.alerts.where('state').equals('active').toArray()).filter(
+    (a) => a.storeKey === storeKey && !isSnoozed(a.key, snoozes, now),
+  );
+}
+
+/** Upserts the current alerts, resolves the ones that no longer hold; returns the never-seen ones. */
+export async function persist(
+  db: KoubeiDb,
+  storeKey: string,
+  current: readonly Alert[],
+  now: number,
+): Promise<AlertRow[]> {
+  return db.transaction('rw', db.alerts, async () => {
+    const existing = await db.alerts.bulkGet(current.map((a) => a.key));
+    const fresh: AlertRow[] = [];
+    const rows = current.map((a, i): AlertRow => {
+      const prev = existing[i];
+      if (prev) return { ...prev, ...a, at: prev.at, firstAt: prev.firstAt, state: 'active', lastAt: now };
+      const row: AlertRow = { ...a, state: 'active', firstAt: now, lastAt: now, notifiedAt: now };
+      fresh.push(row);
+      return row;
+    });
+    const keep = new Set(current.map((a) => a.key));
+    const gone = (await db.alerts.where('state').equals('active').toArray()).filter(
+      (a) => a.storeKey === storeKey && !keep.has(a.key),
+    );
+    await db.alerts.bulkPut([
+      ...rows,
+      ...gone.map((a) => ({ ...a, state: 'resolved' as const, lastAt: now })),
+    ]);
+    return fresh;
+  });
+}
+
+/** A 32×32 orange "!" PNG: notifications need an icon, the extension ships none, and SVG is not decoded. */
+const ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAXUlEQVR42mNgwAFulrP9pyZmIAZQ21KSHEMvy7E6gt6WYzhiZDuAXM3ogGxHjDpg1AGjDhh1wKgDRh0wZB1AtSp51AGjiXDAHUBuu5AaDhhtlg+ertmg6JwOVPccAPQJSOgqD6UsAAAAAElFTkSuQmCC';
+
+async function notify(alerts: readonly AlertRow[]): Promise<void> {
+  const api = browser.notifications;
+  if (!api || alerts.length === 0) return;
+  const list =
+    alerts.length <= MAX_SEPARATE
+      ? alerts.map((a) => ({ id: a.key, title: `口碑助手 · ${a.title}`, message: a.detail }))
+      : [
+          {
+            id: `summary|${alerts[0]!.storeKey}|${alerts[0]!.at}`,
+            title: `口碑助手 · 新增 ${alerts.length} 条预警`,
+            message:
+              alerts
+                .slice(0, 4)
+                .map((a) => a.title)
+                .join('、') + (alerts.length > 4 ? ' 等' : ''),
+          },
+        ];
+  for (const n of list) {
+    await Promise.resolve(
+      api.create(n.id, { type: 'basic', iconUrl: ICON, title: n.title, message: n.message, priority: 1 }),
+    ).catch((e: unknown) => console.warn('[koubei] notification', e));
+  }
+}
+
+/** Adds a snooze (pruning expired ones) and clears the alert's notification. */
+export async function snooze(key: string, hours: number, now: number): Promise<Snooze[]> {
+  const until = now + Math.max(0.25, Math.min(24 * 30, hours)) * 3_600_000;
+  const list = (await alertSnoozesItem.getValue()).filter((s) => s.until > now && s.key !== key);
+  list.push({ key, until });
+  await alertSnoozesItem.setValue(list);
+  await Promise.resolve(browser.notifications?.clear(key)).catch(() => undefined);
+  return list;
+}
+
+let painted = '';
+
+/**
+ * Shows the active, not snoozed alerts on the toolbar badge ("!3", orange; red with a critical one).
+ * The capture badge (badge.ts) repaints on capture; this runs after each alert evaluation and after the
+ * popup clears the badge, so alerts win while any is active.
+ */
+export async function paintAlertBadge(db: KoubeiDb, now: number): Promise<number> {
+  const snoozes = await alertSnoozesItem.getValue();
+  const active = (await db.alerts.where('state').equals('active').toArray()).filter(
+    (a) => !isSnoozed(a.key, snoozes, now),
+  );
+  const n = active.length;
+  const text = n === 0 ? '' : n > 9 ? '!9+' : `!${n}`;
+  const current = await browser.action.getBadgeText({});
+  if (n === 0) {
+    if (painted && current === painted) await browser.action.setBadgeText({ text: '' });
+    painted = '';
+  } else {
+    await browser.action.setBadgeText({ text });
+    await browser.action.setBadgeBackgroundColor({
+      color: active.some((a) => a.severity === 'critical') ? '#cf222e' : '#d97706',
+    });
+    painted = text;
+  }
+  await browser.action.setTitle({ title: n === 0 ? '口碑助手' : `口碑助手 · ${n} 条预警` });
+  return n;
+}

@@ -1,0 +1,128 @@
+/**
+ * Wiring of the score features into the service worker: the aggregate hook for ingest, a debounced
+ * per-store refresh after captures, the periodic alarm (daily snapshots, alerts, resuming a rebuild),
+ * UI commands and notification clicks. All listeners are added synchronously by `registerScore`.
+ */
+import { browser } from 'wxt/browser';
+import type { KoubeiDb } from '../db';
+import { onMessage } from '../messaging';
+import type { AggregateStatus } from '../score-view/aggregate-state';
+import { alertSettingsItem, alertSnoozesItem, scoreOverridesItem } from '../settings';
+import { aggregateHooks, readStatus, runRebuild } from './aggregates';
+import { paintAlertBadge, snooze } from './alerts';
+import type { IngestHooks } from './ingest';
+import { requireExtensionPage } from './senders';
+import { refreshStore } from './snapshots';
+
+export const SCORE_ALARM = 'koubei-score';
+/** Snapshots and alerts every half hour while the browser runs (and at start-up). */
+export const SCORE_PERIOD_MINUTES = 30;
+/** Captures come in bursts (one page = one batch): refresh once the burst settles. */
+export const REFRESH_DELAY_MS = 1000;
+
+export interface ScoreService {
+  hooks: IngestHooks;
+  /** A batch for `storeKey` was ingested (records or official scores): refresh it soon. */
+  afterIngest(storeKey: string | undefined): void;
+  /** Refreshes every store now (after pending work); resolves when done. */
+  refreshAll(): Promise<void>;
+  repaintBadge(): Promise<void>;
+  /** Resolves when no refresh is queued or running (tests, the demo). */
+  idle(): Promise<void>;
+}
+
+export function registerScore(
+  db: KoubeiDb,
+  opts: { now: () => number; extensionOrigin: string },
+): ScoreService {
+  const { now } = opts;
+  const pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let chain: Promise<void> = Promise.resolve();
+
+  const ready = async (): Promise<boolean> => (await readStatus(db))?.status === 'ready';
+  const run = (keys: readonly string[] | 'all'): Promise<void> =>
+    (chain = chain.then(async () => {
+      // Half-rebuilt aggregates would give wrong numbers: the rebuild refreshes everything when done.
+      if (!(await ready())) return;
+      const stores =
+        keys === 'all' ? await db.stores.toArray() : (await db.stores.bulkGet([...keys])).filter((s) => !!s);
+      for (const s of stores)
+        await refreshStore(db, s, now()).catch((e: unknown) => console.warn('[koubei] score', s.key, e));
+      await paintAlertBadge(db, now()).catch((e: unknown) => console.warn('[koubei] alert badge', e));
+    }));
+  const flush = (): Promise<void> => {
+    timer = undefined;
+    const keys = [...pending];
+    pending.clear();
+    return run(keys);
+  };
+  const rebuild = (force = false): Promise<AggregateStatus | undefined> =>
+    runRebuild(db, now, force).then(async (s) => {
+      await run('all');
+      return s;
+    });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SCORE_ALARM)
+      void rebuild().catch((e: unknown) => console.warn('[koubei] score alarm', e));
+  });
+  browser.notifications?.onClicked.addListener((id) => {
+    void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html?tab=alerts') });
+    void browser.notifications.clear(id);
+  });
+  onMessage('ui-bg/snooze-alert', async ({ data, sender }) => {
+    requireExtensionPage(sender, opts.extensionOrigin);
+    if (
+      typeof data?.key !== 'string' ||
+      data.key.length > 400 ||
+      !Number.isFinite(data.hours) ||
+      data.hours <= 0
+    )
+      throw new Error('暂停提醒的参数无效');
+    // The snoozes item's watcher below recomputes the headline and repaints the badge.
+    await snooze(data.key, data.hours, now());
+  });
+  onMessage('ui-bg/score-refresh', async ({ data, sender }) => {
+    requireExtensionPage(sender, opts.extensionOrigin);
+    await run(typeof data?.storeKey === 'string' ? [data.storeKey] : 'all');
+  });
+  onMessage('ui-bg/rebuild-aggregates', async ({ sender }) => {
+    requireExtensionPage(sender, opts.extensionOrigin);
+    const started = rebuild(true);
+    // Answer with the state the rebuild started from; the options page follows progress in `meta`.
+    await new Promise((r) => setTimeout(r, 50));
+    void started.catch((e: unknown) => console.warn('[koubei] rebuild', e));
+    return (await readStatus(db)) ?? { status: 'stale', key: '', done: 0 };
+  });
+  // Settings changed in the options page: recompute with them.
+  for (const item of [scoreOverridesItem, alertSettingsItem, alertSnoozesItem] as const)
+    item.watch(() => void run('all'));
+
+  void (async () => {
+    if (!(await browser.alarms.get(SCORE_ALARM)))
+      await browser.alarms.create(SCORE_ALARM, { periodInMinutes: SCORE_PERIOD_MINUTES, delayInMinutes: 1 });
+  })().catch((e: unknown) => console.warn('[koubei] alarm', e));
+  // Start-up: finish (or start) a rebuild, then bring every store's snapshot up to today.
+  void rebuild().catch((e: unknown) => console.warn('[koubei] score start-up', e));
+
+  return {
+    hooks: aggregateHooks((s) => pending.add(s)),
+    afterIngest(storeKey) {
+      if (!storeKey) return;
+      pending.add(storeKey);
+      // Throttled, not debounced: a long walk through many pages still refreshes along the way.
+      timer ??= setTimeout(() => void flush(), REFRESH_DELAY_MS);
+    },
+    refreshAll: () => run('all'),
+    repaintBadge: () => paintAlertBadge(db, now()).then(() => undefined),
+    idle: async () => {
+      while (timer !== undefined) await new Promise((r) => setTimeout(r, REFRESH_DELAY_MS));
+      let seen: Promise<void>;
+      do {
+        seen = chain;
+        await seen;
+      } while (seen !== chain);
+    },
+  };
+}
