@@ -113,10 +113,12 @@ export function makeOrder(ctx: GenContext, paidAt: number, flags: OrderFlags): D
 
   // Ship: same evening when paid before 16:00, otherwise during the next working day.
   const start = startOfDay(paidAt);
-  let shippedAt =
+  // Whole milliseconds everywhere: the model's Millis are integers.
+  let shippedAt = Math.round(
     paidAt - start < 16 * HOUR_MS
       ? Math.max(paidAt + 30 * MINUTE_MS, start + (16 + rng.next() * 5.5) * HOUR_MS)
-      : start + DAY_MS + (9 + rng.next() * 9) * HOUR_MS;
+      : start + DAY_MS + (9 + rng.next() * 9) * HOUR_MS,
+  );
   let collectedAt = shippedAt + Math.round((0.5 + rng.next() * 2.5) * HOUR_MS);
   if (collectedAt >= promisedShipAt) collectedAt = promisedShipAt - rng.int(1, 60) * MINUTE_MS;
   shippedAt = Math.min(shippedAt, collectedAt - 20 * MINUTE_MS);
@@ -139,7 +141,12 @@ export function makeOrder(ctx: GenContext, paidAt: number, flags: OrderFlags): D
   const lost = !flags.clean && flags.lateHours === undefined && rng.chance(0.0003);
   let cause: Cause = order.late ? 'late_ship' : 'none';
   if (lost) {
-    order.afterSale = makeAfterSale(ctx, order, 'lost', collectedAt + (6 + rng.next() * 3) * DAY_MS);
+    order.afterSale = makeAfterSale(
+      ctx,
+      order,
+      'lost',
+      collectedAt + Math.round((6 + rng.next() * 3) * DAY_MS),
+    );
     order.cause = 'lost';
     return order;
   }

@@ -56,6 +56,11 @@ describe('createWorld: shape', () => {
     times.push(...world.reviews.flatMap((r) => [r.createdAt, r.reply?.at, ...r.appends.map((a) => a.at)]));
     const after = times.filter((t) => t !== undefined && t > NOW);
     expect(after).toEqual([]);
+    // Whole milliseconds, like the model's Millis.
+    const asTimes = world.orders.flatMap((o) =>
+      o.afterSale ? [o.afterSale.appliedAt, o.afterSale.handledAt, o.afterSale.resolvedAt] : [],
+    );
+    expect([...times, ...asTimes].filter((t) => t !== undefined && !Number.isInteger(t))).toEqual([]);
   });
 
   it('orders events in time: paid → 揽收 → 签收 → review → reply/append', () => {
