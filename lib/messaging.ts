@@ -5,11 +5,24 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CaptureBatch, IngestResult } from './capture/batch';
+import type { WalkerState } from './capture/walker';
 import type { AggregateStatus } from './score-view/aggregate-state';
+import type {
+  AnnotateRequest,
+  AnnotateResult,
+  CheckedDraft,
+  ModelDraftReply,
+  ModelDraftRequest,
+  SaveDraftRequest,
+} from './replies/store';
 
 export interface ProtocolMap {
   /** A batch of captured records from a console page. */
   'cs-bg/capture'(data: CaptureBatch): IngestResult;
+  /** "采集全部": persist a walk's state after every page (per tab and page path). */
+  'cs-bg/walker-save'(data: WalkerState): void;
+  /** "采集全部": the walk to resume on this tab and page, if one is recent. */
+  'cs-bg/walker-load'(data: { platform: string; path: string }): WalkerState | null;
   /** The merchant looked at the popup: clear the "new records" badge. */
   'ui-bg/badge-seen'(): void;
   /** Silence an alert (its key) or a whole condition (its topic) for some hours. */
@@ -18,6 +31,14 @@ export interface ProtocolMap {
   'ui-bg/score-refresh'(data: { storeKey?: string }): void;
   /** Rebuild the daily aggregates from the stored records (resumable; returns the state it started). */
   'ui-bg/rebuild-aggregates'(): AggregateStatus;
+  /** Tags, 可疑 flags, deadline and a checked draft for review ids a console page shows (its store only). */
+  'cs-bg/annotate'(data: AnnotateRequest): AnnotateResult;
+  /** Draft a reply with the merchant's model endpoint; the template draft on any failure. */
+  'ui-bg/model-draft'(data: ModelDraftRequest): ModelDraftReply;
+  /** Save the merchant's draft for a review (`text: null` = back to the template); returns its check. */
+  'ui-bg/save-draft'(data: SaveDraftRequest): CheckedDraft | null;
+  /** Recompute a store's suspicion flags if its reviews changed since the last run. */
+  'ui-bg/refresh-flags'(data: { storeKey: string }): { flags: number; computedAt: number };
 }
 
 const quiet = { debug() {}, log() {}, warn: console.warn, error: console.error };

@@ -12,6 +12,7 @@ import { bumpBadge, clearBadge } from './badge';
 import type { IngestHooks } from './ingest';
 import { ingestBatch, recordFailure } from './ingest';
 import { registerScore } from './score';
+import { registerWalker } from './walker';
 import { requireConsoleTab, requireExtensionPage } from './senders';
 import type { Bindings } from './stores';
 import { resolveStore } from './stores';
@@ -43,6 +44,7 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
   const extensionOrigin = browser.runtime.getURL('/');
   // Aggregates, snapshots, alerts: alarms, UI commands and the ingest hook (lib/background/score.ts).
   const score = registerScore(db, { now, extensionOrigin });
+  registerWalker(db, { extensionId, now });
 
   onMessage('cs-bg/capture', async ({ data, sender }): Promise<IngestResult> => {
     // Reject before touching anything: wrong sender or malformed envelope.

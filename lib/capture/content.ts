@@ -17,8 +17,13 @@ export interface CaptureDeps {
   pageUrl: () => URL;
   send: (batch: CaptureBatch) => Promise<IngestResult>;
   now: () => number;
-  /** Called after each response was handled (tests, the overlay). */
-  onHandled?: (r: { endpoint: string; result: ParseResult; sent: IngestResult[] }) => void;
+}
+
+/** One handled response: what was parsed and what the background did with it. */
+export interface Handled {
+  endpoint: string;
+  result: ParseResult;
+  sent: IngestResult[];
 }
 
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -70,6 +75,8 @@ export function parseHookMessage(
 
 export interface Capture {
   (m: HookMessage): Promise<void>;
+  /** Subscribes to handled responses (the walker, the overlay); returns an unsubscribe function. */
+  onHandled(fn: (h: Handled) => void): () => void;
   /** When a JSON response with rows was last captured (the DOM fallback stays off while this is recent). */
   lastApiAt(): number | undefined;
 }
@@ -78,6 +85,7 @@ export interface Capture {
 export function createCapture(deps: CaptureDeps): Capture {
   let identity: StoreIdentity | undefined;
   let lastApiAt: number | undefined;
+  const listeners = new Set<(h: Handled) => void>();
   // Responses are handled one at a time, in arrival order, so batches reach the background in order.
   let chain: Promise<void> = Promise.resolve();
 
@@ -109,7 +117,7 @@ export function createCapture(deps: CaptureDeps): Capture {
     });
     const sent: IngestResult[] = [];
     for (const b of batches) sent.push(await sendWithRetry(deps.send, b));
-    deps.onHandled?.({ endpoint, result, sent });
+    for (const fn of listeners) fn({ endpoint, result, sent });
   };
 
   const capture = ((m: HookMessage) => {
@@ -117,6 +125,10 @@ export function createCapture(deps: CaptureDeps): Capture {
     return chain;
   }) as Capture;
   capture.lastApiAt = () => lastApiAt;
+  capture.onHandled = (fn) => {
+    listeners.add(fn);
+    return () => listeners.delete(fn);
+  };
   return capture;
 }
 

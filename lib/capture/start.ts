@@ -5,6 +5,7 @@ import type { PlatformAdapter } from '../platforms/types';
 import { contentChannel } from './channel';
 import { createCapture } from './content';
 import { watchDom } from './dom';
+import { startWalkerController } from './walker-controller';
 
 export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   const handle = createCapture({
@@ -16,6 +17,19 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
   });
   contentChannel(window, (m) => {
     if (ctx.isValid) void handle(m);
+  });
+  startWalkerController({
+    adapter,
+    doc: document,
+    capture: handle,
+    pageUrl: () => new URL(location.href),
+    persist: {
+      save: (s) => sendMessage('cs-bg/walker-save', s),
+      load: (platform, path) => sendMessage('cs-bg/walker-load', { platform, path }),
+    },
+    now: Date.now,
+    sleep: (ms) => new Promise((r) => ctx.setTimeout(r, ms)),
+    random: Math.random,
   });
   watchDom({
     adapter,
