@@ -73,7 +73,7 @@ export function makeAfterSale(
           ? 'return_refund'
           : 'refund_only';
   const slow = ctx.inBacklog(appliedAt);
-  const handleHours = slow ? clamp(rng.normal(30, 10), 2, 96) : clamp(rng.normal(6, 4), 0.2, 48);
+  const handleHours = slow ? clamp(rng.normal(36, 10), 2, 96) : clamp(rng.normal(6, 4), 0.2, 48);
   const handledAt = appliedAt + Math.round(handleHours * HOUR_MS);
   const tail =
     type === 'return_refund'
