@@ -5,6 +5,10 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CaptureBatch, IngestResult } from './capture/batch';
+import type { ImportRequest } from './import/apply';
+import type { TableTally } from './import/restore';
+import type { RestoreRequest } from './import/restore-run';
+import type { Rejection } from './model';
 import type { WalkerState } from './capture/walker';
 import type { AggregateStatus } from './score-view/aggregate-state';
 import type {
@@ -39,6 +43,12 @@ export interface ProtocolMap {
   'ui-bg/save-draft'(data: SaveDraftRequest): CheckedDraft | null;
   /** Recompute a store's suspicion flags if its reviews changed since the last run. */
   'ui-bg/refresh-flags'(data: { storeKey: string }): { flags: number; computedAt: number };
+  /** 数据 tab: one batch of a platform export file, ingested with `source: 'import'`. */
+  'ui-bg/import'(data: ImportRequest): IngestResult;
+  /** 数据 tab: one chunk of a backup being restored (one transaction). */
+  'ui-bg/restore'(data: RestoreRequest): TableTally & { rejects: Rejection[] };
+  /** 数据 tab: delete a store and all its rows; `confirm` must be its shop id or name. */
+  'ui-bg/delete-store'(data: { storeKey: string; confirm: string }): Record<string, number>;
 }
 
 const quiet = { debug() {}, log() {}, warn: console.warn, error: console.error };

@@ -1,0 +1,91 @@
+/**
+ * Background handlers of the 数据 tab: platform-file import (through the one ingest path), backup restore
+ * chunks, and deleting a store. Accepted only from the extension's own pages; every payload is
+ * re-validated (lib/import/apply.ts, lib/import/restore.ts). A write that hits the quota is rolled back
+ * whole and answered with a plain Chinese message.
+ */
+import type { IngestResult } from '../capture/batch';
+import type { KoubeiDb } from '../db';
+import { BACKUP_TABLES } from '../export/backup';
+import type { BackupTable } from '../export/backup';
+import { QUOTA_MESSAGE, deleteStore, isQuotaError } from '../export/storage';
+import type { Rejection } from '../model';
+import { onMessage } from '../messaging';
+import type { ImportRequest } from '../import/apply';
+import { importBatch } from '../import/apply';
+import type { TableTally } from '../import/restore';
+import { restoreChunk } from '../import/restore';
+import type { RestoreRequest } from '../import/restore-run';
+import type { IngestHooks } from './ingest';
+import { recordFailure } from './ingest';
+import { requireExtensionPage } from './senders';
+
+export interface DataHandlerOptions {
+  hooks?: IngestHooks;
+  now?: () => number;
+}
+
+/** Most rows one restore message may carry (the page sends 1,000). */
+const MAX_RESTORE_ROWS = 2000;
+
+/** Rethrows quota errors as the message the merchant should read. */
+function plain(e: unknown): never {
+  if (isQuotaError(e)) throw new Error(QUOTA_MESSAGE);
+  throw e;
+}
+
+export async function handleImport(
+  db: KoubeiDb,
+  req: ImportRequest,
+  o: DataHandlerOptions,
+): Promise<IngestResult> {
+  const now = (o.now ?? Date.now)();
+  try {
+    return await importBatch(db, req, { now, hooks: o.hooks });
+  } catch (e) {
+    const reason: Rejection = isQuotaError(e)
+      ? { code: 'quota', message: QUOTA_MESSAGE.slice(0, 200) }
+      : {
+          code: 'internal',
+          message: `导入失败：${e instanceof Error ? e.message : String(e)}`.slice(0, 200),
+        };
+    if (req?.batch?.platform) await recordFailure(db, req.batch, reason, now).catch(() => undefined);
+    return plain(e);
+  }
+}
+
+export async function handleRestore(
+  db: KoubeiDb,
+  req: RestoreRequest,
+  o: DataHandlerOptions,
+): Promise<TableTally & { rejects: Rejection[] }> {
+  if (!BACKUP_TABLES.includes(req?.table as BackupTable)) throw new Error('未知的数据表');
+  if (!Array.isArray(req.rows) || req.rows.length > MAX_RESTORE_ROWS) throw new Error('恢复批次无效');
+  const offset = Number.isInteger(req.offset) && req.offset >= 0 ? req.offset : 0;
+  return restoreChunk(db, req.table, req.rows, { now: (o.now ?? Date.now)(), hooks: o.hooks, offset }).catch(
+    plain,
+  );
+}
+
+/**
+ * Registers `ui-bg/import`, `ui-bg/restore` and `ui-bg/delete-store`. Call once from registerBackground:
+ * `registerDataHandlers(db, extensionOrigin, { hooks: opts.hooks, now })`.
+ */
+export function registerDataHandlers(
+  db: KoubeiDb,
+  extensionOrigin: string,
+  o: DataHandlerOptions = {},
+): void {
+  onMessage('ui-bg/import', async ({ data, sender }) => {
+    requireExtensionPage(sender, extensionOrigin);
+    return handleImport(db, data, o);
+  });
+  onMessage('ui-bg/restore', async ({ data, sender }) => {
+    requireExtensionPage(sender, extensionOrigin);
+    return handleRestore(db, data, o);
+  });
+  onMessage('ui-bg/delete-store', async ({ data, sender }) => {
+    requireExtensionPage(sender, extensionOrigin);
+    return deleteStore(db, String(data?.storeKey), String(data?.confirm ?? ''));
+  });
+}
