@@ -1,5 +1,6 @@
 /** Options-page sections, one line each; each feature keeps its component in components/options/. */
 import type { FunctionComponent } from 'preact';
+import { DataSection } from './DataSection';
 import { PrivacySection } from './PrivacySection';
 
 export interface OptionsSection {
@@ -11,4 +12,5 @@ export interface OptionsSection {
 
 export const OPTIONS_SECTIONS: readonly OptionsSection[] = [
   { id: 'privacy', title: '权限与隐私', en: 'Permissions & privacy', component: PrivacySection },
+  { id: 'data', title: '备份与存储', en: 'Backup & storage', component: DataSection },
 ];

@@ -4,6 +4,7 @@
  */
 import type { FunctionComponent } from 'preact';
 import type { Store } from '@/lib/model';
+import { DataTab } from './DataTab';
 import { HealthTab } from './HealthTab';
 import { OverviewTab } from './OverviewTab';
 import { ReviewsTab } from './ReviewsTab';
@@ -20,4 +21,5 @@ export const PANEL_TABS: readonly PanelTab[] = [
   { id: 'overview', label: '概览', component: OverviewTab },
   { id: 'reviews', label: '评价', component: ReviewsTab },
   { id: 'health', label: '采集健康', component: HealthTab, storeless: true },
+  { id: 'data', label: '数据', component: DataTab, storeless: true },
 ];
