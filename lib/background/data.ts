@@ -23,6 +23,8 @@ import { requireExtensionPage } from './senders';
 export interface DataHandlerOptions {
   hooks?: IngestHooks;
   now?: () => number;
+  /** Called with each store whose records changed (e.g. to refresh its score snapshot). */
+  afterIngest?: (storeKey: string) => void;
 }
 
 /** Most rows one restore message may carry (the page sends 1,000). */
@@ -41,7 +43,9 @@ export async function handleImport(
 ): Promise<IngestResult> {
   const now = (o.now ?? Date.now)();
   try {
-    return await importBatch(db, req, { now, hooks: o.hooks });
+    const r = await importBatch(db, req, { now, hooks: o.hooks });
+    if (r.storeKey && r.added + r.updated > 0) o.afterIngest?.(r.storeKey);
+    return r;
   } catch (e) {
     const reason: Rejection = isQuotaError(e)
       ? { code: 'quota', message: QUOTA_MESSAGE.slice(0, 200) }
@@ -69,7 +73,7 @@ export async function handleRestore(
 
 /**
  * Registers `ui-bg/import`, `ui-bg/restore` and `ui-bg/delete-store`. Call once from registerBackground:
- * `registerDataHandlers(db, extensionOrigin, { hooks: opts.hooks, now })`.
+ * `registerDataHandlers(db, extensionOrigin, { hooks: opts.hooks ?? score.hooks, now, afterIngest: (k) => score.afterIngest(k) })`.
  */
 export function registerDataHandlers(
   db: KoubeiDb,
