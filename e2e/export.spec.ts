@@ -83,7 +83,10 @@ test('exports CSV, XLSX and a JSON backup, then restores the backup after deleti
   const json = await download(panel, () => card.locator('[data-export="json"]').click());
   const backup = json.bytes.toString('utf8');
   expect(backup.startsWith('{"format":"koubei-backup","schemaVersion":1,')).toBe(true);
-  const doc = JSON.parse(backup) as { counts: Record<string, number>; reviews: unknown[] };
+  const doc = JSON.parse(backup) as {
+    counts: { stores: number; reviews: number; orders: number; officialScores: number };
+    reviews: unknown[];
+  };
   expect(doc.counts.reviews).toBe(total);
   expect(doc.reviews).toHaveLength(total);
 
