@@ -6,10 +6,13 @@
  * - v1: stores, reviews, orders, officialScores, captureEvents, aggregates, meta.
  * - v2: scoreSnapshots (daily computed score per store), alerts (deduped by condition key), scoreMarks
  *   (records that cost points, by counting day: the diagnosis/forecast read negatives by index).
+ * - v3: replyDrafts (the merchant's saved reply per review), reviewFlags (suspicion flags per review,
+ *   recomputed per store when its reviews change).
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { CaptureEvent, OfficialScore, Order, Review, Store } from './model';
 import type { AlertRow, ScoreMark, ScoreSnapshot } from './score-view/types';
+import type { ReplyDraftRow, ReviewFlagRow } from './replies/store';
 
 /** Small key/value records that must live with the data (not in chrome.storage), e.g. walker cursors. */
 export interface MetaRow {
@@ -39,6 +42,8 @@ export type KoubeiDb = Dexie & {
   scoreSnapshots: EntityTable<ScoreSnapshot, 'key'>;
   alerts: EntityTable<AlertRow, 'key'>;
   scoreMarks: EntityTable<ScoreMark, 'key'>;
+  replyDrafts: EntityTable<ReplyDraftRow, 'key'>;
+  reviewFlags: EntityTable<ReviewFlagRow, 'key'>;
 };
 
 export const DB_NAME = 'koubei';
@@ -61,6 +66,11 @@ export function declareSchema(db: Dexie): void {
     alerts: 'key, [storeKey+at], state',
     // One row per record × day it counts as bad on; `ref` is the record key.
     scoreMarks: 'key, [storeKey+day], ref',
+  });
+  // v3 (reply features, issue #5): saved reply drafts; suspicion flags, read per store and per review.
+  db.version(3).stores({
+    replyDrafts: 'key, storeKey, updatedAt',
+    reviewFlags: 'key, storeKey, reviewKey',
   });
 }
 

@@ -5,6 +5,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { AlertSettings, Snooze } from './scoring/alert-types';
 import type { ProfileOverrides } from './scoring/profiles';
+import type { PlatformId } from './model';
+import type { ReplySettings } from './replies/schema';
 
 /** Records captured since the merchant last opened the popup (the badge number). */
 export const unseenItem = storage.defineItem<number>('local:unseen', { fallback: 0 });
@@ -43,3 +45,44 @@ export const alertSnoozesItem = storage.defineItem<Snooze[]>('local:alertSnoozes
   fallback: [],
   version: 1,
 });
+
+/**
+ * Reply settings (options → 回复话术): the merchant's own templates, switched-off defaults and the
+ * compensation ladder. Readers validate with `ReplySettings` (lib/replies/schema.ts) and fall back to the
+ * defaults when it fails.
+ */
+export const replySettingsItem = storage.defineItem<ReplySettings>('local:replySettings', {
+  // Same as DEFAULT_REPLY_SETTINGS, written out: a value import would pull zod into every importer.
+  fallback: { templates: [], disabledDefaults: [] },
+  version: 1,
+});
+
+/**
+ * Reply deadlines: the shop's internal response rule for 中差评 (hours, seed 4) and the platform reply
+ * windows the merchant set where the platform's is unknown (days; absent = the built-in table).
+ */
+export const replyDeadlineItem = storage.defineItem<ReplyDeadlinePrefs>('local:replyDeadlines', {
+  fallback: { internalHours: 4 },
+  version: 1,
+});
+export interface ReplyDeadlinePrefs {
+  internalHours: number;
+  windowDays?: Partial<Record<PlatformId, number | null>>;
+}
+
+/**
+ * Optional model drafting (OpenAI-compatible chat completions), off by default. The key is kept in
+ * `local:` storage on this computer only and sent nowhere but `baseUrl`; the host permission for
+ * `baseUrl` is requested when the merchant switches it on.
+ */
+export const replyModelItem = storage.defineItem<ReplyModelPrefs>('local:replyModel', {
+  fallback: { enabled: false, baseUrl: '', model: '', apiKey: '' },
+  version: 1,
+});
+export interface ReplyModelPrefs {
+  enabled: boolean;
+  /** e.g. https://api.deepseek.com/v1 — `/chat/completions` is appended. */
+  baseUrl: string;
+  model: string;
+  apiKey: string;
+}

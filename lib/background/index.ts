@@ -11,6 +11,7 @@ import { tabStoresItem } from '../settings';
 import { bumpBadge, clearBadge } from './badge';
 import type { IngestHooks } from './ingest';
 import { ingestBatch, recordFailure } from './ingest';
+import { registerReviews } from './reviews';
 import { registerScore } from './score';
 import { registerWalker } from './walker';
 import { requireConsoleTab, requireExtensionPage } from './senders';
@@ -44,6 +45,8 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
   const extensionOrigin = browser.runtime.getURL('/');
   // Aggregates, snapshots, alerts: alarms, UI commands and the ingest hook (lib/background/score.ts).
   const score = registerScore(db, { now, extensionOrigin });
+  // Review annotations, 可疑 flags, saved drafts, model drafting (lib/background/reviews.ts).
+  registerReviews(db, { bindings, extensionId, extensionOrigin, now });
   registerWalker(db, { extensionId, now });
 
   onMessage('cs-bg/capture', async ({ data, sender }): Promise<IngestResult> => {

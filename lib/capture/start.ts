@@ -1,6 +1,7 @@
 /** Wires capture into a content-script context: channel from the hook → parse → typed message. */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '../messaging';
+import { startReviewOverlayFor } from '../overlay/reviews';
 import type { PlatformAdapter } from '../platforms/types';
 import { contentChannel } from './channel';
 import { createCapture } from './content';
@@ -18,6 +19,8 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
   contentChannel(window, (m) => {
     if (ctx.isValid) void handle(m);
   });
+  // Tags, 可疑, countdown and "生成回复" next to review rows (lib/overlay/reviews.ts).
+  startReviewOverlayFor(ctx, adapter, handle);
   startWalkerController({
     adapter,
     doc: document,

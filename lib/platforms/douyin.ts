@@ -21,6 +21,7 @@ import type {
 import { dayKey } from '../keys';
 import { ENDPOINTS } from './endpoints';
 import { PLATFORM_HOSTS } from './hosts';
+import { rowKeyOf, tableReplyBox } from './reply-fill';
 import {
   TimeUnitError,
   countOf,
@@ -425,4 +426,6 @@ export const douyin: PlatformAdapter = {
   ],
   parse,
   identifyFromDom,
+  // [G] rows carry the comment id (data-comment-id on the demo console; antd-style data-row-key otherwise).
+  replyBox: tableReplyBox({ idOf: (_, tr) => idOf(tr.getAttribute('data-comment-id')) ?? rowKeyOf(tr) }),
 };

@@ -24,6 +24,7 @@ import { emptyResult } from '../capture/batch';
 import type { OrderStatus, Polarity, Rejection } from '../model';
 import { ENDPOINTS } from './endpoints';
 import { PLATFORM_HOSTS } from './hosts';
+import { rowKeyOf, tableReplyBox } from './reply-fill';
 import {
   TimeUnitError,
   idOf,
@@ -448,4 +449,12 @@ export const jd: PlatformAdapter = {
   parse,
   identifyFromDom,
   readDom,
+  // Row → review id by the DOM fallback's own rule (domReview), so rows meet the records readDom stored.
+  replyBox: tableReplyBox({
+    idOf(cell, tr) {
+      const order = idOf(cell(REVIEW_COLS.order));
+      const sku = idOf(cell(REVIEW_COLS.sku));
+      return idOf(cell(REVIEW_COLS.id)) ?? rowKeyOf(tr) ?? (order && (sku ? `${order}-${sku}` : order));
+    },
+  }),
 };

@@ -21,6 +21,7 @@ import type { DimensionId, OrderStatus, Polarity, Rejection, ScoreDimension, Sco
 import { DAY_MS, dayKey } from '../keys';
 import { ENDPOINTS } from './endpoints';
 import { PLATFORM_HOSTS } from './hosts';
+import { rowKeyOf, tableReplyBox } from './reply-fill';
 import {
   TimeUnitError,
   idOf,
@@ -468,4 +469,8 @@ export const kuaishou: PlatformAdapter = {
   parse,
   identifyFromDom,
   readDom,
+  // Row → review id by the DOM fallback's own rule (domReview).
+  replyBox: tableReplyBox({
+    idOf: (cell, tr) => idOf(cell(REVIEW_COLS.id)) ?? rowKeyOf(tr) ?? idOf(cell(REVIEW_COLS.order)),
+  }),
 };

@@ -24,6 +24,7 @@ import type {
 import { dayKey } from '../keys';
 import { ENDPOINTS } from './endpoints';
 import { PLATFORM_HOSTS } from './hosts';
+import { rowKeyOf, tableReplyBox } from './reply-fill';
 import {
   TimeUnitError,
   idOf,
@@ -397,4 +398,6 @@ export const pdd: PlatformAdapter = {
   ],
   parse,
   identifyFromDom,
+  // [G] no saved review page yet: a 评价ID column, or the table library's data-row-key.
+  replyBox: tableReplyBox({ idOf: (cell, tr) => idOf(cell(/^评价(ID|编号)$/i)) ?? rowKeyOf(tr) }),
 };

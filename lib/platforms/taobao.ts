@@ -18,6 +18,7 @@ import type { DimensionId, Polarity, Rejection, ScoreDimension, ScoreIndicator }
 import { addDays, dayKey, dayStart, DAY_MS } from '../keys';
 import { ENDPOINTS } from './endpoints';
 import { PLATFORM_HOSTS } from './hosts';
+import { rowKeyOf, tableReplyBox } from './reply-fill';
 import {
   TimeUnitError,
   idOf,
@@ -322,4 +323,6 @@ export const taobao: PlatformAdapter = {
   ],
   parse,
   identifyFromDom,
+  // [G] no saved review page yet: a 评价ID column, or the table library's data-row-key.
+  replyBox: tableReplyBox({ idOf: (cell, tr) => idOf(cell(/^评价(ID|编号)$/i)) ?? rowKeyOf(tr) }),
 };

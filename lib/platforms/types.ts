@@ -36,4 +36,21 @@ export interface PlatformAdapter {
   identifyFromDom?(doc: Document): StoreIdentity | undefined;
   /** DOM fallback: reads the review/order tables the page shows (by header text), records marked `dom`. */
   readDom?(doc: Document, url: URL): ParseResult;
+  /** Finds review rows and their reply boxes (overlay + "生成回复"; lib/platforms/reply-fill.ts). */
+  replyBox?: ReplyBox;
+}
+
+/**
+ * Where a review's row and reply box are on the console page. The filler only opens the console's own
+ * editor and types into it; it never presses the console's submit button.
+ */
+export interface ReplyBox {
+  /** Review rows the page shows, each with the review id it belongs to (same id the adapter parses). */
+  rows(doc: Document): { reviewId: string; row: HTMLElement }[];
+  /** Where the overlay goes inside a row. */
+  anchor(row: HTMLElement): HTMLElement;
+  /** The console's control that opens this row's reply editor (its 回复 button), if any. */
+  opener(row: HTMLElement): HTMLElement | null;
+  /** The reply input of this row's open editor (inline, or in the dialog it opened), if open. */
+  input(row: HTMLElement, doc: Document): HTMLTextAreaElement | HTMLInputElement | null;
 }

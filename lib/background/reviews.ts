@@ -1,0 +1,169 @@
+/**
+ * Review intelligence and replies in the service worker (issue #5): annotations for the review rows a
+ * console page shows, suspicion flags, saved drafts and optional model drafting. All listeners are
+ * added synchronously by `registerReviews`.
+ *
+ * Trust: `cs-bg/annotate` comes from a content script on a page we do not control. Its payload is
+ * re-validated, the sender must be a tab on that platform's console host, and it only ever sees reviews
+ * of the store its document is bound to (lib/background/stores.ts), and only the ids it asked for.
+ */
+import type { KoubeiDb } from '../db';
+import { onMessage } from '../messaging';
+import { recordKey, type Review } from '../model';
+import { annotateReview, toChecked, type AnnotateContext } from '../replies/annotate';
+import { checkCompliance } from '../replies/compliance';
+import { DEFAULT_DEADLINE_SETTINGS, type DeadlineSettings } from '../replies/deadline';
+import { effectiveLadder, mergeTemplates, ReplySettings, DEFAULT_REPLY_SETTINGS } from '../replies/schema';
+import {
+  AnnotateRequest,
+  ModelDraftRequest,
+  SaveDraftRequest,
+  type ReviewAnnotation,
+} from '../replies/store';
+import { replyDeadlineItem, replyModelItem, replySettingsItem } from '../settings';
+import { refreshFlags } from './reviews-flags';
+import { modelDraft } from './reviews-model';
+import { requireConsoleTab, requireExtensionPage } from './senders';
+import type { Bindings } from './stores';
+
+/** Annotating a page recomputes flags at most this often per store (the 可疑 tab forces it). */
+export const FLAG_REFRESH_MS = 60_000;
+
+export interface ReviewsOptions {
+  bindings: Bindings;
+  extensionId: string;
+  extensionOrigin: string;
+  now: () => number;
+  fetchFn?: typeof fetch;
+}
+
+/** Templates, ladder and deadlines in effect (stored settings that fail validation fall back to defaults). */
+export async function replyContext(now: number): Promise<AnnotateContext> {
+  const [stored, prefs] = await Promise.all([replySettingsItem.getValue(), replyDeadlineItem.getValue()]);
+  const parsed = ReplySettings.safeParse(stored);
+  const settings = parsed.success ? parsed.data : DEFAULT_REPLY_SETTINGS;
+  const hours = Number(prefs.internalHours);
+  const deadlines: DeadlineSettings = {
+    ...DEFAULT_DEADLINE_SETTINGS,
+    windowDays: { ...DEFAULT_DEADLINE_SETTINGS.windowDays, ...prefs.windowDays },
+    internalHours: hours > 0 && hours <= 72 ? hours : DEFAULT_DEADLINE_SETTINGS.internalHours,
+  };
+  return { templates: mergeTemplates(settings), ladder: effectiveLadder(settings), deadlines, now };
+}
+
+/** Annotations for `reviewIds` of one store (ids it does not hold are left out). */
+export async function annotateIds(
+  db: KoubeiDb,
+  storeKey: string,
+  reviewIds: readonly string[],
+  ctx: AnnotateContext,
+): Promise<ReviewAnnotation[]> {
+  const keys = [...new Set(reviewIds)].map((id) => recordKey(storeKey, id));
+  const [reviews, saved, flags] = await Promise.all([
+    db.reviews.bulkGet(keys),
+    db.replyDrafts.bulkGet(keys),
+    db.reviewFlags.where('reviewKey').anyOf(keys).toArray(),
+  ]);
+  const out: ReviewAnnotation[] = [];
+  reviews.forEach((r, i) => {
+    if (!r || r.storeKey !== storeKey) return;
+    const s = saved[i];
+    out.push(annotateReview(r, ctx, { flags, ...(s ? { saved: s } : {}) }));
+  });
+  return out;
+}
+
+export function registerReviews(db: KoubeiDb, opts: ReviewsOptions): void {
+  const { now, extensionId, extensionOrigin } = opts;
+  // One flag computation per store at a time; callers share the running one.
+  const running = new Map<string, Promise<{ flags: number; computedAt: number }>>();
+  const flagsOf = (storeKey: string, minIntervalMs: number) => {
+    const current = running.get(storeKey);
+    if (current) return current;
+    const p = refreshFlags(db, storeKey, now(), minIntervalMs).finally(() => running.delete(storeKey));
+    running.set(storeKey, p);
+    return p;
+  };
+  const ui = (sender: { url?: string }) => requireExtensionPage(sender, extensionOrigin);
+  const reviewOf = async (key: string): Promise<Review> => {
+    const r = await db.reviews.get(key);
+    if (!r) throw new Error('找不到这条评价（可能已被删除）');
+    return r;
+  };
+
+  onMessage('cs-bg/annotate', async ({ data, sender }) => {
+    const parsed = AnnotateRequest.safeParse(data);
+    if (!parsed.success) throw new Error('标注请求格式无效');
+    const doc = requireConsoleTab(sender, parsed.data.platform, extensionId);
+    const storeKey = await opts.bindings.get(doc);
+    // Not bound yet (nothing captured on this page): nothing to show.
+    if (!storeKey || !storeKey.startsWith(`${parsed.data.platform}:`)) return { items: [] };
+    await flagsOf(storeKey, FLAG_REFRESH_MS).catch((e: unknown) => console.warn('[koubei] flags', e));
+    return { items: await annotateIds(db, storeKey, parsed.data.reviewIds, await replyContext(now())) };
+  });
+
+  onMessage('ui-bg/refresh-flags', async ({ data, sender }) => {
+    ui(sender);
+    if (typeof data?.storeKey !== 'string' || data.storeKey.length > 100) throw new Error('店铺参数无效');
+    return flagsOf(data.storeKey, 0);
+  });
+
+  onMessage('ui-bg/save-draft', async ({ data, sender }) => {
+    ui(sender);
+    const req = SaveDraftRequest.parse(data);
+    const review = await reviewOf(req.reviewKey);
+    if (req.text === null) {
+      await db.replyDrafts.delete(review.key);
+      return null;
+    }
+    const check = checkCompliance(req.text, { platform: review.platform });
+    await db.replyDrafts.put({
+      key: review.key,
+      storeKey: review.storeKey,
+      text: req.text,
+      source: req.source ?? 'user',
+      verdict: check.verdict,
+      updatedAt: now(),
+    });
+    return toChecked(check, 'saved');
+  });
+
+  onMessage('ui-bg/model-draft', async ({ data, sender }) => {
+    ui(sender);
+    const req = ModelDraftRequest.parse(data);
+    const review: Review = req.reviewKey
+      ? await reviewOf(req.reviewKey)
+      : sampleReview(req.sample?.text ?? '', req.sample?.star, now());
+    const [ctx, prefs] = await Promise.all([replyContext(now()), replyModelItem.getValue()]);
+    return modelDraft(
+      review,
+      {
+        prefs,
+        templates: ctx.templates,
+        ladder: ctx.ladder,
+        fetchFn: opts.fetchFn ?? fetch.bind(globalThis),
+      },
+      req.previous,
+    );
+  });
+}
+
+/** A review typed into the options preview (never stored). */
+export function sampleReview(text: string, star: number | undefined, now: number): Review {
+  return {
+    key: 'sample|preview',
+    storeKey: 'sample',
+    platform: 'douyin',
+    reviewId: 'preview',
+    createdAt: now,
+    ...(star !== undefined ? { star } : {}),
+    text,
+    appends: [],
+    images: 0,
+    videos: 0,
+    replied: false,
+    source: 'import',
+    capturedAt: now,
+    updatedAt: now,
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * The review overlay on a console's review list: next to each row, its complaint tags, text sentiment,
+ * a 可疑 flag, the reply countdown and "生成回复", which fills the console's own reply box with the
+ * checked draft and copies it (the merchant still presses the console's 提交). Annotations come from the
+ * background (`cs-bg/annotate`): lib/text and lib/replies stay out of the content script.
+ *
+ * The consoles re-render their tables freely, wiping what we added: a MutationObserver paints again
+ * from the cache, and each row's UI lives in its own shadow root (lib/overlay/host.ts).
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Capture } from '../capture/content';
+import { sendMessage } from '../messaging';
+import { fillReply } from '../platforms/reply-fill';
+import type { PlatformAdapter, ReplyBox } from '../platforms/types';
+import type { AnnotateResult, ReviewAnnotation } from '../replies/store';
+import { BASE_CSS, el, HOST_ATTR, shadowHost } from './host';
+
+const CSS = `${BASE_CSS}
+.b{display:flex;flex-wrap:wrap;gap:4px;align-items:center;margin:6px 0 2px;font-size:12px;line-height:18px}
+.t{padding:0 6px;border-radius:9px;border:1px solid #d0d7de;background:#f6f8fa;color:#57606a}
+.c{color:#9a3412;border-color:#fdba74;background:#fff7ed}.n{color:#cf222e;border-color:#f5b5ba;background:#fff0f1}
+.p{color:#1a7f37;border-color:#b4e2c0;background:#eefbf1}.s{color:#fff;background:#cf222e;border-color:#cf222e;font-weight:600}
+.k{color:#656d76}.k.soon{color:#9a6700;font-weight:600}.k.over{color:#cf222e;font-weight:600}
+.m{color:#656d76}.m.err{color:#cf222e}`;
+
+const SENTIMENT: Record<ReviewAnnotation['sentiment'], [string, string]> = {
+  negative: ['n', '负面'],
+  neutral: ['', '中性'],
+  positive: ['p', '正面'],
+};
+
+const span = (ms: number) => {
+  const m = Math.floor(Math.abs(ms) / 60_000);
+  const h = Math.floor(m / 60);
+  return h >= 24 ? `${Math.floor(h / 24)}天${h % 24}小时` : h ? `${h}小时${m % 60}分` : `${m}分钟`;
+};
+
+/** Countdown text and class: "剩 2小时5分", "已超时 30分钟". */
+export function clockText(d: ReviewAnnotation['deadline'], now: number): [string, string] | undefined {
+  if (d.status === 'closed') return ['已过回复期', 'k'];
+  if (d.next === undefined) return undefined;
+  const left = d.next - now;
+  const rule = d.rule ? ` · ${d.rule}` : '';
+  if (left <= 0) return [`已超时 ${span(left)}${rule}`, 'k over'];
+  return [`剩 ${span(left)}${rule}`, left <= 3_600_000 ? 'k soon' : 'k'];
+}
+
+export interface ReviewOverlayDeps {
+  box: ReplyBox;
+  doc: Document;
+  capture: Pick<Capture, 'onHandled'>;
+  annotate(ids: string[]): Promise<AnnotateResult>;
+  now(): number;
+  copy(text: string): Promise<void>;
+}
+
+/** Starts the overlay; returns a function that stops it (observer and timers). */
+export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
+  const { doc, box } = d;
+  const cache = new Map<string, ReviewAnnotation>();
+  const notes = new Map<string, [string, boolean]>();
+  const asked = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const request = async (ids: string[]) => {
+    for (const id of ids) asked.add(id);
+    for (let i = 0; i < ids.length; i += 100) {
+      const res = await d.annotate(ids.slice(i, i + 100)).catch(() => ({ items: [] }));
+      for (const a of res.items) cache.set(a.reviewId, a);
+    }
+    paint(true);
+  };
+
+  const generate = async (a: ReviewAnnotation) => {
+    const draft = a.draft;
+    if (!draft?.insertable) return;
+    const r = await fillReply(box, doc, a.reviewId, draft.text);
+    let copied = true;
+    await d.copy(draft.text).catch(() => (copied = false));
+    const warn = draft.issues[0] ? `（提示：${draft.issues[0].message}）` : '';
+    notes.set(
+      a.reviewId,
+      r.ok
+        ? [`已填入回复框${copied ? '并复制' : ''}，请检查后点击控制台的“提交”${warn}`, false]
+        : [`${r.reason}${copied ? '；回复已复制，可直接粘贴' : ''}`, true],
+    );
+    paint(true);
+  };
+
+  const render = (root: ShadowRoot, a: ReviewAnnotation) => {
+    const t = (text: string, cls = '', title?: string) =>
+      el(doc, 'span', { class: `t ${cls}`, text, ...(title ? { attrs: { title } } : {}) });
+    const [scls, slabel] = SENTIMENT[a.sentiment];
+    const clock = a.replied ? undefined : clockText(a.deadline, d.now());
+    const draft = a.draft;
+    const note = notes.get(a.reviewId);
+    const blocked =
+      draft && !draft.insertable ? `不能插入：${draft.issues[0]?.message ?? '未通过合规检查'}` : '';
+    const bar = el(
+      doc,
+      'div',
+      { class: 'b', attrs: { 'data-testid': 'koubei-review', 'data-review-id': a.reviewId } },
+      ...a.tags.map((x) => t(x, 'c')),
+      t(`情感 ${slabel}${a.mismatch ? '（与星级不符）' : ''}`, scls),
+      a.flags.length > 0 && t('可疑', 's', a.flags.map((f) => f.message).join('\n')),
+      clock && el(doc, 'span', { class: clock[1], text: clock[0], attrs: { 'data-testid': 'koubei-clock' } }),
+      draft &&
+        el(doc, 'button', {
+          class: 'primary',
+          text: '生成回复',
+          attrs: { title: blocked || draft.text, ...(draft.insertable ? {} : { disabled: '' }) },
+          on: { click: () => void generate(a) },
+        }),
+      (!!note || !!blocked) &&
+        el(doc, 'span', {
+          class: note?.[1] === false ? 'm' : 'm err',
+          text: note?.[0] ?? blocked,
+          attrs: { 'data-testid': 'koubei-note' },
+        }),
+    );
+    root.replaceChildren(root.firstChild!, bar);
+  };
+
+  /** Draws every annotated row that lacks our UI (or all of them with `force`); asks for unknown ids. */
+  function paint(force = false) {
+    const unknown: string[] = [];
+    for (const { reviewId, row } of box.rows(doc)) {
+      const a = cache.get(reviewId);
+      if (!a) {
+        if (!asked.has(reviewId)) unknown.push(reviewId);
+        continue;
+      }
+      const anchor = box.anchor(row);
+      const fresh = !Array.from(anchor.children).some((c) => c.getAttribute(HOST_ATTR) === 'reviews');
+      const root = shadowHost(doc, anchor, 'reviews', CSS);
+      if (fresh || force) render(root, a);
+    }
+    if (unknown.length) void request(unknown);
+  }
+
+  const schedule = () => {
+    if (timer === undefined) timer = setTimeout(() => ((timer = undefined), paint()), 80);
+  };
+  const observer = new MutationObserver(schedule);
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  // New or changed reviews were just stored: ask again for them (a reply may have been posted).
+  const unsubscribe = d.capture.onHandled((h) => {
+    const ids = h.result.reviews.map((r) => r.reviewId);
+    if (ids.length) void request(ids);
+  });
+  const ticker = setInterval(() => paint(true), 30_000);
+  paint();
+  return () => {
+    observer.disconnect();
+    unsubscribe();
+    clearInterval(ticker);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
+/** Starts the overlay on a console page whose adapter knows its reply box (one call in capture/start.ts). */
+export function startReviewOverlayFor(
+  ctx: ContentScriptContext,
+  adapter: PlatformAdapter,
+  capture: Capture,
+): void {
+  if (!adapter.replyBox) return;
+  const stop = startReviewOverlay({
+    box: adapter.replyBox,
+    doc: document,
+    capture,
+    annotate: (ids) => sendMessage('cs-bg/annotate', { platform: adapter.id, reviewIds: ids }),
+    now: Date.now,
+    copy: (text) => navigator.clipboard.writeText(text),
+  });
+  ctx.onInvalidated(stop);
+}
