@@ -39,13 +39,25 @@ export function sameContent(a: object, b: object): boolean {
   return true;
 }
 
+const blank = (k: string, v: unknown): boolean =>
+  v === '' || (Array.isArray(v) && v.length === 0) || ((k === 'images' || k === 'videos') && v === 0);
+
 /**
  * A newer capture wins field by field, but never erases what an earlier capture knew (a DOM read lacks
  * fields the API had; an export file lacks stars). Appends only grow.
  */
 export function merge<T extends Review | Order>(prev: T, next: T): T {
   const out: Record<string, unknown> = { ...prev };
-  for (const [k, v] of Object.entries(next)) if (v !== undefined) out[k] = v;
+  const was = prev as Record<string, unknown>;
+  for (const [k, v] of Object.entries(next)) {
+    if (v === undefined) continue;
+    // What a source writes for a field it cannot see ('' text, [] items, 0 images from a DOM read or a
+    // renamed API field) must not replace what an earlier capture knew (issue #8 fuzz).
+    if (blank(k, v) && was[k] !== undefined && !blank(k, was[k])) continue;
+    out[k] = v;
+  }
+  // `isDefault` is derived from the text: when the known text was kept, so is its flag.
+  if ('text' in next && blank('text', next.text) && out.text !== next.text) out.isDefault = prev.isDefault;
   if ('appends' in prev && 'appends' in next && prev.appends.length > next.appends.length)
     out.appends = prev.appends;
   if (prev.source === 'api' && next.source !== 'api') out.source = 'api';
