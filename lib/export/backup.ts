@@ -20,7 +20,7 @@ import type { KoubeiDb } from '../db';
 import type { ExportKind } from './kinds';
 import { officialScoresKind, ordersKind, reviewsKind } from './kinds';
 import type { ExportFilter } from './scan';
-import { CHUNK_ROWS, countRows, scanStore, selectStores, yieldToUi } from './scan';
+import { CHUNK_ROWS, countRows, prefetch, scanStore, selectStores, yieldToUi } from './scan';
 import type { ExportProgress, ExportResult } from './run';
 import { exportFileName } from './run';
 import { BlobSink } from './sink';
@@ -80,7 +80,9 @@ export async function writeBackup(db: KoubeiDb, o: BackupOptions): Promise<Expor
     if (table === 'stores') emit(stores);
     else
       for (const s of stores) {
-        for await (const rows of scanStore(db, SCANNED[table], s.key, o.filter, o.chunk ?? CHUNK_ROWS)) {
+        for await (const rows of prefetch(
+          scanStore(db, SCANNED[table], s.key, o.filter, o.chunk ?? CHUNK_ROWS),
+        )) {
           o.signal?.throwIfAborted();
           emit(rows);
           await yieldToUi();

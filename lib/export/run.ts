@@ -11,7 +11,7 @@ import { BOM, csvCell, csvLine } from './csv';
 import type { Cell, ExportKind, RowContext } from './kinds';
 import { kindById } from './kinds';
 import type { ExportFilter } from './scan';
-import { CHUNK_ROWS, countRows, scanStore, selectStores, yieldToUi } from './scan';
+import { CHUNK_ROWS, countRows, prefetch, scanStore, selectStores, yieldToUi } from './scan';
 import { BlobSink } from './sink';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -52,7 +52,7 @@ export async function* kindCells<T>(
   const ctx: RowContext = { stores: new Map(stores.map((s) => [s.key, s])) };
   const cols = kind.columns;
   for (const s of stores) {
-    for await (const rows of scanStore(db, kind, s.key, o.filter, o.chunk ?? CHUNK_ROWS)) {
+    for await (const rows of prefetch(scanStore(db, kind, s.key, o.filter, o.chunk ?? CHUNK_ROWS))) {
       o.signal?.throwIfAborted();
       yield rows.map((r) => cols.map((c) => c.get(r, ctx)));
       onRows(rows.length);

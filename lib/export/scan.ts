@@ -9,7 +9,8 @@ import type { KoubeiDb } from '../db';
 import type { PlatformId, Store } from '../model';
 import type { ExportKind } from './kinds';
 
-export const CHUNK_ROWS = 2000;
+/** Rows per IndexedDB read: big enough to amortize each request, small enough to keep the heap flat. */
+export const CHUNK_ROWS = 5000;
 
 /** What to export. Days are YYYY-MM-DD in Asia/Shanghai, both inclusive. */
 export interface ExportFilter {
@@ -92,6 +93,27 @@ export async function countRows<T>(db: KoubeiDb, kind: ExportKind<T>, stores: St
     }
   }
   return n;
+}
+
+/**
+ * Keeps one `next()` of `source` in flight while the consumer works on the current item, so the next
+ * IndexedDB read (done off the main thread) overlaps formatting the current chunk.
+ */
+export async function* prefetch<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = it.next();
+      yield r.value;
+    }
+  } finally {
+    // Stop the source too when the consumer stops early (cancel), after the read in flight settles.
+    await next.catch(() => undefined);
+    await it.return?.();
+  }
 }
 
 /** Lets the page paint between chunks. MessageChannel is not throttled in hidden pages (setTimeout is). */

@@ -1,0 +1,184 @@
+/**
+ * Benchmark: CSV and XLSX export of 100k and 1M reviews from the extension's own IndexedDB, in Chromium
+ * with the built extension, against a plain single-pass `Papa.unparse` of the same rows in the same run.
+ * Peak JS heap is sampled over CDP (`Runtime.getHeapUsage`) every 50 ms, after a forced GC.
+ *
+ * The export code is bundled from lib/export with esbuild and evaluated in an extension page (so it
+ * reads the extension's database); strings are passed to `page.evaluate` (tsx would inject `__name`
+ * into serialized functions).
+ *
+ * Run: npm run build && npx tsx scripts/bench/export.ts [--small] [--xlsx-1m]
+ *   --small: 20k / 100k instead of 100k / 1M (quick check). --xlsx-1m: also time XLSX of 1M.
+ * Targets: CSV 1M ≤ 15 s, heap growth ≤ 100 MB, ≥ 1.0× papaparse speed; XLSX 100k ≤ 15 s.
+ * Last line: {"bench":"export",…}.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { launchWithExtension } from '../../e2e/browser';
+
+const args = new Set(process.argv.slice(2));
+const SMALL = args.has('--small') ? 20_000 : 100_000;
+const LARGE = args.has('--small') ? 100_000 : 1_000_000;
+const root = resolve(import.meta.dirname, '../..');
+
+/** Browser-side helpers, bundled into one IIFE exposing `KB`. */
+const ENTRY = `
+import Papa from 'papaparse';
+import { openDb } from '${root}/lib/db';
+import { exportData } from '${root}/lib/export/run';
+import { reviewsKind } from '${root}/lib/export/kinds';
+import { makeReviews, makeStore } from '${root}/lib/export/testing';
+
+const small = makeStore('100000', '十万店');
+const rest = makeStore('900000', '九十万店');
+export async function seed(nSmall, nRest) {
+  const db = openDb();
+  await db.stores.bulkPut([small, rest]);
+  for (const [store, n, seed] of [[small, nSmall, 1], [rest, nRest, 2]]) {
+    for (let i = 0; i < n; i += 10000) {
+      const rows = makeReviews(store, Math.min(10000, n - i), seed + i, Date.UTC(2024, 0, 1));
+      // distinct ids per slice
+      for (const r of rows) { r.reviewId = store.shopId + '-' + i + '-' + r.reviewId; r.key = store.key + '|' + r.reviewId; }
+      await db.reviews.bulkPut(rows);
+    }
+  }
+  const c = await db.reviews.count();
+  db.close();
+  return c;
+}
+export async function runExport(format, scope) {
+  const db = openDb();
+  const t = performance.now();
+  const res = await exportData(db, { format, kinds: ['reviews'], filter: scope === 'small' ? { storeKeys: [small.key] } : {}, now: Date.now() });
+  const ms = performance.now() - t;
+  db.close();
+  return { ms, rows: res.rows.reviews, bytes: res.blob.size };
+}
+export async function runPapa(scope) {
+  const db = openDb();
+  const t = performance.now();
+  try {
+    const rows = scope === 'small' ? await db.reviews.where('[storeKey+createdAt]').between([small.key, -Infinity], [small.key, Infinity]).toArray() : await db.reviews.toArray();
+    const stores = new Map([[small.key, small], [rest.key, rest]]);
+    const data = rows.map((r) => reviewsKind.columns.map((c) => { const v = c.get(r, { stores }); return v === undefined ? '' : v; }));
+    const text = Papa.unparse({ fields: reviewsKind.columns.map((c) => c.header), data }, { escapeFormulae: true });
+    const blob = new Blob(['\\uFEFF', text]);
+    return { ms: performance.now() - t, rows: rows.length, bytes: blob.size };
+  } catch (e) {
+    return { ms: performance.now() - t, rows: 0, bytes: 0, error: String(e) };
+  } finally { db.close(); }
+}
+`;
+
+async function bundle(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'koubei-bench-'));
+  const entry = join(dir, 'entry.ts');
+  writeFileSync(entry, ENTRY);
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName: 'KB',
+    platform: 'browser',
+    target: 'chrome116',
+    write: false,
+    nodePaths: [join(root, 'node_modules')],
+    logLevel: 'error',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+interface Run {
+  ms: number;
+  rows: number;
+  bytes: number;
+  error?: string;
+  heapMB?: number;
+}
+
+async function main() {
+  const code = await bundle();
+  const { context, extensionId } = await launchWithExtension();
+  try {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.evaluate(code);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+
+    const t0 = Date.now();
+    const seeded = await page.evaluate(`KB.seed(${SMALL}, ${LARGE - SMALL})`);
+    console.log(`seeded ${seeded} reviews in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    async function measured(expr: string): Promise<Run> {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const base = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+      let peak = base;
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          const u = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+          peak = Math.max(peak, u);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
+      const r = (await page.evaluate(expr)) as Run;
+      sampling = false;
+      await sampler;
+      return { ...r, heapMB: Math.round((peak - base) / 1e6) };
+    }
+
+    const runs: Record<string, Run> = {};
+    const plan: [string, string][] = [
+      [`csv ${SMALL}`, `KB.runExport('csv','small')`],
+      [`papaparse ${SMALL}`, `KB.runPapa('small')`],
+      [`xlsx ${SMALL}`, `KB.runExport('xlsx','small')`],
+      [`csv ${LARGE}`, `KB.runExport('csv','all')`],
+      [`papaparse ${LARGE}`, `KB.runPapa('all')`],
+    ];
+    if (args.has('--xlsx-1m')) plan.push([`xlsx ${LARGE}`, `KB.runExport('xlsx','all')`]);
+    for (const [name, expr] of plan) {
+      runs[name] = await measured(expr);
+      const r = runs[name]!;
+      console.log(
+        `${name.padEnd(18)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${String(r.rows).padStart(8)} rows  ` +
+          `${(r.bytes / 1e6).toFixed(1).padStart(7)} MB  heap +${r.heapMB} MB${r.error ? `  ERROR ${r.error}` : ''}`,
+      );
+    }
+    const ratio = (n: number) => {
+      const p = runs[`papaparse ${n}`];
+      const c = runs[`csv ${n}`]!;
+      return p && !p.error ? Number((p.ms / c.ms).toFixed(2)) : null;
+    };
+    const csvL = runs[`csv ${LARGE}`]!;
+    const xlsxS = runs[`xlsx ${SMALL}`]!;
+    const summary = {
+      bench: 'export',
+      small: SMALL,
+      large: LARGE,
+      csvSmallMs: Math.round(runs[`csv ${SMALL}`]!.ms),
+      csvLargeMs: Math.round(csvL.ms),
+      csvLargeHeapMB: csvL.heapMB,
+      xlsxSmallMs: Math.round(xlsxS.ms),
+      xlsxSmallHeapMB: xlsxS.heapMB,
+      xlsxLargeMs: runs[`xlsx ${LARGE}`] ? Math.round(runs[`xlsx ${LARGE}`]!.ms) : null,
+      papaSmallMs: Math.round(runs[`papaparse ${SMALL}`]!.ms),
+      papaLargeMs: runs[`papaparse ${LARGE}`]!.error ? null : Math.round(runs[`papaparse ${LARGE}`]!.ms),
+      papaLargeError: runs[`papaparse ${LARGE}`]!.error ?? null,
+      speedVsPapaSmall: ratio(SMALL),
+      speedVsPapaLarge: ratio(LARGE),
+      targets: {
+        csvLargeUnder15s: csvL.ms <= 15_000,
+        heapUnder100MB: (csvL.heapMB ?? Infinity) <= 100,
+        xlsxSmallUnder15s: xlsxS.ms <= 15_000,
+      },
+    };
+    console.log(JSON.stringify(summary));
+  } finally {
+    await context.close();
+  }
+}
+
+await main();
