@@ -1,10 +1,12 @@
 /**
  * A loopback HTTP server over the demo handler, for browsing the consoles by hand:
  *   npx tsx demo/serve.ts [--port 8787] [--seed 7] [--now 2026-11-22T10:00:00+08:00]
- * The console host comes from `?host=`, else the Host header if it is a demo host, else 抖店.
+ * The console host comes from `?host=`, else the Host header if it is a demo host, else the host the last
+ * page opened with `?host=` (a cookie), else 抖店.
  */
 import { createServer, type Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { cookie } from './consoles/http';
 import { createDemoHandler, DEMO_SITES, type DemoHandler } from './server';
 
 /** Starts the server on 127.0.0.1 and resolves once it listens. */
@@ -16,7 +18,15 @@ export function serveDemo(handler: DemoHandler, port = 8787): Promise<Server> {
     req.on('end', () => {
       const local = new URL(req.url ?? '/', 'http://127.0.0.1');
       const hostHeader = (req.headers.host ?? '').split(':')[0] ?? '';
-      const host = local.searchParams.get('host') ?? (hostHeader in DEMO_SITES ? hostHeader : fallbackHost);
+      // A page opened with ?host= remembers its host in a cookie, so its scripts and links need none.
+      const remembered = cookie(req.headers.cookie ? { cookie: req.headers.cookie } : undefined, 'demo_host');
+      const host =
+        local.searchParams.get('host') ??
+        (hostHeader in DEMO_SITES
+          ? hostHeader
+          : remembered && remembered in DEMO_SITES
+            ? remembered
+            : fallbackHost);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
       const out = handler({
@@ -25,7 +35,12 @@ export function serveDemo(handler: DemoHandler, port = 8787): Promise<Server> {
         body: Buffer.concat(chunks).toString('utf8'),
         headers,
       });
-      res.writeHead(out?.status ?? 404, { 'content-type': out?.contentType ?? 'text/plain; charset=utf-8' });
+      const isPage = out?.contentType.startsWith('text/html') === true;
+      res.writeHead(out?.status ?? 404, {
+        ...out?.headers,
+        ...(isPage && local.searchParams.has('host') ? { 'set-cookie': `demo_host=${host}; Path=/` } : {}),
+        'content-type': out?.contentType ?? 'text/plain; charset=utf-8',
+      });
       res.end(out?.body ?? 'not found');
     });
   });

@@ -17,7 +17,16 @@ const get = (url: string) => handler({ method: 'GET', url: new URL(url) });
 describe('createDemoHandler', () => {
   it('exposes the world it serves and reuses a given one', () => {
     expect(handler.world).toBe(world);
-    expect(handler.hosts).toEqual(['fxg.jinritemai.com']);
+    expect(handler.hosts).toEqual([
+      'fxg.jinritemai.com',
+      'myseller.taobao.com',
+      'h5api.m.taobao.com',
+      'rate.taobao.com',
+      'mms.pinduoduo.com',
+      'shop.jd.com',
+      'porder.shop.jd.com',
+      's.kwaixiaodian.com',
+    ]);
     expect(createDemoHandler({ seed: 3, days: 5, ordersPerDay: 5 }).world.options.days).toBe(5);
   });
 

@@ -5,6 +5,10 @@
  */
 import type { BrowserContext, Route } from '@playwright/test';
 import { douyinSite } from './consoles/douyin/site';
+import { jdOrderSite, jdShopSite } from './consoles/jd/site';
+import { kuaishouSite } from './consoles/kuaishou/site';
+import { pddSite } from './consoles/pdd/site';
+import { taobaoApiSite, taobaoRateSite, taobaoSite } from './consoles/taobao/site';
 import { json, type DemoRequest, type DemoResponse } from './consoles/http';
 import { createWorld } from './generator/world';
 import type { World, WorldOptions } from './generator/types';
@@ -16,6 +20,13 @@ export const DEMO_SITES: Readonly<
   Record<string, (world: World, req: DemoRequest) => DemoResponse | undefined>
 > = {
   'fxg.jinritemai.com': douyinSite,
+  'myseller.taobao.com': taobaoSite,
+  'h5api.m.taobao.com': taobaoApiSite,
+  'rate.taobao.com': taobaoRateSite,
+  'mms.pinduoduo.com': pddSite,
+  'shop.jd.com': jdShopSite,
+  'porder.shop.jd.com': jdOrderSite,
+  's.kwaixiaodian.com': kuaishouSite,
 };
 
 /** A demo handler: a function of the request that also exposes its world and hosts. */
@@ -61,7 +72,7 @@ async function fulfil(route: Route, handler: DemoHandler): Promise<void> {
     status: res.status,
     contentType: res.contentType,
     body: res.body,
-    headers: { 'cache-control': 'no-store' },
+    headers: { ...res.headers, 'cache-control': 'no-store' },
   });
 }
 

@@ -13,6 +13,8 @@ export interface DemoResponse {
   status: number;
   contentType: string;
   body: string;
+  /** Extra response headers (lower-case names), e.g. CORS headers of a cross-host API. */
+  headers?: Record<string, string>;
 }
 
 export const JSON_TYPE = 'application/json; charset=utf-8';

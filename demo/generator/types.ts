@@ -3,7 +3,7 @@
  * model in lib/model.ts: they hold buyer personal data and ground truth), not the extension's model.
  * All times are Unix milliseconds; money is in 分.
  */
-import type { AfterSale } from '../../lib/model';
+import type { AfterSale, PlatformId } from '../../lib/model';
 import type { Category } from './catalog';
 import type { Cause, Stars } from './text';
 
@@ -156,6 +156,9 @@ export interface WorldTruth {
 
 /** A reply submitted through the simulated console's own 提交 button. */
 export interface SubmittedReply {
+  /** The console it was posted on; absent for 抖店 (the first console, which predates the field). */
+  platform?: PlatformId;
+  /** The review id as that console names it. */
   commentId: string;
   content: string;
   /** World time of the submission (the simulated `demo_now`, not the test machine's clock). */
