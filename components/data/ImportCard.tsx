@@ -47,6 +47,9 @@ export function ImportCard(props: { stores: Store[]; current?: Store }) {
     target &&
     run.run(async (signal, progress) => {
       const { runImport } = await import('@/lib/import/run');
+      const { roomFor, storageInfo, QUOTA_MESSAGE } = await import('@/lib/export/storage');
+      // Refuse up front rather than stop half-way: each batch is atomic, but a file is many batches.
+      if (!roomFor(JSON.stringify(p.result).length, await storageInfo()).ok) throw new Error(QUOTA_MESSAGE);
       return runImport(p, target, (req) => sendMessage('ui-bg/import', req), {
         signal,
         onProgress: (d, t) => progress(d, t, '导入'),

@@ -7,7 +7,7 @@
  * reads the extension's database); strings are passed to `page.evaluate` (tsx would inject `__name`
  * into serialized functions).
  *
- * Run: npm run build && npx tsx scripts/bench/export.ts [--small] [--xlsx-1m]
+ * Run: npm run build && npx tsx scripts/bench/export.ts [--small] [--xlsx-1m] [--profile=DIR [--noseed]]
  *   --small: 20k / 100k instead of 100k / 1M (quick check). --xlsx-1m: also time XLSX of 1M.
  * Targets: CSV 1M ≤ 15 s, heap growth ≤ 100 MB, ≥ 1.0× papaparse speed; XLSX 100k ≤ 15 s.
  * Last line: {"bench":"export",…}.
@@ -100,7 +100,9 @@ interface Run {
 
 async function main() {
   const code = await bundle();
-  const { context, extensionId } = await launchWithExtension();
+  // --profile=DIR reuses a Chromium profile (and its seeded database with --noseed) between runs.
+  const profile = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+  const { context, extensionId } = await launchWithExtension({ userDataDir: profile });
   try {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -109,7 +111,7 @@ async function main() {
     await cdp.send('HeapProfiler.enable');
 
     const t0 = Date.now();
-    const seeded = await page.evaluate(`KB.seed(${SMALL}, ${LARGE - SMALL})`);
+    const seeded = args.has('--noseed') ? 0 : await page.evaluate(`KB.seed(${SMALL}, ${LARGE - SMALL})`);
     console.log(`seeded ${seeded} reviews in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     async function measured(expr: string): Promise<Run> {
