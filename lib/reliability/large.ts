@@ -17,7 +17,15 @@ const API = 'https://fxg.jinritemai.com';
 
 const message = (path: string, body: unknown): HookMessage => {
   const text = JSON.stringify(body);
-  return { url: `${API}${path}`, method: 'GET', status: 200, contentType: 'application/json', text, bytes: text.length, at: 0 };
+  return {
+    url: `${API}${path}`,
+    method: 'GET',
+    status: 200,
+    contentType: 'application/json',
+    text,
+    bytes: text.length,
+    at: 0,
+  };
 };
 
 /** The overview response (carries shop_id, so batches name their store). */
@@ -26,7 +34,8 @@ export function overviewMessage(): HookMessage {
 }
 
 /** Review id of row `i` of page `p` (19 digits, like 抖店's). */
-export const reviewIdOf = (p: number, i: number): string => String(7_350_000_000_000_000_000n + BigInt(p * 1000 + i));
+export const reviewIdOf = (p: number, i: number): string =>
+  String(7_350_000_000_000_000_000n + BigInt(p * 1000 + i));
 
 /** `pages` comment-list responses of `rows` rows each. */
 export function commentPages(pages: number, rows: number): HookMessage[] {

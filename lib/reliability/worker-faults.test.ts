@@ -89,7 +89,13 @@ describe('worker stopped ten times during a large capture', () => {
       if (reply.err) throw new Error(reply.err.message);
       return reply.res!;
     };
-    const capture = createCapture({ adapter: douyin, doc: stubDoc, pageUrl: () => new URL(COMMENTS_PAGE), send, now: () => NOW });
+    const capture = createCapture({
+      adapter: douyin,
+      doc: stubDoc,
+      pageUrl: () => new URL(COMMENTS_PAGE),
+      send,
+      now: () => NOW,
+    });
     const pages = commentPages(PAGES, ROWS);
     await capture(overviewMessage());
     for (const m of pages) await capture(m);
@@ -108,10 +114,16 @@ describe('worker stopped ten times during a large capture', () => {
     expect(ok.reduce((n, e) => n + e.updated, 0)).toBe(0);
     // Same content as a fault-free parse of the same responses.
     const drafts = pages.flatMap(
-      (m) => douyin.parse('commentList', JSON.parse(m.text!), { url: new URL(m.url), pageUrl: new URL(COMMENTS_PAGE), now: NOW }).reviews,
+      (m) =>
+        douyin.parse('commentList', JSON.parse(m.text!), {
+          url: new URL(m.url),
+          pageUrl: new URL(COMMENTS_PAGE),
+          now: NOW,
+        }).reviews,
     );
     const byId = new Map(stored.map((r) => [r.reviewId, r]));
-    for (const d of drafts) expect(byId.get(d.reviewId)).toMatchObject({ ...d, storeKey: `douyin:${SHOP_ID}` });
+    for (const d of drafts)
+      expect(byId.get(d.reviewId)).toMatchObject({ ...d, storeKey: `douyin:${SHOP_ID}` });
     db.close();
     expect(stray()).toEqual([]);
   });

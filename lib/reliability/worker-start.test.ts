@@ -96,7 +96,9 @@ describe('state that survives a restart', () => {
     expect(forged.res).toMatchObject({ added: 0, rejected: 20 });
     // A batch without identity from the same document still lands in its bound store.
     const anonymous = { ...batchesOf(2)[0]!, store: undefined };
-    expect((await w.send('cs-bg/capture', anonymous, tab)).res).toMatchObject({ storeKey: `douyin:${SHOP_ID}` });
+    expect((await w.send('cs-bg/capture', anonymous, tab)).res).toMatchObject({
+      storeKey: `douyin:${SHOP_ID}`,
+    });
     await w.stop();
     const db = openDb();
     expect(await db.stores.toCollection().primaryKeys()).toEqual([`douyin:${SHOP_ID}`]);

@@ -14,6 +14,8 @@ export type MessageType = keyof ProtocolMap;
 export interface Reply<T = unknown> {
   res?: T;
   err?: { message: string };
+  /** No handler for this type is registered in this build. */
+  unhandled?: true;
 }
 
 export interface TestWorker {
@@ -33,7 +35,10 @@ export function deliver<T>(type: string, data: unknown, sender: SenderLike): Pro
       resolve(r);
     };
     const message = { id: ++seq, type, data, timestamp: Date.now() };
-    void fakeBrowser.runtime.onMessage.trigger(message, sender, done);
+    // A listener returns true when it will answer; all false means no handler for the type.
+    void fakeBrowser.runtime.onMessage
+      .trigger(message, sender, done)
+      .then((r: unknown[]) => r.some((x) => x === true) || done({ unhandled: true }));
   });
 }
 
