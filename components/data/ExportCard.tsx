@@ -99,6 +99,7 @@ export function ExportCard(props: { store?: Store; stores: Store[]; now?: () => 
         <label class="row">
           从{' '}
           <input
+            style="font:inherit;padding:3px 6px"
             type="date"
             value={from}
             onInput={(e) => setFrom((e.target as HTMLInputElement).value)}
@@ -108,6 +109,7 @@ export function ExportCard(props: { store?: Store; stores: Store[]; now?: () => 
         <label class="row">
           到{' '}
           <input
+            style="font:inherit;padding:3px 6px"
             type="date"
             value={to}
             onInput={(e) => setTo((e.target as HTMLInputElement).value)}
@@ -126,6 +128,7 @@ export function ExportCard(props: { store?: Store; stores: Store[]; now?: () => 
         {KINDS.map((k) => (
           <label key={k.id} class="row" style="gap:2px">
             <input
+              style="font:inherit;padding:3px 6px"
               type="checkbox"
               checked={kinds.includes(k.id)}
               onChange={(e) =>

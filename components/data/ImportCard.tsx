@@ -66,6 +66,7 @@ export function ImportCard(props: { stores: Store[]; current?: Store }) {
         UTF-8）。收件人、手机、地址等买家信息列不会被读取。
       </p>
       <input
+        style="font:inherit;padding:3px 6px"
         type="file"
         accept=".csv,.xlsx,text/csv"
         aria-label="选择导出文件"
@@ -123,12 +124,14 @@ export function ImportCard(props: { stores: Store[]; current?: Store }) {
             {selected === NEW && (
               <>
                 <input
+                  style="font:inherit;padding:3px 6px"
                   placeholder="店铺 ID"
                   aria-label="店铺 ID"
                   value={shopId}
                   onInput={(e) => setShopId((e.target as HTMLInputElement).value)}
                 />
                 <input
+                  style="font:inherit;padding:3px 6px"
                   placeholder="店铺名称（可选）"
                   aria-label="店铺名称"
                   value={shopName}

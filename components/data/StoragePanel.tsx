@@ -110,6 +110,7 @@ function StoreRow(props: {
             </span>
             <div class="row">
               <input
+                style="font:inherit;padding:3px 6px"
                 value={typed}
                 aria-label="确认店铺"
                 onInput={(e) => setTyped((e.target as HTMLInputElement).value)}
