@@ -7,6 +7,7 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundOptions } from '../background/index';
+import type { KoubeiDb } from '../db';
 import type { ProtocolMap } from '../messaging';
 import type { SenderLike } from '../background/senders';
 
@@ -22,6 +23,8 @@ export interface TestWorker {
   send<T = unknown>(type: MessageType, data: unknown, sender: SenderLike): Promise<Reply<T>>;
   /** Chrome stops the worker: listeners and module state go, in-flight work dies with the db handle. */
   stop(): Promise<void>;
+  /** The worker's own database handle (to install Dexie hooks that simulate storage faults). */
+  db: KoubeiDb;
 }
 
 let seq = 0;
@@ -49,6 +52,7 @@ export async function startWorker(opts: BackgroundOptions = {}): Promise<TestWor
   // The fake browser has no side panel; the worker only sets its behaviour.
   bg.registerBackground(opts);
   return {
+    db: dbModule.getDb(),
     send: (type, data, sender) => deliver(type, data, sender),
     async stop() {
       fakeBrowser.runtime.onMessage.removeAllListeners();
