@@ -12,6 +12,9 @@ export default defineConfig({
     default_locale: undefined,
     permissions: ['storage', 'sidePanel', 'alarms', 'notifications'],
     host_permissions: [...CONSOLE_HOST_PATTERNS],
+    // Asked at run time only when the merchant switches on model drafting (options → 回复话术), for the
+    // one endpoint they entered: https anywhere, or a model server on this computer.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: '口碑助手' },
     minimum_chrome_version: '116',
   },

@@ -5,7 +5,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { AlertSettings, Snooze } from './scoring/alert-types';
 import type { ProfileOverrides } from './scoring/profiles';
-import type { PlatformId } from './model';
+import type { DeadlinePrefs } from './replies/annotate';
 import type { ReplySettings } from './replies/schema';
 
 /** Records captured since the merchant last opened the popup (the badge number). */
@@ -65,10 +65,8 @@ export const replyDeadlineItem = storage.defineItem<ReplyDeadlinePrefs>('local:r
   fallback: { internalHours: 4 },
   version: 1,
 });
-export interface ReplyDeadlinePrefs {
-  internalHours: number;
-  windowDays?: Partial<Record<PlatformId, number | null>>;
-}
+/** Stored shape of `replyDeadlineItem` (lib/replies/annotate.ts reads it). */
+export type ReplyDeadlinePrefs = DeadlinePrefs;
 
 /**
  * Optional model drafting (OpenAI-compatible chat completions), off by default. The key is kept in

@@ -6,6 +6,8 @@ import type { FunctionComponent } from 'preact';
 import type { Store } from '@/lib/model';
 import { DataTab } from './DataTab';
 import { HealthTab } from './HealthTab';
+import { InboxTab } from './InboxTab';
+import { InsightTab } from './InsightTab';
 import { OverviewTab } from './OverviewTab';
 import { ReviewsTab } from './ReviewsTab';
 
@@ -20,6 +22,8 @@ export interface PanelTab {
 export const PANEL_TABS: readonly PanelTab[] = [
   { id: 'overview', label: '概览', component: OverviewTab },
   { id: 'reviews', label: '评价', component: ReviewsTab },
+  { id: 'inbox', label: '回复', component: InboxTab },
+  { id: 'insight', label: '洞察', component: InsightTab },
   { id: 'health', label: '采集健康', component: HealthTab, storeless: true },
   { id: 'data', label: '数据', component: DataTab, storeless: true },
 ];

@@ -10,10 +10,8 @@
 import type { KoubeiDb } from '../db';
 import { onMessage } from '../messaging';
 import { recordKey, type Review } from '../model';
-import { annotateReview, toChecked, type AnnotateContext } from '../replies/annotate';
+import { annotateReview, buildContext, toChecked, type AnnotateContext } from '../replies/annotate';
 import { checkCompliance } from '../replies/compliance';
-import { DEFAULT_DEADLINE_SETTINGS, type DeadlineSettings } from '../replies/deadline';
-import { effectiveLadder, mergeTemplates, ReplySettings, DEFAULT_REPLY_SETTINGS } from '../replies/schema';
 import {
   AnnotateRequest,
   ModelDraftRequest,
@@ -37,18 +35,10 @@ export interface ReviewsOptions {
   fetchFn?: typeof fetch;
 }
 
-/** Templates, ladder and deadlines in effect (stored settings that fail validation fall back to defaults). */
+/** Templates, ladder and deadlines in effect, from the stored settings. */
 export async function replyContext(now: number): Promise<AnnotateContext> {
   const [stored, prefs] = await Promise.all([replySettingsItem.getValue(), replyDeadlineItem.getValue()]);
-  const parsed = ReplySettings.safeParse(stored);
-  const settings = parsed.success ? parsed.data : DEFAULT_REPLY_SETTINGS;
-  const hours = Number(prefs.internalHours);
-  const deadlines: DeadlineSettings = {
-    ...DEFAULT_DEADLINE_SETTINGS,
-    windowDays: { ...DEFAULT_DEADLINE_SETTINGS.windowDays, ...prefs.windowDays },
-    internalHours: hours > 0 && hours <= 72 ? hours : DEFAULT_DEADLINE_SETTINGS.internalHours,
-  };
-  return { templates: mergeTemplates(settings), ladder: effectiveLadder(settings), deadlines, now };
+  return buildContext(stored, prefs, now);
 }
 
 /** Annotations for `reviewIds` of one store (ids it does not hold are left out). */

@@ -199,3 +199,51 @@ describe.each([
     );
   });
 });
+
+describe('dialog consoles (拼多多/京东 demo style: one dialog at a time, named by data-review-id)', () => {
+  /** Rows with 回复 buttons; the dialog shows one review's controlled editor at a time. */
+  function dialogConsole(ids: string[]) {
+    const state = new Map<string, string>();
+    let openId: string | undefined;
+    const render = () => {
+      const table = document.createElement('table');
+      const head = document.createElement('tr');
+      for (const t of ['评价内容', '操作'])
+        head.append(Object.assign(document.createElement('th'), { textContent: t }));
+      table.append(head);
+      for (const id of ids) {
+        const tr = document.createElement('tr');
+        tr.setAttribute('data-row-key', id);
+        const reply = Object.assign(document.createElement('button'), { textContent: '回复' });
+        reply.addEventListener('click', () => ((openId = id), render()));
+        tr.append(Object.assign(document.createElement('td'), { textContent: '发货太慢' }), reply);
+        table.append(tr);
+      }
+      const nodes: Node[] = [table];
+      if (openId) {
+        const dialog = document.createElement('div');
+        dialog.setAttribute('role', 'dialog');
+        dialog.dataset.reviewId = openId;
+        const ta = document.createElement('textarea');
+        const id = openId;
+        ta.value = state.get(id) ?? '';
+        ta.addEventListener('input', () => state.set(id, ta.value));
+        dialog.append(ta);
+        nodes.push(dialog);
+      }
+      document.body.replaceChildren(...nodes);
+    };
+    render();
+    return { state };
+  }
+
+  it('opens the dialog for this review even when another review’s dialog is open', async () => {
+    const c = dialogConsole(['2001000001', '2001000002']);
+    document.querySelector('button')!.click(); // the merchant opened the first one
+    const r = await fillReply(box(pdd), document, '2001000002', '抱歉让您久等了', { sleep: noSleep });
+    expect(r).toEqual({ ok: true });
+    expect(c.state.get('2001000002')).toBe('抱歉让您久等了');
+    expect(c.state.has('2001000001')).toBe(false);
+    expect(document.querySelector('[role="dialog"]')!.getAttribute('data-review-id')).toBe('2001000002');
+  });
+});

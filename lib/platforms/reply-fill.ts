@@ -50,15 +50,16 @@ export async function fillReply(
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const row = rowOf(box, doc, reviewId);
   if (!row) return { ok: false, reason: '页面上找不到这条评价' };
-  let input = box.input(row, doc);
-  if (!input) {
+  let input = box.input(row, doc, reviewId);
+  // An input outside the row is a dialog: open it from this row first, so it is this review's.
+  if (!input || !row.contains(input)) {
     const opener = box.opener(row);
     if (!opener) return { ok: false, reason: '找不到这条评价的“回复”按钮' };
     opener.click();
     const until = Date.now() + (opts.timeoutMs ?? 2000);
     for (;;) {
       const again = rowOf(box, doc, reviewId);
-      input = again ? box.input(again, doc) : null;
+      input = again ? box.input(again, doc, reviewId) : null;
       if (input || Date.now() >= until) break;
       await sleep(50);
     }
@@ -129,8 +130,15 @@ export function tableReplyBox(spec: TableBoxSpec): ReplyBox {
       const buttons = Array.from(row.querySelectorAll<HTMLElement>('button, a, [role="button"]'));
       return buttons.find((b) => OPENER.test(clean(b.textContent))) ?? null;
     },
-    input(row, doc) {
-      return row.querySelector('textarea') ?? doc.querySelector<HTMLTextAreaElement>(DIALOG_INPUT);
+    input(row, doc, reviewId) {
+      const inline = row.querySelector('textarea');
+      if (inline) return inline;
+      // A dialog that names its review (data-review-id) must name this one.
+      const dialog = Array.from(doc.querySelectorAll<HTMLTextAreaElement>(DIALOG_INPUT)).find((t) => {
+        const named = t.closest('[data-review-id]')?.getAttribute('data-review-id');
+        return !named || named === reviewId;
+      });
+      return dialog ?? null;
     },
   };
 }

@@ -51,6 +51,6 @@ export interface ReplyBox {
   anchor(row: HTMLElement): HTMLElement;
   /** The console's control that opens this row's reply editor (its 回复 button), if any. */
   opener(row: HTMLElement): HTMLElement | null;
-  /** The reply input of this row's open editor (inline, or in the dialog it opened), if open. */
-  input(row: HTMLElement, doc: Document): HTMLTextAreaElement | HTMLInputElement | null;
+  /** The reply input of this review's open editor (inline in the row, or the dialog opened for it). */
+  input(row: HTMLElement, doc: Document, reviewId: string): HTMLTextAreaElement | HTMLInputElement | null;
 }

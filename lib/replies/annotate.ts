@@ -3,13 +3,20 @@
  * tags, text sentiment, suspicion flags, the reply deadline and a checked draft. Pure: the caller
  * passes the review, its stored flags and saved draft, the merged templates and `now`.
  */
-import type { Review } from '../model';
+import type { PlatformId, Review } from '../model';
 import { isNegative } from '../queries';
 import { analyzeReview } from '../text/analyze';
 import { CATEGORY_LABEL, type TextAnalysis } from '../text/types';
 import type { SuspicionFlag } from '../text/suspicion-types';
 import { checkCompliance, type ComplianceResult } from './compliance';
-import { deadlineStatus, replyDeadline, type DeadlineSettings, type ReplyDeadline } from './deadline';
+import {
+  DEFAULT_DEADLINE_SETTINGS,
+  deadlineStatus,
+  replyDeadline,
+  type DeadlineSettings,
+  type ReplyDeadline,
+} from './deadline';
+import { DEFAULT_REPLY_SETTINGS, effectiveLadder, mergeTemplates, ReplySettings } from './schema';
 import { draftReply, type DraftInput, type DraftResult } from './draft';
 import type { CheckedDraft, ReplyDraftRow, ReviewAnnotation } from './store';
 import type { CompensationStep, ReplyTemplate } from './types';
@@ -19,6 +26,32 @@ export interface AnnotateContext {
   ladder: readonly CompensationStep[];
   deadlines: DeadlineSettings;
   now: number;
+}
+
+/** The merchant's deadline preferences as stored (lib/settings.ts `replyDeadlineItem`). */
+export interface DeadlinePrefs {
+  internalHours: number;
+  windowDays?: Partial<Record<PlatformId, number | null>>;
+}
+
+/**
+ * Templates, ladder and deadlines in effect from what storage holds: settings that fail validation fall
+ * back to the defaults, an internal rule outside 1–72 hours to the seed's 4 hours.
+ */
+export function buildContext(
+  stored: unknown,
+  prefs: DeadlinePrefs | undefined,
+  now: number,
+): AnnotateContext {
+  const parsed = ReplySettings.safeParse(stored);
+  const settings = parsed.success ? parsed.data : DEFAULT_REPLY_SETTINGS;
+  const hours = Number(prefs?.internalHours);
+  const deadlines: DeadlineSettings = {
+    ...DEFAULT_DEADLINE_SETTINGS,
+    windowDays: { ...DEFAULT_DEADLINE_SETTINGS.windowDays, ...prefs?.windowDays },
+    internalHours: hours >= 1 && hours <= 72 ? hours : DEFAULT_DEADLINE_SETTINGS.internalHours,
+  };
+  return { templates: mergeTemplates(settings), ladder: effectiveLadder(settings), deadlines, now };
 }
 
 /** Product names longer than this read badly inside a sentence: the template says 这款商品 instead. */

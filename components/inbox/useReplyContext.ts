@@ -1,0 +1,31 @@
+/** The reply context (templates, ladder, deadlines) from settings, with a clock that ticks every 30 s. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { buildContext, type AnnotateContext } from '@/lib/replies/annotate';
+import { replyDeadlineItem, replyModelItem, replySettingsItem } from '@/lib/settings';
+import { useStorageItem } from '../hooks';
+
+/** `Date.now()`, refreshed every `everyMs`: countdowns re-render without each card owning a timer. */
+export function useNow(everyMs = 30_000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(t);
+  }, [everyMs]);
+  return now;
+}
+
+export function useReplyContext(): AnnotateContext | undefined {
+  const [settings] = useStorageItem(replySettingsItem);
+  const [prefs] = useStorageItem(replyDeadlineItem);
+  const now = useNow();
+  return useMemo(
+    () => (settings === undefined || prefs === undefined ? undefined : buildContext(settings, prefs, now)),
+    [settings, prefs, now],
+  );
+}
+
+/** Whether model drafting is switched on (the inbox shows "AI 起草" only then). */
+export function useModelEnabled(): boolean {
+  const [model] = useStorageItem(replyModelItem);
+  return !!model?.enabled;
+}
