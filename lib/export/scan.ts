@@ -56,22 +56,31 @@ export async function* scanStore<T>(
     }
   }
   const [lo, hi] = scan.bounds(f.from, f.to);
+  const pk = (r: T) => (r as Record<string, unknown>)[table.schema.primKey.keyPath as string];
   let at: unknown = lo;
   let skip = 0;
+  let lastKey: unknown;
   for (;;) {
     // limit() without offset() lets Dexie use one IDBIndex.getAll(range, count), far cheaper than a
-    // cursor walk; the few rows already emitted at `at` are sliced off here.
-    const rows = (
-      await table
-        .where(scan.index)
-        .between([storeKey, at], [storeKey, hi], true, false)
-        .limit(chunk + skip)
-        .toArray()
-    ).slice(skip);
-    if (!rows.length) return;
-    yield rows;
-    if (rows.length < chunk) return;
+    // cursor walk. Rows already emitted at `at` are dropped by primary key, not by count: a row a capture
+    // adds at `at` meanwhile would shift a count and emit a row twice (issue #8 concurrency test).
+    const raw = await table
+      .where(scan.index)
+      .between([storeKey, at], [storeKey, hi], true, false)
+      .limit(chunk + skip)
+      .toArray();
+    const rows =
+      lastKey === undefined
+        ? raw
+        : raw.filter((r) => cmp(r[scan.field], at) !== 0 || cmp(pk(r), lastKey) > 0);
+    if (rows.length) yield rows;
+    if (raw.length < chunk + skip) return;
+    if (!rows.length) {
+      skip = raw.length; // only rows at `at` that were emitted or added before the cursor: read further
+      continue;
+    }
     const last = rows[rows.length - 1]![scan.field];
+    lastKey = pk(rows[rows.length - 1]!);
     let same = 0;
     for (let i = rows.length - 1; i >= 0 && cmp(rows[i]![scan.field], last) === 0; i--) same++;
     skip = cmp(last, at) === 0 ? skip + same : same;

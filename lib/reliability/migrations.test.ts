@@ -23,7 +23,14 @@ const latest = history.at(-1)!.version;
 const store = makeStore();
 const score: OfficialScore = {
   ...{ key: `${store.key}|douyin.experience|2026-11-20`, storeKey: store.key, platform: 'douyin' },
-  ...{ kind: 'douyin.experience', date: '2026-11-20', capturedAt: NOW, scaleMin: 50, scaleMax: 100, value: 88 },
+  ...{
+    kind: 'douyin.experience',
+    date: '2026-11-20',
+    capturedAt: NOW,
+    scaleMin: 50,
+    scaleMax: 100,
+    value: 88,
+  },
   dimensions: [{ id: 'product', name: '商品体验', value: 90, weight: 0.5 }],
   indicators: [{ id: '1', name: '品质退货率', value: null }],
 };
@@ -67,14 +74,20 @@ describe.each(history.filter((d) => d.version < latest).map((d) => [d.version] a
       opened.push(db);
       await db.open();
       expect(db.verno).toBe(latest);
-      for (const [table, rows] of Object.entries(written)) expect(await db.table(table).toArray()).toEqual(rows);
+      for (const [table, rows] of Object.entries(written))
+        expect(await db.table(table).toArray()).toEqual(rows);
       for (const table of Object.keys(tablesAt(latest)).filter((t) => !(t in written)))
         expect(await db.table(table).count()).toBe(0);
       expect((await db.reviews.toArray()).every((r) => Review.safeParse(r).success)).toBe(true);
       expect((await db.orders.toArray()).every((r) => Order.safeParse(r).success)).toBe(true);
       expect(Store.safeParse(await db.stores.get(store.key)).success).toBe(true);
       // The newest-first list the side panel reads still works on the upgraded indexes.
-      const newest = await db.reviews.where('[storeKey+createdAt]').between([store.key, 0], [store.key, Infinity]).reverse().limit(5).toArray();
+      const newest = await db.reviews
+        .where('[storeKey+createdAt]')
+        .between([store.key, 0], [store.key, Infinity])
+        .reverse()
+        .limit(5)
+        .toArray();
       const byTime = [...written.reviews!].sort((a, b) => (b as Review).createdAt - (a as Review).createdAt);
       expect(newest.map((r) => r.key)).toEqual(byTime.slice(0, 5).map((r) => (r as Review).key));
     });

@@ -61,7 +61,9 @@ async function expectCleanStop(stored: string[]) {
   expect((await worker.db.reviews.toCollection().primaryKeys()).sort()).toEqual(stored);
   const last = await worker.db.captureEvents.orderBy('id').last();
   expect(last).toMatchObject({ outcome: 'rejected', added: 0, reasons: [{ code: 'quota' }] });
-  expect(last!.reasons[0]!.message).toBe('浏览器存储空间已满：本批数据未写入（已有数据完好）。请导出备份后清理旧数据');
+  expect(last!.reasons[0]!.message).toBe(
+    '浏览器存储空间已满：本批数据未写入（已有数据完好）。请导出备份后清理旧数据',
+  );
   expect(await unseenErrorsItem.getValue()).toBeGreaterThan(0);
 }
 

@@ -57,7 +57,8 @@ export function tablesAt(upTo: number): Record<string, string> {
   return out;
 }
 
-const DAY = (i: number) => `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+const DAY = (i: number) =>
+  `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
 
 /** A plausible value for an indexed field, from its name. */
 function valueFor(field: string, i: number): unknown {
