@@ -167,13 +167,11 @@ describe('capture while an export runs', () => {
     // A walker backfills older pages meanwhile: same seconds, ids that sort before the stored ones.
     for (let k = 0; k < 40; k++) {
       await db.reviews.bulkPut(
-        existing
-          .slice(0, 5)
-          .map((r, i) => ({
-            ...r,
-            reviewId: `1${k}${i}`,
-            key: `${store.key}|1${String(k).padStart(3, '0')}${i}`,
-          })),
+        existing.slice(0, 5).map((r, i) => ({
+          ...r,
+          reviewId: `1${k}${i}`,
+          key: `${store.key}|1${String(k).padStart(3, '0')}${i}`,
+        })),
       );
       await new Promise((r) => setTimeout(r, 1));
     }
