@@ -57,7 +57,7 @@ export function merge<T extends Review | Order>(prev: T, next: T): T {
     out[k] = v;
   }
   // `isDefault` is derived from the text: when the known text was kept, so is its flag.
-  if ('text' in next && blank('text', next.text) && out.text !== next.text) out.isDefault = prev.isDefault;
+  if ('text' in next && blank('text', next.text) && out.text !== next.text) out.isDefault = was.isDefault;
   if ('appends' in prev && 'appends' in next && prev.appends.length > next.appends.length)
     out.appends = prev.appends;
   if (prev.source === 'api' && next.source !== 'api') out.source = 'api';

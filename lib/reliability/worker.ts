@@ -39,9 +39,11 @@ export function deliver<T>(type: string, data: unknown, sender: SenderLike): Pro
     };
     const message = { id: ++seq, type, data, timestamp: Date.now() };
     // A listener returns true when it will answer; all false means no handler for the type.
-    void fakeBrowser.runtime.onMessage
-      .trigger(message, sender, done)
-      .then((r: unknown[]) => r.some((x) => x === true) || done({ unhandled: true }));
+    // The fake's trigger is typed (message, sender); chrome passes sendResponse third, and so does it.
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...a: unknown[]) => Promise<unknown[]>;
+    void trigger(message, sender, done).then(
+      (r: unknown[]) => r.some((x) => x === true) || done({ unhandled: true }),
+    );
   });
 }
 
