@@ -132,21 +132,21 @@ export function tabs(list, current, onPick) {
   );
 }
 
-/** A table with a header row of `headers` and the given body rows. */
+/** A table with a header row of `headers` and the given body rows, scrolling sideways when wide. */
 export function table(headers, rows, className = '') {
-  return h(
-    'table',
-    { className: `table_5e8c ${className}`.trim() },
+  const head = h(
+    'thead',
+    {},
     h(
-      'thead',
+      'tr',
       {},
-      h(
-        'tr',
-        {},
-        headers.map((t) => h('th', {}, t)),
-      ),
+      headers.map((t) => h('th', {}, t)),
     ),
-    h('tbody', {}, rows),
+  );
+  return h(
+    'div',
+    { className: 'scroll_1f3b' },
+    h('table', { className: `table_5e8c ${className}`.trim() }, head, h('tbody', {}, rows)),
   );
 }
 

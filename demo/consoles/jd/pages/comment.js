@@ -127,7 +127,7 @@ function render() {
       : status({ loading: state.loading, empty: state.rows.length === 0 }, '暂无评价'),
     h(
       'div',
-      { className: 'grid_x81a' },
+      { className: 'scroll_1f3b' },
       h(
         'table',
         { className: 'table_5e8c' },

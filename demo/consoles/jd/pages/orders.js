@@ -55,8 +55,8 @@ function row(o) {
     'tr',
     { dataset: { rowKey: o.orderId ?? '' } },
     h('td', { className: 'cellNowrap_6e2d' }, String(o.orderId ?? '')),
-    h('td', { className: 'cellNarrow_1d9b' }, items.map((i) => i.skuName).join('；')),
-    h('td', { className: 'cellNowrap_6e2d' }, items.map((i) => i.skuId).join('；')),
+    h('td', { className: 'cellWide_2a6c' }, items.map((i) => i.skuName).join('；')),
+    h('td', { className: 'cellNarrow_1d9b' }, items.map((i) => i.skuId).join('；')),
     h('td', {}, String(items.reduce((n, i) => n + Number(i.itemTotal || 0), 0))),
     h('td', {}, `¥${o.orderPayment ?? '0.00'}`),
     h('td', { className: 'cellNowrap_6e2d' }, o.orderStateRemark ?? ''),
@@ -64,7 +64,7 @@ function row(o) {
     h('td', { className: 'cellNowrap_6e2d' }, o.paymentConfirmTime ?? ''),
     h('td', {}, c.fullname ?? ''),
     h('td', { className: 'cellNowrap_6e2d' }, c.mobile ?? ''),
-    h('td', { className: 'cellNarrow_1d9b' }, c.fullAddress ?? ''),
+    h('td', { className: 'cellWide_2a6c' }, c.fullAddress ?? ''),
   );
 }
 

@@ -56,7 +56,7 @@ function row(r) {
     h('td', { className: 'cellText_3a1f' }, replied ? r.sellerReply : '-'),
     h(
       'td',
-      {},
+      { className: 'cellAction_5d2b' },
       replied || editors.isOpen(id)
         ? null
         : h(

@@ -21,7 +21,7 @@ function row(o) {
     'tr',
     {},
     h('td', { className: 'cellNowrap_6e2d' }, o.oid ?? ''),
-    h('td', { className: 'cellNarrow_1d9b' }, o.itemTitle ?? ''),
+    h('td', { className: 'cellWide_2a6c' }, o.itemTitle ?? ''),
     h('td', {}, String(o.num ?? '')),
     h('td', {}, `¥${(Number(o.totalFee || 0) / 100).toFixed(2)}`),
     h('td', { className: 'cellNowrap_6e2d' }, o.status ?? ''),
@@ -30,7 +30,7 @@ function row(o) {
     h('td', { className: 'cellNowrap_6e2d' }, o.sendTime ? fmtTime(o.sendTime) : ''),
     h('td', {}, o.consignee ?? ''),
     h('td', { className: 'cellNowrap_6e2d' }, o.mobile ?? ''),
-    h('td', { className: 'cellNarrow_1d9b' }, o.address ?? ''),
+    h('td', { className: 'cellWide_2a6c' }, o.address ?? ''),
   );
 }
 

@@ -102,7 +102,7 @@ function row(r) {
     h('td', { className: 'cellNowrap_6e2d' }, r.reportDesc ?? ''),
     h(
       'td',
-      {},
+      { className: 'cellAction_5d2b' },
       replied
         ? null
         : h(
