@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { DemoHandler } from '../demo/server';
 import type { DemoContext } from './demo';
+import { PLATFORM_CONSOLES_STEP } from './demo-platforms';
 
 export interface DemoStep {
   title: string;
@@ -97,4 +98,6 @@ export const DEMO_STEPS: DemoStep[] = [
       ctx.log(`侧边栏 ${tabs.length} 个页签`);
     },
   },
+  // Last: it visits other platforms' stores, then 抖店 again so the views open on it.
+  PLATFORM_CONSOLES_STEP,
 ];
