@@ -362,6 +362,12 @@ function parse(endpointId: string, body: unknown, ctx: ParseContext): ParseResul
     r.rejects.push(reject('envelope_error', `抖店返回错误 ${code}${msg ? ' ' + msg : ''}${hint}`));
     return r;
   }
+  const scoreEndpoint = ['getOverviewByVersion', 'getSubScoreNew', 'statistics'].includes(endpointId);
+  if (scoreEndpoint && !isObj(env.data)) {
+    // `code: 0` without data must not store an all-empty score over the day's real one.
+    r.rejects.push(reject('schema', '响应中没有 data：抖店接口可能已改版或暂无数据，未保存'));
+    return r;
+  }
   try {
     switch (endpointId) {
       case 'commentList':
