@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PLATFORM_IDS } from '../../../lib/model';
 import { createWorld } from '../../generator/world';
+import { json } from '../http';
+import { applyFault, faultOf } from './faults';
 import { idScheme } from './ids';
 import { consoleShop } from './shop';
 import { fiveScale } from './score';
@@ -97,5 +99,42 @@ describe('withCors', () => {
     expect(ok?.headers?.['access-control-allow-methods']).toContain('POST');
     expect(ok?.headers?.['access-control-allow-headers']).toBe('x-sgext');
     expect(api(req('OPTIONS', 'https://evil.example'))?.status).toBe(403);
+  });
+});
+
+describe('applyFault', () => {
+  const cors = { 'access-control-allow-origin': 'https://myseller.taobao.com' };
+  const res = { ...json({ ok: true, rows: [1, 2, 3] }), headers: cors };
+  const style = {
+    expired: () => json({ result: 109, error_msg: '用户未登录' }),
+    loginTitle: '快手小店 - 登录',
+  };
+  const req = (q: string) => ({ method: 'GET', url: new URL(`https://s.kwaixiaodian.com/rest/x?${q}`) });
+
+  it.each([
+    ['demo_fault=expired', 'expired'],
+    ['demo_fault=nonsense', undefined],
+    ['', undefined],
+  ])('faultOf(%s) = %s', (q, fault) => {
+    expect(faultOf(req(q))).toBe(fault);
+  });
+
+  it("answers each fault in the platform's words and keeps the CORS headers", () => {
+    expect(JSON.parse(applyFault('expired', res, style).body)).toEqual({
+      result: 109,
+      error_msg: '用户未登录',
+    });
+    const html = applyFault('html', res, style);
+    expect([
+      html.contentType.startsWith('text/html'),
+      html.body.includes('<title>快手小店 - 登录</title>'),
+    ]).toEqual([true, true]);
+    const huge = applyFault('huge', res, style);
+    expect(huge.body.length).toBeGreaterThan(5_000_000);
+    expect(JSON.parse(huge.body).rows).toEqual([1, 2, 3]);
+    expect(() => JSON.parse(applyFault('truncated', res, style).body)).toThrow();
+    for (const f of ['expired', 'html', 'huge', 'truncated'] as const)
+      expect(applyFault(f, res, style).headers).toEqual(cors);
+    expect(applyFault(undefined, res, style)).toBe(res);
   });
 });
