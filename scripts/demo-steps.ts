@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { DemoHandler } from '../demo/server';
 import type { DemoContext } from './demo';
+import { REPLIES_STEP } from './demo-replies';
 import { PLATFORM_CONSOLES_STEP } from './demo-platforms';
 
 export interface DemoStep {
@@ -98,6 +99,7 @@ export const DEMO_STEPS: DemoStep[] = [
       ctx.log(`侧边栏 ${tabs.length} 个页签`);
     },
   },
+  REPLIES_STEP,
   // Last: it visits other platforms' stores, then 抖店 again so the views open on it.
   PLATFORM_CONSOLES_STEP,
 ];

@@ -23,6 +23,10 @@ const DIMENSIONS: [DimensionId, string][] = [
   ['logistics', '物流'],
   ['service', '服务'],
 ];
+/** Reviews listed under an opened cluster (newest first). */
+const SHOWN = 15;
+/** The residue of negatives without a topic: listed after the real topics. */
+const OTHER_TOPIC = '其他差评';
 const TREND: Record<KeywordCluster['trend'], [string, string]> = {
   new: ['bad', '新出现'],
   up: ['bad', '上升'],
@@ -36,9 +40,10 @@ function ClusterRow({ c }: { c: KeywordCluster }) {
     async () => (open ? (await getDb().reviews.bulkGet(c.reviewKeys)).filter((r) => !!r) : []),
     [open, c.reviewKeys.join()],
   );
+  const shown = (reviews.data ?? []).sort((a, b) => b.createdAt - a.createdAt);
   const [cls, label] = TREND[c.trend];
   return (
-    <li data-testid="cluster">
+    <li data-testid="cluster" data-topic={c.topic} data-count={c.count}>
       <button
         style="width:100%;justify-content:space-between"
         onClick={() => setOpen(!open)}
@@ -63,9 +68,10 @@ function ClusterRow({ c }: { c: KeywordCluster }) {
       </button>
       {open && (
         <ul class="list" style="margin-left:8px">
-          {(reviews.data ?? []).map((r) => (
+          {shown.slice(0, SHOWN).map((r) => (
             <ReviewItem key={r.key} r={r} />
           ))}
+          {shown.length > SHOWN && <li class="muted">还有 {shown.length - SHOWN} 条较早的评价</li>}
         </ul>
       )}
     </li>
@@ -91,7 +97,10 @@ export function ClustersView({ store }: { store: Store }) {
     const items = live.data
       .map((r) => ({ key: r.key, at: r.createdAt, hits: analyzeReview(r).hits }))
       .filter((i) => i.hits.length > 0);
-    return clustersByDimension(clusterNegatives(items, { from, to, minSupport: 2 }));
+    const clusters = clusterNegatives(items, { from, to, minSupport: 2 });
+    // Stable sort: the topic-less residue goes last, the library's order is kept otherwise.
+    clusters.sort((a, b) => Number(a.topic === OTHER_TOPIC) - Number(b.topic === OTHER_TOPIC));
+    return clustersByDimension(clusters);
   }, [live.data, from, to]);
   return (
     <div class="stack" data-testid="clusters">

@@ -7,13 +7,22 @@ import { useEffect, useState } from 'preact/hooks';
 import { getDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import type { Review, Store } from '@/lib/model';
+import { isNegative } from '@/lib/queries';
 import type { ReviewFlagRow } from '@/lib/replies/store';
 import { shortTime } from '../format';
 import { Stars } from '../Stars';
 import { useLive } from '../hooks';
 import { AppealPack } from './AppealPack';
 
-const RANK = { high: 2, medium: 1, low: 0 } as const;
+/** Strongest grounds first (as the appeal pack orders them): a threat or an ad is easiest to prove. */
+const PRIORITY: Record<ReviewFlagRow['code'], number> = {
+  coercion: 5,
+  contact_diversion: 4,
+  no_order: 3,
+  burst: 2,
+  templated: 1,
+};
+const RANK = { high: 0.2, medium: 0.1, low: 0 } as const;
 const CODE_LABEL: Record<ReviewFlagRow['code'], string> = {
   coercion: '要挟',
   contact_diversion: '站外引流',
@@ -26,7 +35,13 @@ interface Item {
   review: Review;
   flags: ReviewFlagRow[];
   rank: number;
+  negative: boolean;
 }
+
+const VIEWS = [
+  [true, '中差评（可申诉）'],
+  [false, '好评（疑似刷评，请自查）'],
+] as const;
 
 function FlaggedReview({ item }: { item: Item }) {
   const [open, setOpen] = useState(false);
@@ -52,9 +67,11 @@ function FlaggedReview({ item }: { item: Item }) {
           <li key={f.code}>{f.message}</li>
         ))}
       </ul>
-      <button onClick={() => setOpen(!open)} aria-expanded={open}>
-        {open ? '收起申诉材料' : '生成申诉材料'}
-      </button>
+      {item.negative && (
+        <button onClick={() => setOpen(!open)} aria-expanded={open}>
+          {open ? '收起申诉材料' : '生成申诉材料'}
+        </button>
+      )}
       {open && <AppealPack review={r} flags={item.flags} />}
     </li>
   );
@@ -76,24 +93,33 @@ export function SuspiciousView({ store }: { store: Store }) {
     return reviews
       .filter((r): r is Review => !!r)
       .map((review) => {
-        const fs = byReview.get(review.key) ?? [];
-        return { review, flags: fs, rank: Math.max(...fs.map((f) => RANK[f.severity])) };
+        const fs = (byReview.get(review.key) ?? []).sort((a, b) => PRIORITY[b.code] - PRIORITY[a.code]);
+        const rank = Math.max(...fs.map((f) => PRIORITY[f.code] + RANK[f.severity]));
+        return { review, flags: fs, rank, negative: isNegative(review) };
       })
-      .sort((a, b) => b.rank - a.rank || b.review.createdAt - a.review.createdAt)
-      .slice(0, 200);
+      .sort((a, b) => b.rank - a.rank || b.review.createdAt - a.review.createdAt);
   }, [store.key]);
+  const [negative, setNegative] = useState(true);
+  const shown = live.data?.filter((i) => i.negative === negative);
   return (
     <div class="stack" data-testid="suspicious">
       <div class="muted" style="font-size:12px">
         {state}
       </div>
-      {!live.data ? (
+      <div class="row">
+        {VIEWS.map(([neg, label]) => (
+          <button key={label} class={neg === negative ? 'primary' : ''} onClick={() => setNegative(neg)}>
+            {label} {live.data?.filter((i) => i.negative === neg).length ?? ''}
+          </button>
+        ))}
+      </div>
+      {!shown ? (
         <div class="muted">加载中…</div>
-      ) : live.data.length === 0 ? (
+      ) : shown.length === 0 ? (
         <div class="empty">没有发现可疑评价。</div>
       ) : (
         <ul class="list">
-          {live.data.map((item) => (
+          {shown.slice(0, 100).map((item) => (
             <FlaggedReview key={item.review.key} item={item} />
           ))}
         </ul>

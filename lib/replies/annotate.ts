@@ -55,7 +55,7 @@ export function buildContext(
 }
 
 /** Product names longer than this read badly inside a sentence: the template says 这款商品 instead. */
-const MAX_PRODUCT_SLOT = 20;
+const MAX_PRODUCT_SLOT = 12;
 
 /** A stable small number per review key: spreads template variants across reviews. */
 export function seedOf(key: string): number {
