@@ -1,27 +1,18 @@
 /**
  * Read side of the score for the popup, side panel, options page and the background jobs. Every query
  * goes through an index with bounds — aggregates by `[storeKey+date]`, negatives by score marks
- * `[storeKey+day]` — so cost follows the range asked for, never the size of the history.
+ * `[storeKey+day]` — so cost follows the range asked for, never the size of the history. No engine code
+ * here (types only): the popup imports this module and must stay small.
  */
 import Dexie from 'dexie';
 import type { KoubeiDb } from './db';
-import type { DimensionId, OfficialScore, Order, PlatformId, Review } from './model';
-import { addDays } from './model';
+import type { OfficialScore, Order, Review } from './model';
 import type { AggregateStatus } from './score-view/aggregate-state';
 import { AGGREGATE_META_KEY } from './score-view/aggregate-state';
-import { composeOfficials, hasWeights } from './score-view/official';
+import { composeOfficials } from './score-view/official';
 import type { AlertRow, ScoreSnapshot } from './score-view/types';
 import type { DailyAggregate } from './scoring/aggregates';
-import { fitSamples, fitWeights } from './scoring/calibration';
-import type { History } from './scoring/history';
-import { historyRange } from './scoring/history';
-import { profilesFor } from './scoring/profiles';
 import type { Profile } from './scoring/profile-types';
-
-/** The profile of a platform's headline score (the one the popup shows). */
-export function mainProfile(platform: PlatformId): Profile | undefined {
-  return profilesFor(platform)[0];
-}
 
 /** This store's aggregates with date in from…to (inclusive). */
 export async function aggregatesIn(
@@ -63,21 +54,22 @@ export async function officialsIn(
 
 /**
  * Records that cost points on days from…to: marks by index, then the records by key. `limit` bounds the
- * marks read (newest days first are kept when it bites).
+ * marks read (newest days first are kept when it bites); `kind` fetches only reviews or only orders.
  */
 export async function negativesIn(
   db: KoubeiDb,
   storeKey: string,
   from: string,
   to: string,
-  limit = 5000,
+  opts: { limit?: number; kind?: 'review' | 'order' } = {},
 ): Promise<(Review | Order)[]> {
-  const marks = await db.scoreMarks
+  let marks = await db.scoreMarks
     .where('[storeKey+day]')
     .between([storeKey, from], [storeKey, to], true, true)
     .reverse()
-    .limit(limit)
+    .limit(opts.limit ?? 20_000)
     .toArray();
+  if (opts.kind) marks = marks.filter((m) => m.kind === opts.kind);
   const reviews = [...new Set(marks.filter((m) => m.kind === 'review').map((m) => m.ref))];
   const orders = [...new Set(marks.filter((m) => m.kind === 'order').map((m) => m.ref))];
   const [rv, od] = await Promise.all([db.reviews.bulkGet(reviews), db.orders.bulkGet(orders)]);
@@ -122,48 +114,4 @@ export async function activeAlerts(db: KoubeiDb): Promise<AlertRow[]> {
 
 export async function aggregateStatus(db: KoubeiDb): Promise<AggregateStatus | undefined> {
   return (await db.meta.get(AGGREGATE_META_KEY))?.value as AggregateStatus | undefined;
-}
-
-/** What a score view of `days` days ending `asOf` needs: the aggregates behind it and the officials. */
-export interface ScoreInputs {
-  profile: Profile;
-  rows: DailyAggregate[];
-  officials: OfficialScore[];
-  range: { from: string; to: string };
-}
-
-export async function scoreInputs(
-  db: KoubeiDb,
-  storeKey: string,
-  profile: Profile,
-  asOf: string,
-  days: number,
-): Promise<ScoreInputs> {
-  const range = historyRange(profile, asOf, days);
-  const [rows, officials] = await Promise.all([
-    aggregatesIn(db, storeKey, range.from, range.to),
-    // Officials from before the shown range carry weights into its first days.
-    officialsIn(db, storeKey, profile, addDays(range.from, -profile.window.value), range.to),
-  ]);
-  return { profile, rows, officials, range };
-}
-
-/**
- * Dimension weights fitted from the console's history when the console hides them (else undefined: the
- * reported weights win). Needs a fit of at least fair quality.
- */
-export function fittedWeights(
-  profile: Profile,
-  officials: readonly OfficialScore[],
-  h?: History,
-): Partial<Record<DimensionId, number>> | undefined {
-  const latest = officials[officials.length - 1];
-  if (!latest || hasWeights(latest, profile)) return undefined;
-  const dims = profile.dimensions.map((d) => d.id);
-  const fit = fitWeights(
-    fitSamples(officials, dims, h),
-    dims,
-    profile.scale.value.max - profile.scale.value.min,
-  );
-  return fit.quality === 'good' || fit.quality === 'fair' ? fit.weights : undefined;
 }

@@ -7,6 +7,7 @@ import type { DemoHandler } from '../demo/server';
 import type { DemoContext } from './demo';
 import { REPLIES_STEP } from './demo-replies';
 import { PLATFORM_CONSOLES_STEP } from './demo-platforms';
+import { captureWindow, settle } from '../e2e/score-capture';
 
 export interface DemoStep {
   title: string;
@@ -100,6 +101,41 @@ export const DEMO_STEPS: DemoStep[] = [
     },
   },
   REPLIES_STEP,
+  {
+    title:
+      '评分：采集完整窗口后的诊断与恢复预测 — score diagnosis & forecast (walker stand-in fills 60 days)',
+    async run(ctx, handler) {
+      // Until the 采集全部 walker lands: the console page requests its own order/review lists.
+      const served = await captureWindow(ctx.context, { now: handler.world.now, days: 60 });
+      const probe = await ctx.extPage('options.html');
+      await settle(probe, served, 300_000);
+      await probe.close();
+      await served.page.close();
+      ctx.log(`近 60 天订单 ${served.orders} 单、评价 ${served.reviews} 条`);
+      const popup = await ctx.extPage('popup.html', { width: 404, height: 640 });
+      await popup.getByTestId('urgent').waitFor();
+      await ctx.shot(popup, 'popup-score');
+      const panel = await ctx.extPage('sidepanel.html?tab=overview', { width: 460, height: 900 });
+      await panel.getByTestId('calibration').waitFor();
+      await ctx.shot(panel, 'score-overview', { fullPage: true });
+      await panel.goto(`chrome-extension://${ctx.extensionId}/sidepanel.html?tab=diagnosis`);
+      await panel.getByTestId('recovery-date').waitFor({ timeout: 60_000 });
+      await ctx.shot(panel, 'score-diagnosis');
+      await panel.getByTestId('forecast').scrollIntoViewIfNeeded();
+      await ctx.shot(panel, 'score-forecast');
+      const summary = await panel.getByTestId('diagnosis-summary').textContent();
+      const recovery = await panel.getByTestId('recovery-date').getAttribute('data-date');
+      ctx.log(`诊断：${summary}`);
+      ctx.log(`预计恢复：${recovery || '窗口内无法恢复'}`);
+      await panel.goto(`chrome-extension://${ctx.extensionId}/sidepanel.html?tab=alerts`);
+      await panel.getByTestId('alerts-list').waitFor();
+      await ctx.shot(panel, 'score-alerts');
+      const options = await ctx.extPage('options.html#score', { width: 900, height: 1100 });
+      await options.getByTestId('overrides-form').waitFor();
+      await options.locator('#score').scrollIntoViewIfNeeded();
+      await ctx.shot(options, 'options-score');
+    },
+  },
   // Last: it visits other platforms' stores, then 抖店 again so the views open on it.
   PLATFORM_CONSOLES_STEP,
 ];

@@ -4,7 +4,9 @@
  */
 import type { FunctionComponent } from 'preact';
 import type { Store } from '@/lib/model';
+import { AlertsTab } from './AlertsTab';
 import { DataTab } from './DataTab';
+import { DiagnosisTab } from './DiagnosisTab';
 import { HealthTab } from './HealthTab';
 import { InboxTab } from './InboxTab';
 import { InsightTab } from './InsightTab';
@@ -21,6 +23,8 @@ export interface PanelTab {
 
 export const PANEL_TABS: readonly PanelTab[] = [
   { id: 'overview', label: '概览', component: OverviewTab },
+  { id: 'diagnosis', label: '诊断', component: DiagnosisTab },
+  { id: 'alerts', label: '预警', component: AlertsTab },
   { id: 'reviews', label: '评价', component: ReviewsTab },
   { id: 'inbox', label: '回复', component: InboxTab },
   { id: 'insight', label: '洞察', component: InsightTab },

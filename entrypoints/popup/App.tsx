@@ -1,36 +1,56 @@
-import { useEffect } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CaptureSummary } from '@/components/CaptureSummary';
-import { EmptyState } from '@/components/EmptyState';
-import { OfficialScoreCard } from '@/components/OfficialScoreCard';
-import { StoreSwitcher } from '@/components/StoreSwitcher';
 import { num } from '@/components/format';
 import { useLive } from '@/components/hooks';
+import { ScoreCard } from '@/components/score/ScoreCard';
+import { UrgentCard } from '@/components/score/UrgentCard';
 import { useCurrentStore } from '@/components/useCurrentStore';
 import { getDb } from '@/lib/db';
+import type { Store } from '@/lib/model';
 import { sendMessage } from '@/lib/messaging';
-import { MAIN_SCORE } from '@/lib/platforms/index';
-import { latestOfficial, storeCounts } from '@/lib/queries';
+import { storeCounts } from '@/lib/queries';
+import { latestSnapshot } from '@/lib/score-queries';
 
-async function openSidePanel() {
+async function openSidePanel(tab?: string) {
   const win = await browser.windows.getCurrent();
-  if (win.id !== undefined) await browser.sidePanel.open({ windowId: win.id });
+  if (win.id !== undefined) {
+    if (tab) await browser.sidePanel.setOptions({ path: `sidepanel.html?tab=${tab}` });
+    await browser.sidePanel.open({ windowId: win.id });
+  }
   window.close();
+}
+
+/**
+ * A component loaded after first paint. The store switcher and the empty state need the platform
+ * registry (every adapter and zod), which would push the popup past its 60 kB initial budget.
+ */
+function useLater<P>(load: () => Promise<FunctionComponent<P>>): FunctionComponent<P> | undefined {
+  const [C, setC] = useState<FunctionComponent<P>>();
+  useEffect(() => {
+    void load().then((c) => setC(() => c));
+  }, []);
+  return C;
 }
 
 export function App() {
   const { stores, store, select, loading, error } = useCurrentStore();
   const key = store?.key ?? '';
   const counts = useLive(() => (key ? storeCounts(getDb(), key) : Promise.resolve(undefined)), [key]);
-  const main = store ? MAIN_SCORE[store.platform] : undefined;
-  const official = useLive(
-    () => (key && main ? latestOfficial(getDb(), key, main.kind) : Promise.resolve([])),
-    [key],
+  const snapshot = useLive(() => (key ? latestSnapshot(getDb(), key) : Promise.resolve(undefined)), [key]);
+  const Switcher = useLater<{ stores: Store[]; value?: string; onChange: (k: string) => void }>(() =>
+    import('@/components/StoreSwitcher').then((m) => m.StoreSwitcher),
   );
+  const Empty = useLater<object>(() => import('@/components/EmptyState').then((m) => m.EmptyState));
 
   useEffect(() => {
     void sendMessage('ui-bg/badge-seen').catch(() => undefined);
   }, []);
+
+  const snooze = (alertKey: string) =>
+    void sendMessage('ui-bg/snooze-alert', { key: alertKey, hours: 24 }).catch(() => undefined);
+  const head = snapshot.data?.head;
 
   return (
     <main style="width:380px;padding:12px" class="stack">
@@ -38,7 +58,7 @@ export function App() {
         <h1 style="font-size:15px">
           口碑助手 <small class="en">Koubei</small>
         </h1>
-        {stores && <StoreSwitcher stores={stores} value={key} onChange={select} />}
+        {stores && Switcher && <Switcher stores={stores} value={key} onChange={select} />}
       </header>
       {error ? (
         <div class="error">
@@ -47,10 +67,25 @@ export function App() {
       ) : loading ? (
         <div class="muted">加载中…</div>
       ) : !store ? (
-        <EmptyState />
+        Empty ? (
+          <Empty />
+        ) : null
       ) : (
         <>
-          <OfficialScoreCard label={main!.label} latest={official.data?.[0]} previous={official.data?.[1]} />
+          {snapshot.data && head ? (
+            <>
+              <ScoreCard snapshot={snapshot.data} />
+              <UrgentCard
+                urgent={head.urgent}
+                onSnooze={snooze}
+                onOpen={() => void openSidePanel('diagnosis')}
+              />
+            </>
+          ) : (
+            <div class="card muted" data-testid="score-pending">
+              正在计算评分…（首次采集后几秒内完成）
+            </div>
+          )}
           <div class="card kpis" data-testid="counts">
             <div>
               评价 <b data-testid="count-reviews">{counts.data ? num(counts.data.reviews) : '…'}</b>
@@ -58,6 +93,11 @@ export function App() {
             <div>
               订单 <b data-testid="count-orders">{counts.data ? num(counts.data.orders) : '…'}</b>
             </div>
+            {head && head.alerts > 0 && (
+              <div>
+                预警 <b data-testid="count-alerts">{head.alerts}</b>
+              </div>
+            )}
           </div>
           <CaptureSummary />
           <div class="row">

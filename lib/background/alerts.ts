@@ -74,7 +74,9 @@ export async function evaluateStore(db: KoubeiDb, input: StoreAlertInput): Promi
   const [settings, snoozes] = await Promise.all([readAlertSettings(), alertSnoozesItem.getValue()]);
   const { storeKey, now, today } = input;
   const lookback = Math.max(DEADLINE_LOOKBACK_DAYS, settings.clusterDays);
-  const negatives = (await negativesIn(db, storeKey, addDays(today, -lookback), today)).filter(isReview);
+  const negatives = (
+    await negativesIn(db, storeKey, addDays(today, -lookback), today, { kind: 'review' })
+  ).filter(isReview);
   const recentFrom = now - UNANSWERED_LOOKBACK_DAYS * DAY_MS;
   const current = evaluateAlerts(
     {
@@ -96,7 +98,9 @@ export async function evaluateStore(db: KoubeiDb, input: StoreAlertInput): Promi
     settings,
   );
   const fresh = await persist(db, storeKey, current, now);
-  await notify(fresh.filter((a) => !isSnoozed(a.key, snoozes, now)));
+  const shown = await notify(fresh.filter((a) => !isSnoozed(a.key, snoozes, now)));
+  // Only what was really shown is marked: a snoozed condition stays un-notified (and silent) for good.
+  if (shown.length) await db.alerts.bulkUpdate(shown.map((key) => ({ key, changes: { notifiedAt: now } })));
   return (await db.alerts.where('state').equals('active').toArray()).filter(
     (a) => a.storeKey === storeKey && !isSnoozed(a.key, snoozes, now),
   );
@@ -115,7 +119,7 @@ export async function persist(
     const rows = current.map((a, i): AlertRow => {
       const prev = existing[i];
       if (prev) return { ...prev, ...a, at: prev.at, firstAt: prev.firstAt, state: 'active', lastAt: now };
-      const row: AlertRow = { ...a, state: 'active', firstAt: now, lastAt: now, notifiedAt: now };
+      const row: AlertRow = { ...a, state: 'active', firstAt: now, lastAt: now };
       fresh.push(row);
       return row;
     });
@@ -135,15 +139,17 @@ export async function persist(
 const ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAXUlEQVR42mNgwAFulrP9pyZmIAZQ21KSHEMvy7E6gt6WYzhiZDuAXM3ogGxHjDpg1AGjDhh1wKgDRh0wZB1AtSp51AGjiXDAHUBuu5AaDhhtlg+ertmg6JwOVPccAPQJSOgqD6UsAAAAAElFTkSuQmCC';
 
-async function notify(alerts: readonly AlertRow[]): Promise<void> {
+/** Shows notifications for `alerts` (one each, or one summary for many); returns the keys shown. */
+async function notify(alerts: readonly AlertRow[]): Promise<string[]> {
   const api = browser.notifications;
-  if (!api || alerts.length === 0) return;
+  if (!api || alerts.length === 0) return [];
   const list =
     alerts.length <= MAX_SEPARATE
-      ? alerts.map((a) => ({ id: a.key, title: `口碑助手 · ${a.title}`, message: a.detail }))
+      ? alerts.map((a) => ({ id: a.key, keys: [a.key], title: `口碑助手 · ${a.title}`, message: a.detail }))
       : [
           {
             id: `summary|${alerts[0]!.storeKey}|${alerts[0]!.at}`,
+            keys: alerts.map((a) => a.key),
             title: `口碑助手 · 新增 ${alerts.length} 条预警`,
             message:
               alerts
@@ -152,11 +158,22 @@ async function notify(alerts: readonly AlertRow[]): Promise<void> {
                 .join('、') + (alerts.length > 4 ? ' 等' : ''),
           },
         ];
+  const shown: string[] = [];
   for (const n of list) {
-    await Promise.resolve(
-      api.create(n.id, { type: 'basic', iconUrl: ICON, title: n.title, message: n.message, priority: 1 }),
-    ).catch((e: unknown) => console.warn('[koubei] notification', e));
+    try {
+      await api.create(n.id, {
+        type: 'basic',
+        iconUrl: ICON,
+        title: n.title,
+        message: n.message,
+        priority: 1,
+      });
+      shown.push(...n.keys);
+    } catch (e) {
+      console.warn('[koubei] notification', e);
+    }
   }
+  return shown;
 }
 
 /** Adds a snooze (pruning expired ones) and clears the alert's notification. */

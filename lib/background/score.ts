@@ -39,6 +39,8 @@ export function registerScore(
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let chain: Promise<void> = Promise.resolve();
+  /** Throttle interval: at least REFRESH_DELAY_MS, three times the last refresh (big shops refresh less often). */
+  let delay = REFRESH_DELAY_MS;
 
   const ready = async (): Promise<boolean> => (await readStatus(db))?.status === 'ready';
   const run = (keys: readonly string[] | 'all'): Promise<void> =>
@@ -47,8 +49,10 @@ export function registerScore(
       if (!(await ready())) return;
       const stores =
         keys === 'all' ? await db.stores.toArray() : (await db.stores.bulkGet([...keys])).filter((s) => !!s);
+      const t0 = Date.now();
       for (const s of stores)
         await refreshStore(db, s, now()).catch((e: unknown) => console.warn('[koubei] score', s.key, e));
+      delay = Math.max(REFRESH_DELAY_MS, 3 * (Date.now() - t0));
       await paintAlertBadge(db, now()).catch((e: unknown) => console.warn('[koubei] alert badge', e));
     }));
   const flush = (): Promise<void> => {
@@ -112,7 +116,7 @@ export function registerScore(
       if (!storeKey) return;
       pending.add(storeKey);
       // Throttled, not debounced: a long walk through many pages still refreshes along the way.
-      timer ??= setTimeout(() => void flush(), REFRESH_DELAY_MS);
+      timer ??= setTimeout(() => void flush(), delay);
     },
     refreshAll: () => run('all'),
     repaintBadge: () => paintAlertBadge(db, now()).then(() => undefined),

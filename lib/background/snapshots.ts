@@ -6,7 +6,8 @@
 import type { KoubeiDb } from '../db';
 import type { Store } from '../model';
 import { addDays, dayKey } from '../model';
-import { aggregatesIn, fittedWeights, mainProfile, negativesIn, scoreInputs } from '../score-queries';
+import { aggregatesIn, negativesIn } from '../score-queries';
+import { fittedWeights, mainProfile, scoreInputs } from '../score-view/inputs';
 import { analyzeRange } from '../score-view/analysis';
 import { trustworthy } from '../score-view/coverage';
 import { buildSnapshots, headlineOf } from '../score-view/snapshot';
@@ -22,6 +23,8 @@ import { evaluateStore } from './alerts';
 
 /** Days of snapshots kept current (issue #7: 180-day history). */
 export const SNAPSHOT_DAYS = 180;
+/** Record keys kept with the popup's most urgent item. */
+const MAX_REFS = 30;
 
 /** The merchant's overrides for `profile`, validated (invalid input is ignored, never trusted). */
 export async function readOverrides(profile: Profile): Promise<ProfileOverrides | undefined> {
@@ -80,9 +83,12 @@ export async function refreshStore(
 
   const diagnosis = await weekDiagnosis(db, store.key, profile, headline.date, officials, overrides, fitted);
   const current = history.points[history.points.length - 1]!.estimate;
+  const urgent = mostUrgent({ alerts, ...(diagnosis ? { diagnosis } : {}), estimate: current });
+  // The popup reads this row on every open: keep the record list short (the side panel has them all).
+  if (urgent.refs && urgent.refs.length > MAX_REFS) urgent.refs = urgent.refs.slice(0, MAX_REFS);
   latest.head = {
     headline,
-    urgent: mostUrgent({ alerts, ...(diagnosis ? { diagnosis } : {}), estimate: current }),
+    urgent,
     alerts: alerts.length,
     guessed: current.guessed,
     ...(officials.length ? { latestOfficial: officials[officials.length - 1]!.date } : {}),
@@ -97,9 +103,10 @@ export async function refreshStore(
       s ? [[s.key, s] as const] : [],
     ),
   );
+  // The newest row is always written: its takenAt tells the UI (and tests) the job has run.
   const write = keep.filter((s) => {
     const prev = stored.get(s.key);
-    return !prev || !sameContent(prev, s);
+    return s === latest || !prev || !sameContent(prev, s);
   });
   if (write.length) await db.scoreSnapshots.bulkPut(write);
   return latest;

@@ -20,11 +20,20 @@ const DAMAGE_TOPIC = /破损|压坏|摔坏|碎|漏液|变形/;
  * them to causes — plus `破损` when a complaint topic is transport damage.
  */
 export const categorize: Categorize = (review: Review): string[] => {
+  let out = memo.get(review);
+  if (out) return out;
   const a = analyzeReview(review);
-  const out: string[] = [...a.categories];
+  out = [...a.categories];
   if (a.hits.some((h) => h.topics.some((t) => DAMAGE_TOPIC.test(t)))) out.push('破损');
+  memo.set(review, out);
   return out;
 };
+
+/**
+ * The engine asks for a review's categories several times (counters, causes, phrase, contribution):
+ * analyse each review object once. Records are never mutated, so the object is a sound key.
+ */
+const memo = new WeakMap<Review, string[]>();
 
 /** Probe texts covering every category, negation and damage: their categories make the fingerprint. */
 const PROBES = [

@@ -47,4 +47,5 @@ export function coverageOf(
 }
 
 /** Whether an estimate with this coverage may stand as "the score" (else it is shown as indicative). */
-export const trustworthy = (c: Coverage): boolean => c.level === 'full' || c.level === 'partial';
+export const trustworthy = (c: Pick<Coverage, 'level'>): boolean =>
+  c.level === 'full' || c.level === 'partial';

@@ -1,0 +1,113 @@
+/**
+ * Side-panel data hooks for the score views. All reads are bounded index ranges (lib/score-queries.ts);
+ * the engine runs here on what they return, with the merchant's overrides applied live.
+ */
+import { useMemo } from 'preact/hooks';
+import { getDb } from '@/lib/db';
+import type { DimensionId, OfficialScore, Order, Review, Store } from '@/lib/model';
+import { addDays, dayKey } from '@/lib/model';
+import { negativesIn, snapshotsIn } from '@/lib/score-queries';
+import { fittedWeights, mainProfile, scoreInputs } from '@/lib/score-view/inputs';
+import type { ScoreInputs } from '@/lib/score-view/inputs';
+import { officialAsOf } from '@/lib/score-view/official';
+import type { ScoreSnapshot } from '@/lib/score-view/types';
+import { windowShift } from '@/lib/scoring/diagnosis';
+import type { Estimate } from '@/lib/scoring/estimate-types';
+import { estimate } from '@/lib/scoring/estimate';
+import { ProfileOverrides } from '@/lib/scoring/profiles';
+import type { Profile } from '@/lib/scoring/profile-types';
+import { scoreOverridesItem } from '@/lib/settings';
+import { useLive, useStorageItem } from '../hooks';
+import type { Live } from '../hooks';
+
+/** Today (Asia/Shanghai) as the views' default "as of". */
+export const today = (): string => dayKey(Date.now());
+
+/** The merchant's validated overrides for `profile` (invalid stored input is ignored). */
+export function useOverrides(profile: Profile | undefined): ProfileOverrides | undefined {
+  const [all] = useStorageItem(scoreOverridesItem);
+  return useMemo(() => {
+    const raw = profile ? all?.[profile.id] : undefined;
+    if (raw === undefined) return undefined;
+    const r = ProfileOverrides.safeParse(raw);
+    return r.success ? r.data : undefined;
+  }, [all, profile]);
+}
+
+/** Snapshots of the last `days` days up to `asOf`, oldest first. */
+export function useSnapshots(storeKey: string, asOf: string, days: number): Live<ScoreSnapshot[]> {
+  return useLive(
+    () => snapshotsIn(getDb(), storeKey, addDays(asOf, -(days - 1)), asOf),
+    [storeKey, asOf, days],
+  );
+}
+
+export interface CurrentScore extends ScoreInputs {
+  estimate: Estimate;
+  official?: OfficialScore;
+  fitted?: Partial<Record<DimensionId, number>>;
+  overrides?: ProfileOverrides;
+}
+
+/** Today's estimate with the latest captured official (weights, console-only indicators). */
+export function useCurrentScore(store: Store, asOf: string): Live<CurrentScore> & { profile?: Profile } {
+  const profile = mainProfile(store.platform);
+  const overrides = useOverrides(profile);
+  const inputs = useLive(
+    () => (profile ? scoreInputs(getDb(), store.key, profile, asOf, 1) : Promise.resolve(undefined)),
+    [store.key, asOf, profile?.id],
+  );
+  const data = useMemo(() => {
+    const i = inputs.data;
+    if (!i || !profile) return undefined;
+    const official = officialAsOf(i.officials, asOf);
+    const fitted = fittedWeights(profile, i.officials);
+    const est = estimate(profile, i.rows, {
+      asOf,
+      ...(official ? { official } : {}),
+      ...(overrides ? { overrides } : {}),
+      ...(fitted ? { fitted } : {}),
+    });
+    return {
+      ...i,
+      estimate: est,
+      ...(official ? { official } : {}),
+      ...(fitted ? { fitted } : {}),
+      ...(overrides ? { overrides } : {}),
+    };
+  }, [inputs.data, overrides, profile, asOf]);
+  return { ...inputs, data, ...(profile ? { profile } : {}) };
+}
+
+export interface RangeData extends ScoreInputs {
+  entered: (Review | Order)[];
+  left: (Review | Order)[];
+  /** Records costing points in the window ending `to` (for the forecast). */
+  current: (Review | Order)[];
+  byKey: Map<string, Review | Order>;
+}
+
+/** Everything a diagnosis from…to and the forecast from `to` need, read by index. */
+export function useRangeData(
+  store: Store,
+  profile: Profile | undefined,
+  from: string,
+  to: string,
+): Live<RangeData> {
+  return useLive(async () => {
+    if (!profile || from >= to) return undefined as unknown as RangeData;
+    const db = getDb();
+    const w = profile.window.value;
+    const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+    const shift = windowShift(profile, from, to);
+    const [inputs, entered, left, current] = await Promise.all([
+      scoreInputs(db, store.key, profile, to, days),
+      negativesIn(db, store.key, shift.entered.from, shift.entered.to),
+      negativesIn(db, store.key, shift.left.from, shift.left.to),
+      negativesIn(db, store.key, addDays(to, -(w - 1)), to),
+    ]);
+    const byKey = new Map<string, Review | Order>();
+    for (const r of [...entered, ...left, ...current]) byKey.set(r.key, r);
+    return { ...inputs, entered, left, current, byKey };
+  }, [store.key, profile?.id, from, to]);
+}
