@@ -6,121 +6,25 @@
  * and 快手 the DOM fallback captures pages whose JSON the extension does not know. Last, two platforms in
  * one profile are two stores the popup switches between.
  */
-import type { Page, Worker } from '@playwright/test';
-import type { PlatformId } from '../lib/model';
-import { receiverOf } from '../demo/generator/people';
-import type { World } from '../demo/generator/types';
 import { consoleShop } from '../demo/consoles/common/shop';
 import { COMMENT_IDS as JD_COMMENTS, ORDER_IDS as JD_ORDERS } from '../demo/consoles/jd/comments';
 import { COMMENT_IDS as KS_COMMENTS, ORDER_IDS as KS_ORDERS } from '../demo/consoles/kuaishou/comments';
 import { REVIEW_IDS as PDD_REVIEWS, orderIndexOfSn } from '../demo/consoles/pdd/reviews';
 import { FEED_IDS } from '../demo/consoles/taobao/rates';
+import {
+  events,
+  expectNoPii,
+  faultIsLogged,
+  idsOnPage,
+  nextPage,
+  openList,
+  revisitAddsNothing,
+  storeKeyOf,
+  waitForEndpoints,
+  type StoredReview,
+} from './console-capture';
 import { allRows, countRows } from './idb';
 import { expect, test } from './fixtures';
-
-type Ev = {
-  platform: string;
-  endpoint: string;
-  outcome: string;
-  added: number;
-  unchanged: number;
-  storeKey?: string;
-  reasons: { code: string; message: string }[];
-};
-type StoredReview = {
-  reviewId: string;
-  storeKey: string;
-  source: string;
-  createdAt: number;
-  star?: number;
-  starProduct?: number;
-  starLogistics?: number;
-  starService?: number;
-  polarity?: string;
-};
-
-const ROW = 'tr[data-review-id]';
-const events = (sw: Worker) => allRows<Ev>(sw, 'captureEvents');
-const storeKeyOf = (world: World, platform: PlatformId) => `${platform}:${consoleShop(world, platform).id}`;
-
-/** Opens a review list and waits for its rows. */
-async function openList(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.locator(ROW).first()).toBeVisible();
-}
-
-/** Clicks 下一页 and waits for the next page's rows. */
-async function nextPage(page: Page, row = ROW, attr = 'data-review-id'): Promise<void> {
-  const first = await page.locator(row).first().getAttribute(attr);
-  await page.getByRole('button', { name: '下一页' }).first().click();
-  await expect(page.locator(row).first()).not.toHaveAttribute(attr, first!);
-}
-
-const idsOnPage = (page: Page) =>
-  page.locator(ROW).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-review-id')!));
-
-/** Waits until the endpoints have been captured `times` times each (a page load is asynchronous). */
-async function waitForEndpoints(sw: Worker, endpoints: Record<string, number>): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const seen = (await events(sw)).map((e) => e.endpoint);
-        return Object.entries(endpoints).every(([ep, n]) => seen.filter((s) => s === ep).length >= n);
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-}
-
-/** Every stored row of every object store, as one JSON text. */
-async function everything(sw: Worker): Promise<string> {
-  const names = Object.keys(await countRows(sw));
-  const parts = await Promise.all(names.map((n) => allRows(sw, n)));
-  return JSON.stringify(parts);
-}
-
-/** No receiver name (as a JSON value), phone or address of the given orders is stored anywhere. */
-async function expectNoPii(sw: Worker, world: World, orderIndices: number[]): Promise<void> {
-  expect(orderIndices.length).toBeGreaterThan(0);
-  const stored = await everything(sw);
-  for (const i of orderIndices) {
-    const rc = receiverOf(world.orders[i]!);
-    expect(stored).not.toContain(`"${rc.name}"`);
-    expect(stored).not.toContain(rc.phone);
-    expect(stored).not.toContain(`${rc.street}${rc.detail}`);
-  }
-}
-
-/**
- * Going over the first two list pages again, in a new tab, adds nothing. (Run before any DOM read of the
- * same rows: a table shows whole seconds, so a DOM read legitimately updates an API row's time.)
- */
-async function revisitAddsNothing(sw: Worker, page: Page, url: string, endpoint: string): Promise<void> {
-  const before = await countRows(sw);
-  const seen = (await events(sw)).filter((e) => e.endpoint === endpoint).length;
-  await openList(page, url);
-  await nextPage(page);
-  await waitForEndpoints(sw, { [endpoint]: seen + 2 });
-  const last = (await events(sw)).filter((e) => e.endpoint === endpoint).slice(-2);
-  expect(last.map((e) => [e.outcome, e.added, e.unchanged])).toEqual([
-    ['ok', 0, 20],
-    ['ok', 0, 20],
-  ]);
-  expect((await countRows(sw)).reviews).toBe(before.reviews);
-}
-
-/** A broken response on the page gets a capture-health entry with the console's error. */
-async function faultIsLogged(sw: Worker, page: Page, url: string, text: RegExp): Promise<void> {
-  await page.goto(url);
-  await expect
-    .poll(async () => (await events(sw)).find((e) => e.reasons.some((r) => r.code === 'envelope_error')), {
-      timeout: 15_000,
-    })
-    .toBeDefined();
-  const ev = (await events(sw)).find((e) => e.reasons.some((r) => r.code === 'envelope_error'))!;
-  expect(ev.outcome).not.toBe('ok');
-  expect(ev.reasons[0]!.message).toMatch(text);
-}
 
 test.describe('千牛', () => {
   const BASE = 'https://myseller.taobao.com/home.htm';
