@@ -17,7 +17,13 @@ function batchOf(name: string, endpoint: string, path: string): CaptureBatch {
     pageUrl: new URL('https://fxg.jinritemai.com/ffa/maftersale/comment'),
     now: 1_763_800_000_000,
   });
-  return toBatches(r, { platform: 'douyin', endpoint, page: '/ffa/maftersale/comment', source: 'api', bytes: 1000 })[0]!;
+  return toBatches(r, {
+    platform: 'douyin',
+    endpoint,
+    page: '/ffa/maftersale/comment',
+    source: 'api',
+    bytes: 1000,
+  })[0]!;
 }
 
 const STORE = 'douyin:4461234';
@@ -56,14 +62,26 @@ describe('ingestBatch', () => {
     const r = await ingestBatch(db, edited, { storeKey: STORE, now: 2e12 });
     expect(r).toMatchObject({ added: 0, updated: 1, unchanged: 2 });
     const stored = await db.reviews.get(`${STORE}|7350118822334455667`);
-    expect(stored).toMatchObject({ replied: true, replyText: '非常抱歉，已为您加急补发', productName: '加厚羊羔绒卫衣 男女同款', capturedAt: 1e12, updatedAt: 2e12 });
+    expect(stored).toMatchObject({
+      replied: true,
+      replyText: '非常抱歉，已为您加急补发',
+      productName: '加厚羊羔绒卫衣 男女同款',
+      capturedAt: 1e12,
+      updatedAt: 2e12,
+    });
   });
 
   it('re-validates untrusted rows: a forged row is rejected alone and the rest is kept', async () => {
     const b = batchOf('commentList', 'commentList', '/product/tcomment/commentList');
     b.reviews.push({ platform: 'douyin', reviewId: 'x'.repeat(500), createdAt: 'yesterday' });
     b.reviews.push({ ...(b.reviews[0] as object), reviewId: 'other-platform', platform: 'pdd' });
-    b.reviews.push({ ...(b.reviews[0] as object), reviewId: 'extra-field', key: 'douyin:999|evil', storeKey: 'douyin:999', isAdmin: true });
+    b.reviews.push({
+      ...(b.reviews[0] as object),
+      reviewId: 'extra-field',
+      key: 'douyin:999|evil',
+      storeKey: 'douyin:999',
+      isAdmin: true,
+    });
     const r = await ingestBatch(db, b, { storeKey: STORE, now: 1e12 });
     expect(r).toMatchObject({ added: 4, rejected: 2 });
     expect(r.event.outcome).toBe('partial');
@@ -84,7 +102,11 @@ describe('ingestBatch', () => {
   });
 
   it('keeps one official score per store, kind and day; a changed re-capture replaces it', async () => {
-    const b = batchOf('getOverviewByVersion', 'getOverviewByVersion', '/governance/shop/experiencescore/getOverviewByVersion');
+    const b = batchOf(
+      'getOverviewByVersion',
+      'getOverviewByVersion',
+      '/governance/shop/experiencescore/getOverviewByVersion',
+    );
     expect((await ingestBatch(db, b, { storeKey: STORE, now: 1e12 })).added).toBe(1);
     expect((await ingestBatch(db, b, { storeKey: STORE, now: 2e12 })).unchanged).toBe(1);
     (b.scores[0] as { value: number }).value = 85;
@@ -124,11 +146,17 @@ describe('resolveStore', () => {
     const bindings = memoryBindings();
     const a = { platform: 'douyin' as const, shopId: '111', via: 'api' as const };
     const b = { platform: 'douyin' as const, shopId: '222', via: 'dom' as const };
-    expect(await resolveStore(db, bindings, 'tab1:doc', 'douyin', a)).toMatchObject({ storeKey: 'douyin:111' });
-    expect(await resolveStore(db, bindings, 'tab1:doc', 'douyin', undefined)).toMatchObject({ storeKey: 'douyin:111' });
+    expect(await resolveStore(db, bindings, 'tab1:doc', 'douyin', a)).toMatchObject({
+      storeKey: 'douyin:111',
+    });
+    expect(await resolveStore(db, bindings, 'tab1:doc', 'douyin', undefined)).toMatchObject({
+      storeKey: 'douyin:111',
+    });
     const r = await resolveStore(db, bindings, 'tab1:doc', 'douyin', b);
     expect(r).toMatchObject({ rejection: { code: 'store_mismatch' } });
-    expect(await resolveStore(db, bindings, 'tab2:doc', 'douyin', b)).toMatchObject({ storeKey: 'douyin:222' });
+    expect(await resolveStore(db, bindings, 'tab2:doc', 'douyin', b)).toMatchObject({
+      storeKey: 'douyin:222',
+    });
   });
 
   it('without identity falls back to the most recent store of the platform, else asks to open the score page', async () => {
@@ -140,22 +168,40 @@ describe('resolveStore', () => {
       { key: 'douyin:2', platform: 'douyin', shopId: '2', firstSeen: 1e12, lastSeen: 2e12 },
       { key: 'pdd:3', platform: 'pdd', shopId: '3', firstSeen: 1e12, lastSeen: 3e12 },
     ]);
-    expect(await resolveStore(db, bindings, 't:2', 'douyin', undefined)).toMatchObject({ storeKey: 'douyin:2' });
+    expect(await resolveStore(db, bindings, 't:2', 'douyin', undefined)).toMatchObject({
+      storeKey: 'douyin:2',
+    });
   });
 
   it('refuses an identity of another platform', async () => {
-    const r = await resolveStore(db, memoryBindings(), 't', 'douyin', { platform: 'pdd', shopId: '1', via: 'api' });
+    const r = await resolveStore(db, memoryBindings(), 't', 'douyin', {
+      platform: 'pdd',
+      shopId: '1',
+      via: 'api',
+    });
     expect(r).toMatchObject({ rejection: { code: 'store_mismatch' } });
   });
 });
 
 describe('merge / sameContent', () => {
+  it('a DOM read (whole seconds) never overwrites the times an API capture knew, but fills in new ones', () => {
+    const prev = { source: 'api', createdAt: 1_763_420_000_123, replied: false, capturedAt: 1 } as never;
+    const next = { source: 'dom', createdAt: 1_763_420_000_000, replied: true, replyAt: 1_763_500_000_000, capturedAt: 2 } as never;
+    expect(merge(prev, next)).toMatchObject({ createdAt: 1_763_420_000_123, replied: true, replyAt: 1_763_500_000_000, source: 'api' });
+    const sameSource = merge(prev, { ...(next as object), source: 'api' } as never);
+    expect(sameSource).toMatchObject({ createdAt: 1_763_420_000_000 });
+  });
+
   it('ignores capture times and key order, never shrinks appends', () => {
     const base = { a: 1, b: [1, 2], capturedAt: 1, updatedAt: 1 };
     expect(sameContent(base, { b: [1, 2], a: 1, capturedAt: 5, updatedAt: 9 })).toBe(true);
     expect(sameContent(base, { ...base, b: [1] })).toBe(false);
     const prev = { appends: [{ text: 'a' }, { text: 'b' }], source: 'api', capturedAt: 1 } as never;
     const next = { appends: [{ text: 'a' }], source: 'dom', capturedAt: 2 } as never;
-    expect(merge(prev, next)).toMatchObject({ appends: [{ text: 'a' }, { text: 'b' }], source: 'api', capturedAt: 1 });
+    expect(merge(prev, next)).toMatchObject({
+      appends: [{ text: 'a' }, { text: 'b' }],
+      source: 'api',
+      capturedAt: 1,
+    });
   });
 });

@@ -46,11 +46,18 @@ const blank = (k: string, v: unknown): boolean =>
  * A newer capture wins field by field, but never erases what an earlier capture knew (a DOM read lacks
  * fields the API had; an export file lacks stars). Appends only grow.
  */
+/** How exact a source's values are: a DOM table shows whole seconds where the API had milliseconds. */
+const FIDELITY: Record<Review['source'], number> = { api: 3, backup: 3, import: 2, dom: 1 };
+/** Times: a less exact source may fill them in, never overwrite them. */
+const isTimeField = (k: string) => k.endsWith('At') && k !== 'updatedAt';
+
 export function merge<T extends Review | Order>(prev: T, next: T): T {
   const out: Record<string, unknown> = { ...prev };
   const was = prev as Record<string, unknown>;
+  const coarser = FIDELITY[next.source] < FIDELITY[prev.source];
   for (const [k, v] of Object.entries(next)) {
     if (v === undefined) continue;
+    if (coarser && isTimeField(k) && was[k] !== undefined) continue;
     // What a source writes for a field it cannot see ('' text, [] items, 0 images from a DOM read or a
     // renamed API field) must not replace what an earlier capture knew (issue #8 fuzz).
     if (blank(k, v) && was[k] !== undefined && !blank(k, was[k])) continue;
