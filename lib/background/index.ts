@@ -11,6 +11,7 @@ import { tabStoresItem } from '../settings';
 import { bumpBadge, clearBadge } from './badge';
 import type { IngestHooks } from './ingest';
 import { ingestBatch, recordFailure } from './ingest';
+import { registerDataHandlers } from './data';
 import { registerReviews } from './reviews';
 import { registerScore } from './score';
 import { registerWalker } from './walker';
@@ -48,6 +49,12 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
   // Review annotations, 可疑 flags, saved drafts, model drafting (lib/background/reviews.ts).
   registerReviews(db, { bindings, extensionId, extensionOrigin, now });
   registerWalker(db, { extensionId, now });
+  // 数据 tab: file import, backup restore, store deletion (lib/background/data.ts).
+  registerDataHandlers(db, extensionOrigin, {
+    hooks: opts.hooks ?? score.hooks,
+    now,
+    afterIngest: (k) => score.afterIngest(k),
+  });
 
   onMessage('cs-bg/capture', async ({ data, sender }): Promise<IngestResult> => {
     // Reject before touching anything: wrong sender or malformed envelope.
