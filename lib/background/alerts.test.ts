@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { KoubeiDb } from '../db';
+import { openDb } from '../db';
+import type { Review } from '../model';
+import { addDays, dayStart } from '../model';
+import type { Alert } from '../scoring/alert-types';
+import { AlertSettings } from '../scoring/alert-types';
+import { makeReview } from '../scoring/synthetic';
+import { alertSettingsItem, alertSnoozesItem } from '../settings';
+import { applyPairs, runRebuild } from './aggregates';
+import { clusterFacts, evaluateStore, paintAlertBadge, persist, snooze } from './alerts';
+
+const S = 'douyin:7000123';
+const TODAY = '2026-11-22';
+const NOW = dayStart(TODAY) + 15 * 3_600_000;
+const H = 3_600_000;
+let db: KoubeiDb;
+let n = 0;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = openDb(`alerts-${++n}`);
+  await db.open();
+});
+afterEach(() => db.close());
+
+const alert = (key: string, over: Partial<Alert> = {}): Alert => ({
+  key,
+  topic: key.split('|').slice(0, 2).join('|'),
+  kind: 'logistics_delay',
+  severity: 'warn',
+  title: '物流延时率偏高',
+  detail: '近 7 天发货超时 12.0%',
+  storeKey: S,
+  at: NOW,
+  ...over,
+});
+
+/** Unreplied 1★ logistics complaints, `hoursAgo` before NOW. */
+const complaints = (hoursAgo: number[]): Review[] =>
+  hoursAgo.map((h, i) =>
+    makeReview({
+      storeKey: S,
+      reviewId: `73500000000${i}`,
+      createdAt: NOW - h * H,
+      star: 1,
+      starProduct: 1,
+      starLogistics: 1,
+      text: ['物流太慢了，等了一周', '快递一直不动，物流太慢', '发货太慢了，物流慢'][i % 3]!,
+    }),
+  );
+
+async function clearNotifications(): Promise<void> {
+  for (const id of Object.keys(await fakeBrowser.notifications.getAll()))
+    await fakeBrowser.notifications.clear(id);
+}
+
+async function seed(reviews: Review[]): Promise<void> {
+  await runRebuild(db, () => NOW);
+  await db.reviews.bulkPut(reviews);
+  await db.transaction('rw', ['aggregates', 'scoreMarks', 'meta'], () =>
+    applyPairs(
+      db,
+      reviews.map((r) => [undefined, r] as const),
+    ),
+  );
+}
+const input = async () => ({
+  storeKey: S,
+  now: NOW,
+  today: TODAY,
+  rows: (await db.aggregates.toArray()) as never,
+  scaleMax: 100,
+});
+
+describe('persist', () => {
+  it('stores a condition once, keeps its first time, resolves it when it stops holding', async () => {
+    const a = alert(`logistics_delay|${S}|${TODAY}`);
+    expect((await persist(db, S, [a], NOW)).map((x) => x.key)).toEqual([a.key]);
+    expect(await persist(db, S, [{ ...a, at: NOW + H, detail: '近 7 天发货超时 14.0%' }], NOW + H)).toEqual(
+      [],
+    );
+    expect(await db.alerts.get(a.key)).toMatchObject({
+      state: 'active',
+      firstAt: NOW,
+      lastAt: NOW + H,
+      at: NOW,
+      detail: '近 7 天发货超时 14.0%',
+    });
+    await persist(db, S, [], NOW + 2 * H);
+    expect(await db.alerts.get(a.key)).toMatchObject({ state: 'resolved', lastAt: NOW + 2 * H });
+    // It comes back within its period: active again, still not new (no second notification).
+    expect(await persist(db, S, [a], NOW + 3 * H)).toEqual([]);
+    expect((await db.alerts.get(a.key))!.state).toBe('active');
+    expect(await db.alerts.count()).toBe(1);
+  });
+});
+
+describe('evaluateStore', () => {
+  it('notifies each new condition once, and the badge shows what is active', async () => {
+    await seed(complaints([5, 20, 30]));
+    const first = await evaluateStore(db, await input());
+    const kinds = first.map((a) => a.kind).sort();
+    // Three unreplied 1★ reviews older than 4 hours, and three on 物流 within 7 days (a cluster).
+    expect(kinds).toEqual([
+      'topic_cluster',
+      'unanswered_negative',
+      'unanswered_negative',
+      'unanswered_negative',
+    ]);
+    // Four new alerts at once make one summary notification.
+    const shown = Object.keys(await fakeBrowser.notifications.getAll());
+    expect(shown).toHaveLength(1);
+    expect((await db.alerts.toArray()).every((a) => a.notifiedAt === NOW)).toBe(true);
+    expect(await paintAlertBadge(db, NOW)).toBe(4);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!4');
+    await clearNotifications();
+    const again = await evaluateStore(db, await input());
+    expect(again.map((a) => a.key).sort()).toEqual(first.map((a) => a.key).sort());
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(0);
+  });
+
+  it('a snoozed condition neither notifies nor counts; thresholds come from the settings', async () => {
+    await seed(complaints([5, 20, 30]));
+    await alertSettingsItem.setValue({ disabled: ['unanswered_negative'] });
+    const [cluster] = await evaluateStore(db, await input());
+    expect(cluster).toMatchObject({ kind: 'topic_cluster' });
+    await db.alerts.clear();
+    await clearNotifications();
+    await snooze(cluster!.topic, 24, NOW);
+    expect(await alertSnoozesItem.getValue()).toEqual([{ key: cluster!.topic, until: NOW + 24 * H }]);
+    expect(await evaluateStore(db, await input())).toEqual([]);
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(0);
+    expect((await db.alerts.toArray()).map((a) => [a.kind, a.notifiedAt])).toEqual([
+      ['topic_cluster', undefined],
+    ]);
+    expect(await paintAlertBadge(db, NOW)).toBe(0);
+    // A day later the snooze has run out: the condition shows again (still without a second notification).
+    expect(await paintAlertBadge(db, NOW + 25 * H)).toBe(1);
+  });
+});
+
+describe('clusterFacts', () => {
+  const settings = AlertSettings.parse({});
+  it.each([
+    ['three 物流 complaints in a week', [5, 50, 100], 1],
+    ['two are not a cluster', [5, 50], 0],
+    ['the third is older than 7 days', [5, 50, 24 * 8], 0],
+  ])('%s', (_n, hours, clusters) => {
+    const facts = clusterFacts(complaints(hours), NOW, settings);
+    expect(facts).toHaveLength(clusters);
+    if (clusters)
+      expect(facts[0]).toMatchObject({ count: 3, reviewKeys: expect.arrayContaining([`${S}|735000000000`]) });
+  });
+
+  it('ignores praise and old reviews', () => {
+    const praise = makeReview({
+      storeKey: S,
+      reviewId: '9',
+      createdAt: NOW - H,
+      star: 5,
+      text: '物流很快，质量很好',
+    });
+    expect(clusterFacts([praise, ...complaints([5, 50])], NOW, settings)).toEqual([]);
+    expect(addDays(TODAY, -7)).toBe('2026-11-15');
+  });
+});
