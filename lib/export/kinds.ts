@@ -40,6 +40,11 @@ export type Scan<T> =
       field: keyof T & string;
       /** Inclusive lower / exclusive upper bound of `field` for a day range (YYYY-MM-DD, inclusive). */
       bounds(from?: string, to?: string): [unknown, unknown];
+      /**
+       * Primary keys are `${storeKey}|…` too: without a day range the rows are read by key instead, which
+       * is about twice as fast in Chromium (an index read looks every record up a second time).
+       */
+      byKeyWhenUnfiltered?: boolean;
     }
   | {
       /** Primary keys are `${storeKey}|…`; `keep` applies the day range. */
@@ -79,6 +84,7 @@ export const reviewsKind: ExportKind<Review> = {
     index: '[storeKey+createdAt]',
     field: 'createdAt',
     bounds: (from, to) => [from ? dayMs(from) : -Infinity, to ? dayMs(to) + DAY_MS : Infinity],
+    byKeyWhenUnfiltered: true,
   },
   columns: [
     ...storeColumns<Review>(),
@@ -188,6 +194,7 @@ export const officialScoresKind: ExportKind<OfficialScore> = {
     index: '[storeKey+date]',
     field: 'date',
     bounds: (from, to) => [from ?? '', to ? `${to}\uffff` : '\uffff'],
+    byKeyWhenUnfiltered: true,
   },
   columns: [
     ...storeColumns<OfficialScore>(),

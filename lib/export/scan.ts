@@ -39,7 +39,8 @@ export async function* scanStore<T>(
 ): AsyncGenerator<T[]> {
   const table = db.table<T, string>(kind.table);
   const scan = kind.scan;
-  if ('prefix' in scan) {
+  const byKey = 'prefix' in scan || (scan.byKeyWhenUnfiltered && !f.from && !f.to);
+  if (byKey) {
     let after: string | undefined;
     const hi = `${storeKey}|\uffff`;
     for (;;) {
@@ -50,11 +51,12 @@ export async function* scanStore<T>(
         .toArray();
       if (!rows.length) return;
       after = (rows[rows.length - 1] as { key: string }).key;
-      const kept = rows.filter((r) => scan.keep(r, f.from, f.to));
+      const kept = 'prefix' in scan ? rows.filter((r) => scan.keep(r, f.from, f.to)) : rows;
       if (kept.length) yield kept;
       if (rows.length < chunk) return;
     }
   }
+  if ('prefix' in scan) return;
   const [lo, hi] = scan.bounds(f.from, f.to);
   const pk = (r: T) => (r as Record<string, unknown>)[table.schema.primKey.keyPath as string];
   let at: unknown = lo;
