@@ -44,17 +44,22 @@ export function registerScore(
 
   const ready = async (): Promise<boolean> => (await readStatus(db))?.status === 'ready';
   const run = (keys: readonly string[] | 'all'): Promise<void> =>
-    (chain = chain.then(async () => {
-      // Half-rebuilt aggregates would give wrong numbers: the rebuild refreshes everything when done.
-      if (!(await ready())) return;
-      const stores =
-        keys === 'all' ? await db.stores.toArray() : (await db.stores.bulkGet([...keys])).filter((s) => !!s);
-      const t0 = Date.now();
-      for (const s of stores)
-        await refreshStore(db, s, now()).catch((e: unknown) => console.warn('[koubei] score', s.key, e));
-      delay = Math.max(REFRESH_DELAY_MS, 3 * (Date.now() - t0));
-      await paintAlertBadge(db, now()).catch((e: unknown) => console.warn('[koubei] alert badge', e));
-    }));
+    (chain = chain
+      .then(async () => {
+        // Half-rebuilt aggregates would give wrong numbers: the rebuild refreshes everything when done.
+        if (!(await ready())) return;
+        const stores =
+          keys === 'all'
+            ? await db.stores.toArray()
+            : (await db.stores.bulkGet([...keys])).filter((s) => !!s);
+        const t0 = Date.now();
+        for (const s of stores)
+          await refreshStore(db, s, now()).catch((e: unknown) => console.warn('[koubei] score', s.key, e));
+        delay = Math.max(REFRESH_DELAY_MS, 3 * (Date.now() - t0));
+        await paintAlertBadge(db, now()).catch((e: unknown) => console.warn('[koubei] alert badge', e));
+        // A failed run must not reject the queue: every later refresh would be skipped (issue #8).
+      })
+      .catch((e: unknown) => console.warn('[koubei] score refresh', e)));
   const flush = (): Promise<void> => {
     timer = undefined;
     const keys = [...pending];
