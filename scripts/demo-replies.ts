@@ -44,7 +44,8 @@ export const REPLIES_STEP: DemoStep = {
     const [topic] = counts.filter(([t]) => t !== '其他差评').sort((a, b) => b[1] - a[1])[0] ?? [];
     const cluster = panel.locator(`[data-testid="cluster"][data-topic="${topic}"]`).first();
     await cluster.getByRole('button').first().click();
-    await cluster.scrollIntoViewIfNeeded();
+    // Its dimension's card at the top: the topic list, then the opened topic's reviews.
+    await cluster.evaluate((e) => e.closest('section')?.scrollIntoView({ block: 'start' }));
     await panel.waitForTimeout(400);
     await ctx.shot(panel, 'replies-clusters');
     ctx.log(`差评聚类：${counts.length} 个话题（近30天），最大：${topic}`);

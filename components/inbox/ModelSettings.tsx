@@ -5,9 +5,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { chatCompletionsUrl, originPattern } from '@/lib/background/reviews-model';
+import { chatCompletionsUrl } from '@/lib/background/reviews-model';
 import { replyModelItem, type ReplyModelPrefs } from '@/lib/settings';
 import { useStorageItem } from '../hooks';
+import { saveModelPrefs } from './model-save';
 
 const field = 'flex:1;font:inherit;padding:4px 6px;border:1px solid var(--line);border-radius:6px';
 
@@ -20,26 +21,13 @@ export function ModelSettings() {
   }, [stored]);
   if (!v) return <div class="muted">加载中…</div>;
   const set = (patch: Partial<ReplyModelPrefs>) => setV({ ...v, ...patch });
-  const save = async () => {
-    const pattern = originPattern(v.baseUrl);
-    if (v.enabled && (!pattern || !v.model.trim())) {
-      setNote('请填写有效的接口地址（https，或本机 http://127.0.0.1）和模型名称');
-      return;
-    }
-    // Asked first, inside the click: Chrome only shows the prompt during a user gesture.
-    const granted =
-      !v.enabled || !pattern
-        ? true
-        : await browser.permissions.request({ origins: [pattern] }).catch(() => false);
-    await replyModelItem.setValue({ ...v, baseUrl: v.baseUrl.trim(), model: v.model.trim() });
+  const save = async () =>
     setNote(
-      granted
-        ? v.enabled
-          ? `已保存并获得 ${pattern} 的访问权限`
-          : '已保存：模型起草已关闭'
-        : '已保存，但未获得该地址的访问权限：请求可能失败，失败时自动改用模板',
+      await saveModelPrefs(v, {
+        request: (origins) => browser.permissions.request({ origins }),
+        store: (x) => replyModelItem.setValue(x),
+      }),
     );
-  };
   const url = v.baseUrl ? chatCompletionsUrl(v.baseUrl) : undefined;
   return (
     <div class="stack" data-testid="model-settings">
@@ -89,7 +77,7 @@ export function ModelSettings() {
       </div>
       <p class="muted" style="font-size:12px;margin:0">
         API Key 保存在本机浏览器的扩展本地存储（chrome.storage.local，<code>local:</code>
-        ）中，只随请求发送到上面的接口地址，不会上传到别处。发送给模型的内容：这条评价的文字、识别出的问题类别、店铺话术示例；不含买家昵称、订单号。模型的回复同样经过合规检查，未通过或请求失败时自动改用模板。
+        ）中，只随请求发送到上面的接口地址，不会上传到别处。发送给模型的内容：这条评价的文字（含追评）、识别出的问题类别、模板起草的参考回复和店铺话术示例；不含买家昵称、订单号。模型的回复同样经过合规检查，未通过或请求失败时自动改用模板。
       </p>
       <div class="row">
         <button class="primary" onClick={() => void save()}>
