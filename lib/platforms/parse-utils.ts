@@ -48,6 +48,10 @@ export function shanghaiDateTimeToMs(v: unknown): number | undefined {
   const m = /^(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?/.exec(v.trim());
   if (!m) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
+  // Date.UTC rolls impossible dates over (2026-13-40 → 2027-02-09): refuse them instead.
+  if (+mo! < 1 || +mo! > 12 || +d! < 1 || +d! > new Date(Date.UTC(+y!, +mo!, 0)).getUTCDate())
+    return undefined;
+  if (+h > 23 || +mi > 59 || +s > 59) return undefined;
   const ms = Date.UTC(+y!, +mo! - 1, +d!, +h - 8, +mi, +s);
   return ms >= MIN_MS && ms <= MAX_MS ? ms : undefined;
 }
