@@ -96,7 +96,7 @@ test('capture keeps running through an export, a store deletion and a restore: n
   const exported = rows.map((r) => unprotectId(r[idCol]!));
   expect(new Set(exported).size).toBe(exported.length);
   expect(exported).toEqual(expect.arrayContaining([...before]));
-  await expect.poll(async () => (await allRows(db, 'reviews')).length).toBe(1000);
+  await expect.poll(async () => (await allRows(db, 'reviews')).length, { timeout: 20_000 }).toBe(1000);
 
   // Backup, delete the store, then restore it while pages 11–20 arrive.
   const backup = await download(panel, () => card.locator('[data-export="json"]').click());
@@ -104,12 +104,12 @@ test('capture keeps running through an export, a store deletion and a restore: n
   await row.getByRole('button', { name: '删除' }).click();
   await row.getByLabel('确认店铺').fill(String(demo.world.shop.id));
   await row.getByRole('button', { name: '确认删除' }).click();
-  await expect.poll(async () => (await allRows(db, 'reviews')).length).toBe(0);
+  await expect.poll(async () => (await allRows(db, 'reviews')).length, { timeout: 20_000 }).toBe(0);
   const restore = panel.getByTestId('restore-card');
   await restore
     .getByLabel('选择备份文件')
     .setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: backup });
-  await expect(restore.getByTestId('restore-preview')).toBeVisible();
+  await expect(restore.getByTestId('restore-preview')).toBeVisible({ timeout: 30_000 });
   const capturing2 = pageFetches(page, list(10, 20, 100), 100);
   await restore.getByTestId('restore-confirm').click();
   await expect(restore.getByTestId('restore-done')).toBeVisible({ timeout: 60_000 });

@@ -43,9 +43,22 @@ export async function workerStopper(context: BrowserContext, extensionId: string
     }
   });
   await cdp.send('ServiceWorker.enable');
+  const until = async (ok: () => boolean, ms: number) => {
+    for (const end = Date.now() + ms; !ok() && Date.now() < end;) await control.waitForTimeout(50);
+    return ok();
+  };
   return {
     seen,
-    stop: () => cdp.send('ServiceWorker.stopAllWorkers'),
+    /**
+     * Stops the worker once it is running again (a stop of a stopped worker proves nothing); resolves
+     * false if it did not come back within 15 s.
+     */
+    async stop(): Promise<boolean> {
+      if (!(await until(() => last === 'running', 15_000))) return false;
+      const n = seen.stopped;
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      return until(() => seen.stopped > n, 5_000);
+    },
     close: () => control.close(),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Service-worker faults in Chromium with the built extension (issue #8): the worker is stopped through
- * CDP at ten seeded random moments during a large capture (30 responses × 100 reviews, fetched by the
+ * CDP at ten seeded random moments during a large capture (40 responses × 75 reviews, fetched by the
  * console page itself), and ten times during a 采集全部 walk. Chrome restarts it on the next message;
  * the content script retries. Every row is stored exactly once and the walk resumes each time.
  */
@@ -21,19 +21,26 @@ test('ten worker stops during a 3,000-review capture: every row stored exactly o
   const page = await context.newPage();
   await page.goto(COMMENTS);
   await expect(page.locator('tr[data-comment-id]').first()).toBeVisible();
+  // 40 responses of 75 reviews over ≈25 s: long enough for ten stops with capture going on between them.
   const paths = Array.from(
-    { length: 30 },
-    (_, p) => `/product/tcomment/commentList?page=${p}&pageSize=100&variant=flat`,
+    { length: 40 },
+    (_, p) => `/product/tcomment/commentList?page=${p}&pageSize=75&variant=flat`,
   );
-  const fetching = pageFetches(page, paths, 250);
+  const db = await reader(context, extensionId);
+  const captured = async () =>
+    (await allRows<Ev>(db, 'captureEvents')).filter((e) => e.endpoint === 'commentList' && e.outcome === 'ok')
+      .length;
+  const fetching = pageFetches(page, paths, 600);
   const r = prng(8);
   for (let i = 0; i < STOPS; i++) {
-    await page.waitForTimeout(250 + Math.floor(r() * 600));
-    await stopper.stop();
+    // A random moment while responses arrive, then wait until capture goes on before the next stop.
+    const before = await captured();
+    await page.waitForTimeout(100 + Math.floor(r() * 700));
+    expect(await stopper.stop()).toBe(true);
+    await expect.poll(captured, { timeout: 20_000 }).toBeGreaterThan(before);
   }
   expect(await fetching).toEqual(paths.map(() => 200));
 
-  const db = await reader(context, extensionId);
   const expected = new Set(demo.world.reviews.slice(-3000).map((x) => x.id));
   await expect
     .poll(async () => (await allRows<{ reviewId: string }>(db, 'reviews')).length, { timeout: 30_000 })
@@ -72,9 +79,14 @@ test('ten worker stops during a 采集全部 walk: it resumes every time, every 
   const r = prng(17);
   const progress: number[] = [];
   for (let i = 0; i < STOPS; i++) {
-    await page.waitForTimeout(700 + Math.floor(r() * 1200));
-    await stopper.stop();
+    // A random moment of the walk; then it must move on by itself before the next stop.
+    const at = await pagesOf(page);
+    await page.waitForTimeout(200 + Math.floor(r() * 1200));
+    expect(await stopper.stop()).toBe(true);
     progress.push(await pagesOf(page));
+    await expect
+      .poll(() => pagesOf(page), { timeout: 30_000 })
+      .toBeGreaterThan(Math.max(at, progress.at(-1)!));
     await expect(status(page)).not.toContainText('出错');
   }
   // After the last stop the walk still moves on.

@@ -133,14 +133,24 @@ export function createCapture(deps: CaptureDeps): Capture {
 }
 
 /** The service worker may be restarting: retry a few times before giving up on a batch. */
-async function sendWithRetry(send: CaptureDeps['send'], b: CaptureBatch): Promise<IngestResult> {
+function sendWithRetry(send: CaptureDeps['send'], b: CaptureBatch): Promise<IngestResult> {
+  return withRetry(() => send(b));
+}
+
+/**
+ * Retries a message to the service worker. A worker stopped while it handles a message loses the answer
+ * ("message channel closed"), and a cold start that also refreshes scores can take seconds: six attempts
+ * over ≈8 s (250 ms … 4 s apart) ride that out and still answer within the walker's 15 s page timeout.
+ * Ingest is idempotent, so a repeat of a batch that did land only counts it as unchanged (issue #8).
+ */
+export async function withRetry<T>(fn: () => Promise<T>, attempts = 6): Promise<T> {
   let last: unknown;
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < attempts; i++) {
     try {
-      return await send(b);
+      return await fn();
     } catch (e) {
       last = e;
-      await new Promise((res) => setTimeout(res, 200 * 2 ** i));
+      if (i < attempts - 1) await new Promise((res) => setTimeout(res, 250 * 2 ** i));
     }
   }
   throw last;

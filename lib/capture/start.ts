@@ -4,7 +4,7 @@ import { sendMessage } from '../messaging';
 import { startReviewOverlayFor } from '../overlay/reviews';
 import type { PlatformAdapter } from '../platforms/types';
 import { contentChannel } from './channel';
-import { createCapture } from './content';
+import { createCapture, withRetry } from './content';
 import { watchDom } from './dom';
 import { startWalkerController } from './walker-controller';
 
@@ -26,9 +26,10 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
     doc: document,
     capture: handle,
     pageUrl: () => new URL(location.href),
+    // Retried like captures: a worker stopped mid-save must not end the walk (issue #8).
     persist: {
-      save: (s) => sendMessage('cs-bg/walker-save', s),
-      load: (platform, path) => sendMessage('cs-bg/walker-load', { platform, path }),
+      save: (s) => withRetry(() => sendMessage('cs-bg/walker-save', s)),
+      load: (platform, path) => withRetry(() => sendMessage('cs-bg/walker-load', { platform, path })),
     },
     now: Date.now,
     sleep: (ms) => new Promise((r) => ctx.setTimeout(r, ms)),

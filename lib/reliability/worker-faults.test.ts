@@ -32,7 +32,7 @@ beforeEach(() => {
 afterEach(() => Dexie.delete(DB_NAME));
 
 /**
- * Ten distinct send indices, never four in a row (the content script gives a batch four attempts), each
+ * Ten distinct send indices, never six in a row (the content script gives a batch six attempts), each
  * reachable: send `i` happens only if `i` < messages + faults before it.
  */
 function schedule(seed: number, messages: number): Map<number, Fault> {
@@ -47,7 +47,7 @@ function schedule(seed: number, messages: number): Map<number, Fault> {
     for (let j = i - 1; out.has(j); j--) run++;
     for (let j = i + 1; out.has(j); j++) run++;
     const reachable = (k: number) => k < messages + [...out.keys(), i].filter((f) => f < k).length;
-    if (run < 4 && [...out.keys(), i].every(reachable)) out.set(i, kinds[out.size % 3]!);
+    if (run < 6 && [...out.keys(), i].every(reachable)) out.set(i, kinds[out.size % 3]!);
   }
   return out;
 }
