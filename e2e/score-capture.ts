@@ -10,10 +10,21 @@ import { allRows, countRows } from './idb';
 const BASE = 'https://fxg.jinritemai.com';
 const DAY = 86_400_000;
 
-/** The score page once per day for `days` days before `now` (the console's `demo_now` cookie), then today. */
-export async function visitScoreDays(context: BrowserContext, now: number, days: number): Promise<void> {
+/**
+ * The score page once per day for `days` days before `now` (the console's `demo_now` cookie), then
+ * today. Each visit loads five score responses (overview, three indicator pages, review statistics),
+ * each of a new date: the next visit waits until they are stored, or navigating away would drop the
+ * ones the content script has not handed over yet.
+ */
+export async function visitScoreDays(
+  context: BrowserContext,
+  now: number,
+  days: number,
+  probe: Page,
+): Promise<void> {
   const page = await context.newPage();
-  for (let d = days; d >= 0; d--) {
+  const before = (await countRows(probe)).officialScores ?? 0;
+  for (let d = days, visits = 1; d >= 0; d--, visits++) {
     if (d > 0)
       await context.addCookies([
         { name: 'demo_now', value: String(now - d * DAY), domain: 'fxg.jinritemai.com', path: '/' },
@@ -21,6 +32,11 @@ export async function visitScoreDays(context: BrowserContext, now: number, days:
     else await context.clearCookies({ name: 'demo_now' });
     await page.goto(`${BASE}/ffa/eco/experience-score`);
     await page.getByText('商品体验').first().waitFor();
+    const want = before + 5 * visits;
+    for (let t = 0; ((await countRows(probe)).officialScores ?? 0) < want; t++) {
+      if (t > 100) throw new Error(`score page of ${visits} visits not stored`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
   await page.close();
 }

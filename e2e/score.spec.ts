@@ -31,13 +31,13 @@ test('双11: the diagnosis names logistics with its late orders and 1★ reviews
   const truth = handler.world.scenario;
   const today = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
   // Score page on every day from two days before the spike (the console reports the day before).
-  await visitScoreDays(context, now, daysBetween(truth.start, today) + 2);
+  const probe = await extPage('options.html');
+  await visitScoreDays(context, now, daysBetween(truth.start, today) + 2, probe);
   const served = await captureWindow(context, {
     now,
     days: daysBetween(truth.start, today) + 33,
     pauseMs: 20,
   });
-  const probe = await extPage('options.html');
   await settle(probe, served, 180_000);
   await served.page.close();
 
@@ -54,9 +54,13 @@ test('双11: the diagnosis names logistics with its late orders and 1★ reviews
   await expect(popup.getByTestId('urgent')).toBeVisible();
 
   // Diagnosis: defaults to the drop (best day before it → newest day).
+  const t0 = Date.now();
   const panel = await extPage('sidepanel.html?tab=diagnosis');
   const diag = panel.getByTestId('diagnosis');
   await expect(diag).toHaveAttribute('data-main-cause', 'logistics', { timeout: 30_000 });
+  console.log(
+    `[figures] diagnosis tab ready in ${Date.now() - t0} ms (${served.orders} orders, ${served.reviews} reviews captured)`,
+  );
   await expect(panel.getByTestId('diagnosis-summary')).toContainText('物流体验');
   const main = panel.getByTestId('main-cause');
   for (const expand of await main.locator('[data-expand]').all()) await expand.click();
@@ -159,6 +163,7 @@ test('the popup loads at most 60 kB of gzipped JS before first paint', () => {
   test
     .info()
     .annotations.push({ type: 'popup initial JS gzip', description: `${gz} bytes (${seen.size} files)` });
+  console.log(`[figures] popup initial JS ${gz} bytes gzip (${seen.size} files)`);
   expect(seen.size).toBeGreaterThan(1);
   expect(gz).toBeLessThanOrEqual(60_000);
 });
@@ -218,6 +223,9 @@ test('the history chart draws 180 points and a 100k-point series within 150 ms',
     type: 'chart render',
     description: `180 points ${small.ms.toFixed(1)} ms; 100k points ${big.ms.toFixed(1)} ms (${big.segments} segments drawn)`,
   });
+  console.log(
+    `[figures] chart render: 180 points ${small.ms.toFixed(1)} ms; 100k points ${big.ms.toFixed(1)} ms`,
+  );
   expect(small.segments).toBe(180);
   expect(big.segments).toBeLessThanOrEqual(4 * 420);
   expect(small.ms).toBeLessThanOrEqual(150);

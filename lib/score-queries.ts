@@ -10,7 +10,7 @@ import type { OfficialScore, Order, Review } from './model';
 import type { AggregateStatus } from './score-view/aggregate-state';
 import { AGGREGATE_META_KEY } from './score-view/aggregate-state';
 import { composeOfficials } from './score-view/official';
-import type { AlertRow, ScoreSnapshot } from './score-view/types';
+import type { AlertRow, ScoreMark, ScoreSnapshot } from './score-view/types';
 import type { DailyAggregate } from './scoring/aggregates';
 import type { Profile } from './scoring/profile-types';
 
@@ -63,17 +63,38 @@ export async function negativesIn(
   to: string,
   opts: { limit?: number; kind?: 'review' | 'order' } = {},
 ): Promise<(Review | Order)[]> {
-  let marks = await db.scoreMarks
+  let marks = await marksIn(db, storeKey, from, to, opts.limit);
+  if (opts.kind) marks = marks.filter((m) => m.kind === opts.kind);
+  return [...(await recordsOf(db, marks)).values()];
+}
+
+/** Score marks of days from…to (newest days first when `limit` bites). */
+export async function marksIn(
+  db: KoubeiDb,
+  storeKey: string,
+  from: string,
+  to: string,
+  limit = 20_000,
+): Promise<ScoreMark[]> {
+  return db.scoreMarks
     .where('[storeKey+day]')
     .between([storeKey, from], [storeKey, to], true, true)
     .reverse()
-    .limit(opts.limit ?? 20_000)
+    .limit(limit)
     .toArray();
-  if (opts.kind) marks = marks.filter((m) => m.kind === opts.kind);
+}
+
+/** The records behind marks, each read once, by key. */
+export async function recordsOf(
+  db: KoubeiDb,
+  marks: readonly ScoreMark[],
+): Promise<Map<string, Review | Order>> {
   const reviews = [...new Set(marks.filter((m) => m.kind === 'review').map((m) => m.ref))];
   const orders = [...new Set(marks.filter((m) => m.kind === 'order').map((m) => m.ref))];
   const [rv, od] = await Promise.all([db.reviews.bulkGet(reviews), db.orders.bulkGet(orders)]);
-  return [...rv, ...od].filter((r): r is Review | Order => r !== undefined);
+  const out = new Map<string, Review | Order>();
+  for (const r of [...rv, ...od]) if (r) out.set(r.key, r);
+  return out;
 }
 
 /** The newest snapshot of a store (the popup's one read). */

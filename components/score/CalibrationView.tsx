@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { OfficialScore } from '@/lib/model';
 import { calibrationOf } from '@/lib/score-view/calibration';
 import { COVERAGE_LABEL, signedText, weightText } from '@/lib/score-view/text';
@@ -30,7 +30,9 @@ export function CalibrationView(props: {
     return fitWeights(fitSamples(props.officials, dims), dims, s.max - s.min);
   }, [props.officials, props.profile]);
   const latest = props.officials[props.officials.length - 1];
-  const days = [...cal.days].reverse().slice(0, 31);
+  const [all, setAll] = useState(false);
+  const newest = [...cal.days].reverse();
+  const days = all ? newest : newest.slice(0, 7);
   return (
     <div class="card stack" data-testid="calibration">
       <h3 style="font-size:13px">
@@ -77,6 +79,11 @@ export function CalibrationView(props: {
               ))}
             </tbody>
           </table>
+          {newest.length > 7 && (
+            <button onClick={() => setAll(!all)}>
+              {all ? '只看最近 7 天' : `显示全部 ${newest.length} 天`}
+            </button>
+          )}
         </>
       )}
       <div data-testid="fitted-weights">

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { DimensionId, OfficialScore, Order, Review } from '@/lib/model';
 import { dayStart } from '@/lib/model';
-import { categorize } from '@/lib/score-view/categorize';
 import { scoreText, signedText } from '@/lib/score-view/text';
 import type { DailyAggregate } from '@/lib/scoring/aggregates';
+import type { Categorize } from '@/lib/scoring/classify';
 import { forecast } from '@/lib/scoring/forecast';
 import type { ProfileOverrides } from '@/lib/scoring/profiles';
 import type { Profile } from '@/lib/scoring/profile-types';
@@ -19,6 +19,8 @@ export interface ForecastProps {
   official?: OfficialScore;
   overrides?: ProfileOverrides;
   fitted?: Partial<Record<DimensionId, number>>;
+  /** Review classifier (categories from the score marks). */
+  categorize: Categorize;
   /** Default target (e.g. the score before the drop). */
   target: number;
   /** Keys of the records behind the drop being diagnosed (its costing causes): when the last leaves. */
@@ -40,7 +42,7 @@ export function ForecastView(props: ForecastProps) {
         asOf: props.asOf,
         target: { value: target },
         horizonDays: props.profile.window.value + 1,
-        categorize,
+        categorize: props.categorize,
         ...(props.official ? { official: props.official } : {}),
         ...(props.overrides ? { overrides: props.overrides } : {}),
         ...(props.fitted ? { fitted: props.fitted } : {}),
@@ -54,6 +56,7 @@ export function ForecastView(props: ForecastProps) {
       props.official,
       props.overrides,
       props.fitted,
+      props.categorize,
     ],
   );
   const t = f.target;

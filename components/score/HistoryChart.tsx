@@ -32,7 +32,10 @@ export function HistoryChart(props: {
     const dim = (dims: { id: DimensionId; value: number | null }[] | undefined) =>
       dims?.find((d) => d.id === view)?.value ?? null;
     const official = s.map((x) => (view === 'total' ? (x.official?.value ?? null) : dim(x.official?.dims)));
-    const est = s.map((x) => (view === 'total' ? x.estimate.value : dim(x.estimate.dims)));
+    // A fixed stage score (成长期 70) from a handful of captured records is not a history point.
+    const est = s.map((x) =>
+      x.estimate.stage !== 'formal' ? null : view === 'total' ? x.estimate.value : dim(x.estimate.dims),
+    );
     const good = est.map((v, i) => (trustworthy(s[i]!.coverage) ? v : null));
     const low = est.map((v, i) => (trustworthy(s[i]!.coverage) ? null : v));
     return [

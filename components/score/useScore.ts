@@ -4,14 +4,13 @@
  */
 import { useMemo } from 'preact/hooks';
 import { getDb } from '@/lib/db';
-import type { DimensionId, OfficialScore, Order, Review, Store } from '@/lib/model';
+import type { DimensionId, OfficialScore, Store } from '@/lib/model';
 import { addDays, dayKey } from '@/lib/model';
-import { negativesIn, snapshotsIn } from '@/lib/score-queries';
-import { fittedWeights, mainProfile, scoreInputs } from '@/lib/score-view/inputs';
-import type { ScoreInputs } from '@/lib/score-view/inputs';
+import { snapshotsIn } from '@/lib/score-queries';
+import { fittedWeights, loadRange, mainProfile, scoreInputs } from '@/lib/score-view/inputs';
+import type { RangeData, ScoreInputs } from '@/lib/score-view/inputs';
 import { officialAsOf } from '@/lib/score-view/official';
 import type { ScoreSnapshot } from '@/lib/score-view/types';
-import { windowShift } from '@/lib/scoring/diagnosis';
 import type { Estimate } from '@/lib/scoring/estimate-types';
 import { estimate } from '@/lib/scoring/estimate';
 import { ProfileOverrides } from '@/lib/scoring/profiles';
@@ -79,35 +78,17 @@ export function useCurrentScore(store: Store, asOf: string): Live<CurrentScore> 
   return { ...inputs, data, ...(profile ? { profile } : {}) };
 }
 
-export interface RangeData extends ScoreInputs {
-  entered: (Review | Order)[];
-  left: (Review | Order)[];
-  /** Records costing points in the window ending `to` (for the forecast). */
-  current: (Review | Order)[];
-  byKey: Map<string, Review | Order>;
-}
-
-/** Everything a diagnosis from…to and the forecast from `to` need, read by index. */
+/** Everything a diagnosis from…to and the forecast from `to` need, read by index (undefined until set). */
 export function useRangeData(
   store: Store,
   profile: Profile | undefined,
-  from: string,
-  to: string,
-): Live<RangeData> {
-  return useLive(async () => {
-    if (!profile || from >= to) return undefined as unknown as RangeData;
-    const db = getDb();
-    const w = profile.window.value;
-    const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
-    const shift = windowShift(profile, from, to);
-    const [inputs, entered, left, current] = await Promise.all([
-      scoreInputs(db, store.key, profile, to, days),
-      negativesIn(db, store.key, shift.entered.from, shift.entered.to),
-      negativesIn(db, store.key, shift.left.from, shift.left.to),
-      negativesIn(db, store.key, addDays(to, -(w - 1)), to),
-    ]);
-    const byKey = new Map<string, Review | Order>();
-    for (const r of [...entered, ...left, ...current]) byKey.set(r.key, r);
-    return { ...inputs, entered, left, current, byKey };
-  }, [store.key, profile?.id, from, to]);
+  range: { from: string; to: string } | undefined,
+): Live<RangeData | undefined> {
+  return useLive(
+    async () =>
+      profile && range && range.from < range.to
+        ? loadRange(getDb(), store.key, profile, range.from, range.to)
+        : undefined,
+    [store.key, profile?.id, range?.from, range?.to],
+  );
 }

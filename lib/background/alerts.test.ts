@@ -93,6 +93,29 @@ describe('persist', () => {
     expect(await persist(db, S, [a], NOW + 3 * H)).toEqual([]);
     expect((await db.alerts.get(a.key))!.state).toBe('active');
     expect(await db.alerts.count()).toBe(1);
+    // The next day the same delay is still there: the same condition, not a new alert.
+    const nextDay = alert(`logistics_delay|${S}|2026-11-23`);
+    expect(await persist(db, S, [nextDay], NOW + 24 * H)).toEqual([]);
+    expect((await db.alerts.toArray()).map((r) => [r.key, r.firstAt])).toEqual([[nextDay.key, NOW]]);
+  });
+
+  it('a topic cluster whose reviews change is the same condition while it stays active', async () => {
+    const cluster = (hash: string, count: number) =>
+      alert(`topic_cluster|${S}|物流慢|${hash}`, {
+        kind: 'topic_cluster',
+        title: '差评集中：物流慢',
+        detail: `7 天内 ${count} 条差评提到「物流慢」`,
+      });
+    expect(await persist(db, S, [cluster('0a1b2c3d', 3)], NOW)).toHaveLength(1);
+    // Older reviews were captured (the walk): the first three changed, the hash too.
+    expect(await persist(db, S, [cluster('9f8e7d6c', 22)], NOW + H)).toEqual([]);
+    const rows = await db.alerts.toArray();
+    expect(rows.map((r) => [r.key.split('|').pop(), r.state, r.firstAt, r.detail])).toEqual([
+      ['9f8e7d6c', 'active', NOW, '7 天内 22 条差评提到「物流慢」'],
+    ]);
+    // Another topic is another condition.
+    const other = alert(`topic_cluster|${S}|起球|11112222`, { kind: 'topic_cluster' });
+    expect(await persist(db, S, [cluster('9f8e7d6c', 22), other], NOW + 2 * H)).toHaveLength(1);
   });
 });
 

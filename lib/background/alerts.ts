@@ -106,6 +106,22 @@ export async function evaluateStore(db: KoubeiDb, input: StoreAlertInput): Promi
   );
 }
 
+/** Kinds whose key carries the day: a condition that holds for days is still one condition. */
+const DAILY: ReadonlySet<Alert['kind']> = new Set([
+  'bad_growth',
+  'logistics_delay',
+  'slow_response',
+  'score_drop',
+]);
+
+/**
+ * The condition an alert stands for, so a condition notifies once while it holds: a daily condition
+ * (its topic, without the day), a topic cluster (kind, store and topic — its key also hashes its first
+ * reviews, which change as reviews arrive or leave the 7 days), else the alert itself (one review).
+ */
+export const conditionOf = (a: Pick<Alert, 'kind' | 'key' | 'topic'>): string =>
+  a.kind === 'topic_cluster' ? a.key.split('|').slice(0, 3).join('|') : DAILY.has(a.kind) ? a.topic : a.key;
+
 /** Upserts the current alerts, resolves the ones that no longer hold; returns the never-seen ones. */
 export async function persist(
   db: KoubeiDb,
@@ -115,18 +131,25 @@ export async function persist(
 ): Promise<AlertRow[]> {
   return db.transaction('rw', db.alerts, async () => {
     const existing = await db.alerts.bulkGet(current.map((a) => a.key));
+    const active = (await db.alerts.where('state').equals('active').toArray()).filter(
+      (a) => a.storeKey === storeKey,
+    );
+    const byCondition = new Map(active.map((a) => [conditionOf(a), a]));
     const fresh: AlertRow[] = [];
+    const replaced: string[] = [];
     const rows = current.map((a, i): AlertRow => {
-      const prev = existing[i];
-      if (prev) return { ...prev, ...a, at: prev.at, firstAt: prev.firstAt, state: 'active', lastAt: now };
+      const prev = existing[i] ?? byCondition.get(conditionOf(a));
+      if (prev) {
+        if (prev.key !== a.key) replaced.push(prev.key);
+        return { ...prev, ...a, at: prev.at, firstAt: prev.firstAt, state: 'active', lastAt: now };
+      }
       const row: AlertRow = { ...a, state: 'active', firstAt: now, lastAt: now };
       fresh.push(row);
       return row;
     });
-    const keep = new Set(current.map((a) => a.key));
-    const gone = (await db.alerts.where('state').equals('active').toArray()).filter(
-      (a) => a.storeKey === storeKey && !keep.has(a.key),
-    );
+    const keep = new Set([...current.map((a) => a.key), ...replaced]);
+    const gone = active.filter((a) => !keep.has(a.key));
+    if (replaced.length) await db.alerts.bulkDelete(replaced);
     await db.alerts.bulkPut([
       ...rows,
       ...gone.map((a) => ({ ...a, state: 'resolved' as const, lastAt: now })),

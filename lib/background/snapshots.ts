@@ -4,16 +4,14 @@
  * Reads ≈210 aggregate rows and the marks of a few days — never the records of the whole history.
  */
 import type { KoubeiDb } from '../db';
-import type { Store } from '../model';
+import type { DimensionId, Store } from '../model';
 import { addDays, dayKey } from '../model';
-import { aggregatesIn, negativesIn } from '../score-queries';
-import { fittedWeights, mainProfile, scoreInputs } from '../score-view/inputs';
+import { fittedWeights, loadRange, mainProfile, scoreInputs } from '../score-view/inputs';
 import { analyzeRange } from '../score-view/analysis';
 import { trustworthy } from '../score-view/coverage';
 import { buildSnapshots, headlineOf } from '../score-view/snapshot';
 import type { ScoreSnapshot } from '../score-view/types';
 import type { Diagnosis } from '../scoring/diagnosis-types';
-import { windowShift } from '../scoring/diagnosis';
 import type { History } from '../scoring/history';
 import { ProfileOverrides } from '../scoring/profiles';
 import type { Profile } from '../scoring/profile-types';
@@ -81,7 +79,7 @@ export async function refreshStore(
     ...(officials.length ? { official: officials[officials.length - 1]! } : {}),
   });
 
-  const diagnosis = await weekDiagnosis(db, store.key, profile, headline.date, officials, overrides, fitted);
+  const diagnosis = await weekDiagnosis(db, store.key, profile, headline.date, overrides, fitted);
   const current = history.points[history.points.length - 1]!.estimate;
   const urgent = mostUrgent({ alerts, ...(diagnosis ? { diagnosis } : {}), estimate: current });
   // The popup reads this row on every open: keep the record list short (the side panel has them all).
@@ -118,25 +116,20 @@ async function weekDiagnosis(
   storeKey: string,
   profile: Profile,
   to: string,
-  officials: Parameters<typeof analyzeRange>[0]['officials'],
   overrides: ProfileOverrides | undefined,
-  fitted: Parameters<typeof analyzeRange>[0]['fitted'],
-): Promise<Diagnosis | undefined> {
+  fitted: Partial<Record<DimensionId, number>> | undefined,
+): Promise<Diagnosis> {
   const from = addDays(to, -7);
-  const shift = windowShift(profile, from, to);
-  const [rows, entered, left] = await Promise.all([
-    aggregatesIn(db, storeKey, addDays(from, -(profile.window.value - 1)), to),
-    negativesIn(db, storeKey, shift.entered.from, shift.entered.to),
-    negativesIn(db, storeKey, shift.left.from, shift.left.to),
-  ]);
+  const d = await loadRange(db, storeKey, profile, from, to);
   return analyzeRange({
     profile,
-    rows,
-    officials,
+    rows: d.rows,
+    officials: d.officials,
     from,
     to,
-    entered,
-    left,
+    entered: d.entered,
+    left: d.left,
+    categorize: d.categorize,
     ...(overrides ? { overrides } : {}),
     ...(fitted ? { fitted } : {}),
   }).diagnosis;

@@ -6,6 +6,7 @@
  */
 import type { DimensionId, OfficialScore, Order, Review } from '../model';
 import type { DailyAggregate } from '../scoring/aggregates';
+import type { Categorize } from '../scoring/classify';
 import type { Diagnosis } from '../scoring/diagnosis-types';
 import { diagnose } from '../scoring/diagnosis';
 import { summarize } from '../scoring/diagnosis-summary';
@@ -30,6 +31,8 @@ export interface RangeInput {
   left: readonly (Review | Order)[];
   overrides?: ProfileOverrides;
   fitted?: Partial<Record<DimensionId, number>>;
+  /** Review classifier; default lib/text through `categorize` (pass `categorizeFrom(marks)` to skip text). */
+  categorize?: Categorize;
 }
 
 export interface RangeAnalysis {
@@ -55,7 +58,14 @@ export function analyzeRange(input: RangeInput): RangeAnalysis {
   };
   const before = est(from);
   const after = est(to);
-  const engine = diagnose({ profile, before, after, entered: input.entered, left: input.left, categorize });
+  const engine = diagnose({
+    profile,
+    before,
+    after,
+    entered: input.entered,
+    left: input.left,
+    categorize: input.categorize ?? categorize,
+  });
   const offB = officials.find((o) => o.date === from && o.value != null);
   const offA = officials.find((o) => o.date === to && o.value != null);
   if (!offB || !offA) return { before, after, diagnosis: engine, basis: 'estimate' };

@@ -10,7 +10,7 @@ import type { Categorize } from '../scoring/classify';
 import { analyzeReview } from '../text/analyze';
 
 /** Bump when `categorize` below changes shape (the fingerprint catches lexicon changes). */
-export const CATEGORIZE_VERSION = 1;
+export const CATEGORIZE_VERSION = 2; // 2: score marks carry review categories
 
 /** Topics that name transport damage (counted as 破损 on top of the logistics cause). */
 const DAMAGE_TOPIC = /破损|压坏|摔坏|碎|漏液|变形/;

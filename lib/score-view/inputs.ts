@@ -1,11 +1,16 @@
 /**
- * Loading what a score view needs (the headline profile, aggregates and composed officials of a range)
- * and the dimension weights fitted from the console's history when it hides them.
+ * Loading what a score view needs (the headline profile, aggregates and composed officials of a range,
+ * the records behind a diagnosis) and the dimension weights fitted from the console's history when it
+ * hides them.
  */
 import type { KoubeiDb } from '../db';
-import type { DimensionId, OfficialScore, PlatformId } from '../model';
+import type { DimensionId, OfficialScore, Order, PlatformId, Review } from '../model';
 import { addDays } from '../model';
-import { aggregatesIn, officialsIn } from '../score-queries';
+import { aggregatesIn, marksIn, officialsIn, recordsOf } from '../score-queries';
+import type { Categorize } from '../scoring/classify';
+import { windowShift } from '../scoring/diagnosis';
+import { categorize } from './categorize';
+import { categorizeFrom } from './marks';
 import type { DailyAggregate } from '../scoring/aggregates';
 import { fitSamples, fitWeights } from '../scoring/calibration';
 import type { History } from '../scoring/history';
@@ -61,4 +66,50 @@ export function fittedWeights(
     profile.scale.value.max - profile.scale.value.min,
   );
   return fit.quality === 'good' || fit.quality === 'fair' ? fit.weights : undefined;
+}
+
+/** What a diagnosis from…to and a forecast from `to` need, read in one marks range. */
+export interface RangeData extends ScoreInputs {
+  /** Records with marks on days that entered / left the window, and in the window ending `to`. */
+  entered: (Review | Order)[];
+  left: (Review | Order)[];
+  current: (Review | Order)[];
+  byKey: Map<string, Review | Order>;
+  /** Categories from the marks (text analysed only for reviews without them). */
+  categorize: Categorize;
+}
+
+/**
+ * Loads a range: aggregates and officials (scoreInputs), then the marks of from − W + 1 … to once and
+ * their records once, split into entered / left / current. The record objects are shared, so per-object
+ * memoisation in the engine works across the diagnosis and the forecast.
+ */
+export async function loadRange(
+  db: KoubeiDb,
+  storeKey: string,
+  profile: Profile,
+  from: string,
+  to: string,
+): Promise<RangeData> {
+  const w = profile.window.value;
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  const shift = windowShift(profile, from, to);
+  const current = { from: addDays(to, -(w - 1)), to };
+  const [inputs, marks] = await Promise.all([
+    scoreInputs(db, storeKey, profile, to, days),
+    marksIn(db, storeKey, shift.left.from, to),
+  ]);
+  const byKey = await recordsOf(db, marks);
+  const pick = (r: { from: string; to: string }) => {
+    const refs = new Set(marks.filter((m) => m.day >= r.from && m.day <= r.to).map((m) => m.ref));
+    return [...refs].flatMap((k) => byKey.get(k) ?? []);
+  };
+  return {
+    ...inputs,
+    entered: pick(shift.entered),
+    left: pick(shift.left),
+    current: pick(current),
+    byKey,
+    categorize: categorizeFrom(marks, categorize),
+  };
 }

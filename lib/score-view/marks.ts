@@ -5,6 +5,7 @@
  */
 import type { Order, Review } from '../model';
 import type { DeltaOptions } from '../scoring/aggregates';
+import type { Categorize } from '../scoring/classify';
 import { badDays } from '../scoring/records';
 import type { ScoreMark } from './types';
 
@@ -12,16 +13,34 @@ type Rec = Review | Order;
 
 export const markKey = (ref: string, day: string): string => `${ref}|${day}`;
 
-/** The marks of one record. */
+/** The marks of one record (a review's carry its text categories). */
 export function marksOf(r: Rec, opts: DeltaOptions = {}): ScoreMark[] {
-  const kind = 'reviewId' in r ? 'review' : 'order';
-  return badDays(r, opts).map((day) => ({
+  const days = badDays(r, opts);
+  if ('reviewId' in r) {
+    const cats = days.length && opts.categorize ? [...opts.categorize(r)] : undefined;
+    return days.map((day) => ({
+      key: markKey(r.key, day),
+      storeKey: r.storeKey,
+      day,
+      ref: r.key,
+      kind: 'review' as const,
+      ...(cats ? { cats } : {}),
+    }));
+  }
+  return days.map((day) => ({
     key: markKey(r.key, day),
     storeKey: r.storeKey,
     day,
     ref: r.key,
-    kind,
+    kind: 'order' as const,
   }));
+}
+
+/** A classifier that reads the categories stored on marks and analyses only what they lack. */
+export function categorizeFrom(marks: readonly ScoreMark[], fallback: Categorize): Categorize {
+  const known = new Map<string, string[]>();
+  for (const m of marks) if (m.cats) known.set(m.ref, m.cats);
+  return (r) => known.get(r.key) ?? fallback(r);
 }
 
 /** Rows to put and keys to delete for a batch of (stored, incoming) pairs. */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficialScore } from '../model';
 import { DOUYIN_EXPERIENCE as P, TAOBAO_REAL } from '../scoring/profiles';
-import { composeOfficials, hasWeights, officialAsOf, officialReviewCount } from './official';
+import {
+  composeOfficials,
+  hasWeights,
+  officialAsOf,
+  officialForCoverage,
+  officialReviewCount,
+} from './official';
 
 const S = 'douyin:69153428';
 const base = {
@@ -122,6 +128,20 @@ describe('composeOfficials', () => {
   ])('officialAsOf(%s) carries the latest capture up to that day → %s', (date, want) => {
     const all = composeOfficials([overview('2026-11-20', 69.75), overview('2026-11-21', 68.75)], P);
     expect(officialAsOf(all, date)?.date).toBe(want);
+  });
+
+  it('takes the window’s order count from a recent capture when the day’s lacks it', () => {
+    const all = composeOfficials(
+      [overview('2026-11-19', 70), sub('2026-11-19', 'logistics', [], 10_552), overview('2026-11-21', 68.75)],
+      P,
+    );
+    expect(officialAsOf(all, '2026-11-22')?.windowOrders).toBeUndefined();
+    expect(officialForCoverage(all, '2026-11-22')).toMatchObject({
+      date: '2026-11-21',
+      value: 68.75,
+      windowOrders: 10_552,
+    });
+    expect(officialForCoverage(all, '2026-11-22', 1)?.windowOrders).toBeUndefined();
   });
 
   it('tells whether the console reported every dimension weight', () => {

@@ -41,6 +41,24 @@ export function officialAsOf(officials: readonly OfficialScore[], date: string):
   return best;
 }
 
+/**
+ * `officialAsOf`, with the window's order count taken from a capture of the last `days` days when that
+ * day's capture lacks it (the merchant opened the overview but not the indicator pages).
+ */
+export function officialForCoverage(
+  officials: readonly OfficialScore[],
+  date: string,
+  days = 3,
+): OfficialScore | undefined {
+  const o = officialAsOf(officials, date);
+  if (!o || o.windowOrders !== undefined) return o;
+  const from = new Date(Date.parse(o.date) - days * 86_400_000).toISOString().slice(0, 10);
+  const counted = [...officials]
+    .reverse()
+    .find((x) => x.date <= o.date && x.date >= from && x.windowOrders !== undefined);
+  return counted ? { ...o, windowOrders: counted.windowOrders } : o;
+}
+
 /** The console's 30-day review count, where it reports one (抖店 review statistics: 好/中/差评数). */
 export function officialReviewCount(o: OfficialScore | undefined): number | undefined {
   if (!o) return undefined;

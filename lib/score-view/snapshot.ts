@@ -13,7 +13,7 @@ import type { ProfileOverrides } from '../scoring/profiles';
 import type { Profile } from '../scoring/profile-types';
 import { douyinFivePoint } from '../scoring/tiers';
 import { coverageOf, trustworthy } from './coverage';
-import { officialAsOf } from './official';
+import { officialForCoverage } from './official';
 import type { Headline, ScoreSnapshot, SnapDim, SnapScore } from './types';
 
 export interface SnapshotInput {
@@ -81,7 +81,7 @@ export function buildSnapshots(input: SnapshotInput): { snapshots: ScoreSnapshot
   const snapshots = h.points.map((p): ScoreSnapshot => {
     const e = p.estimate;
     const off = exact.get(p.date);
-    const coverage = coverageOf(e, rows, officialAsOf(officials, p.date));
+    const coverage = coverageOf(e, rows, officialForCoverage(officials, p.date));
     return {
       key: `${input.storeKey}|${p.date}`,
       storeKey: input.storeKey,

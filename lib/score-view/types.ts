@@ -18,6 +18,11 @@ export interface ScoreMark {
   /** Review/Order key. */
   ref: string;
   kind: 'review' | 'order';
+  /**
+   * A review's text categories as the aggregates counted them, so views never re-analyse its text (the
+   * aggregate state key guarantees they come from the current classifier).
+   */
+  cats?: string[];
 }
 
 /** One dimension as shown: value, weight and where the weight came from. */
