@@ -6,6 +6,8 @@
 import { browser } from 'wxt/browser';
 import type { KoubeiDb } from '../db';
 import { onMessage } from '../messaging';
+import { dayKey } from '../model';
+import { latestSnapshot } from '../score-queries';
 import type { AggregateStatus } from '../score-view/aggregate-state';
 import { alertSettingsItem, alertSnoozesItem, scoreOverridesItem } from '../settings';
 import { aggregateHooks, readStatus, runRebuild } from './aggregates';
@@ -43,15 +45,27 @@ export function registerScore(
   let delay = REFRESH_DELAY_MS;
 
   const ready = async (): Promise<boolean> => (await readStatus(db))?.status === 'ready';
-  const run = (keys: readonly string[] | 'all'): Promise<void> =>
+  /** Is the newest snapshot of `storeKey` from today and younger than one alarm period? */
+  const fresh = async (storeKey: string): Promise<boolean> => {
+    const s = await latestSnapshot(db, storeKey);
+    const t = now();
+    return !!s?.head && s.date === dayKey(t) && t - s.takenAt < SCORE_PERIOD_MINUTES * 60_000;
+  };
+  /** Refreshes the given stores, every store, or (worker start-up) those whose snapshot is stale. */
+  const run = (keys: readonly string[] | 'all' | 'stale'): Promise<void> =>
     (chain = chain
       .then(async () => {
         // Half-rebuilt aggregates would give wrong numbers: the rebuild refreshes everything when done.
         if (!(await ready())) return;
-        const stores =
-          keys === 'all'
+        let stores =
+          keys === 'all' || keys === 'stale'
             ? await db.stores.toArray()
             : (await db.stores.bulkGet([...keys])).filter((s) => !!s);
+        // A worker wakes up often (every capture after 30 s idle): recompute only what is out of date.
+        if (keys === 'stale') {
+          const stale = await Promise.all(stores.map(async (s) => !(await fresh(s.key))));
+          stores = stores.filter((_, i) => stale[i]);
+        }
         const t0 = Date.now();
         for (const s of stores)
           await refreshStore(db, s, now()).catch((e: unknown) => console.warn('[koubei] score', s.key, e));
@@ -66,12 +80,26 @@ export function registerScore(
     pending.clear();
     return run(keys);
   };
-  const rebuild = (force = false): Promise<AggregateStatus | undefined> =>
-    runRebuild(db, now, force).then(async (s) => {
-      await run('all');
-      return s;
-    });
+  /** Finishes (or starts) a rebuild, then refreshes: everything after a rebuild, else `after`. */
+  const rebuildNow = async (
+    force = false,
+    after: 'all' | 'stale' = 'all',
+  ): Promise<AggregateStatus | undefined> => {
+    const was = await readStatus(db);
+    const s = await runRebuild(db, now, force);
+    const rebuilt = force || was?.status !== 'ready' || was.key !== s?.key;
+    await run(rebuilt ? 'all' : after);
+    return s;
+  };
 
+  /** Rebuilds in flight (start-up, alarm, UI), so `idle` can wait for the refresh they end with. */
+  const rebuilds = new Set<Promise<unknown>>();
+  const rebuild = (force = false, after: 'all' | 'stale' = 'all'): Promise<AggregateStatus | undefined> => {
+    const p = rebuildNow(force, after);
+    const tracked = p.catch(() => undefined).finally(() => rebuilds.delete(tracked));
+    rebuilds.add(tracked);
+    return p;
+  };
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SCORE_ALARM)
       void rebuild().catch((e: unknown) => console.warn('[koubei] score alarm', e));
@@ -112,8 +140,8 @@ export function registerScore(
     if (!(await browser.alarms.get(SCORE_ALARM)))
       await browser.alarms.create(SCORE_ALARM, { periodInMinutes: SCORE_PERIOD_MINUTES, delayInMinutes: 1 });
   })().catch((e: unknown) => console.warn('[koubei] alarm', e));
-  // Start-up: finish (or start) a rebuild, then bring every store's snapshot up to today.
-  void rebuild().catch((e: unknown) => console.warn('[koubei] score start-up', e));
+  // Start-up: finish (or start) a rebuild, then bring stale snapshots up to today.
+  void rebuild(false, 'stale').catch((e: unknown) => console.warn('[koubei] score start-up', e));
 
   return {
     hooks: aggregateHooks((s) => pending.add(s)),
@@ -126,6 +154,7 @@ export function registerScore(
     refreshAll: () => run('all'),
     repaintBadge: () => paintAlertBadge(db, now()).then(() => undefined),
     idle: async () => {
+      while (rebuilds.size) await Promise.all([...rebuilds]);
       while (timer !== undefined) await new Promise((r) => setTimeout(r, REFRESH_DELAY_MS));
       let seen: Promise<void>;
       do {
