@@ -9,7 +9,8 @@ import { AlertSettings } from '../scoring/alert-types';
 import { makeReview } from '../scoring/synthetic';
 import { alertSettingsItem, alertSnoozesItem } from '../settings';
 import { applyPairs, runRebuild } from './aggregates';
-import { clusterFacts, evaluateStore, paintAlertBadge, persist, snooze } from './alerts';
+import { paintAlertBadge, snooze } from './alert-signals';
+import { clusterFacts, evaluateStore, persist } from './alerts';
 
 const S = 'douyin:7000123';
 const TODAY = '2026-11-22';

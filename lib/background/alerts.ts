@@ -1,30 +1,27 @@
 /**
  * Alerts: the engine's conditions (lib/scoring/alerts.ts) evaluated on the store's recent aggregates,
- * official score, negative-review clusters and unanswered reviews; stored by key so a condition notifies
- * once (a condition that clears and returns within its period is re-activated silently); notifications
- * and the toolbar badge for what is active and not snoozed.
+ * official score, negative-review clusters and unanswered reviews; stored by condition so a condition
+ * notifies once while it holds. Notifications, the badge and snoozes are in alert-signals.ts.
  */
-import { browser } from 'wxt/browser';
 import type { KoubeiDb } from '../db';
 import type { OfficialScore, Order, Review } from '../model';
 import { DAY_MS, addDays } from '../model';
 import { negativesIn } from '../score-queries';
 import type { AlertRow } from '../score-view/types';
 import type { DailyAggregate } from '../scoring/aggregates';
-import type { Alert, AlertSettings, ClusterFact, Snooze } from '../scoring/alert-types';
+import type { Alert, AlertSettings, ClusterFact } from '../scoring/alert-types';
 import { AlertSettings as AlertSettingsSchema } from '../scoring/alert-types';
 import { evaluateAlerts, isSnoozed } from '../scoring/alerts';
 import type { History } from '../scoring/history';
 import { alertSettingsItem, alertSnoozesItem } from '../settings';
 import { analyzeReview } from '../text/analyze';
+import { notify } from './alert-signals';
 import { clusterAlerts } from '../text/clusters';
 
 /** Negative reviews younger than this are checked for the 4-hour reply rule (older ones are the inbox's). */
 const UNANSWERED_LOOKBACK_DAYS = 3;
 /** Reply deadlines are looked for among negatives of this many days (淘宝 评价解释: 30 days). */
 const DEADLINE_LOOKBACK_DAYS = 30;
-/** More new alerts than this in one run make one summary notification instead of one each. */
-const MAX_SEPARATE = 3;
 
 export async function readAlertSettings(): Promise<AlertSettings> {
   const r = AlertSettingsSchema.safeParse(await alertSettingsItem.getValue());
@@ -156,84 +153,4 @@ export async function persist(
     ]);
     return fresh;
   });
-}
-
-/** A 32×32 orange "!" PNG: notifications need an icon, the extension ships none, and SVG is not decoded. */
-const ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAXUlEQVR42mNgwAFulrP9pyZmIAZQ21KSHEMvy7E6gt6WYzhiZDuAXM3ogGxHjDpg1AGjDhh1wKgDRh0wZB1AtSp51AGjiXDAHUBuu5AaDhhtlg+ertmg6JwOVPccAPQJSOgqD6UsAAAAAElFTkSuQmCC';
-
-/** Shows notifications for `alerts` (one each, or one summary for many); returns the keys shown. */
-async function notify(alerts: readonly AlertRow[]): Promise<string[]> {
-  const api = browser.notifications;
-  if (!api || alerts.length === 0) return [];
-  const list =
-    alerts.length <= MAX_SEPARATE
-      ? alerts.map((a) => ({ id: a.key, keys: [a.key], title: `口碑助手 · ${a.title}`, message: a.detail }))
-      : [
-          {
-            id: `summary|${alerts[0]!.storeKey}|${alerts[0]!.at}`,
-            keys: alerts.map((a) => a.key),
-            title: `口碑助手 · 新增 ${alerts.length} 条预警`,
-            message:
-              alerts
-                .slice(0, 4)
-                .map((a) => a.title)
-                .join('、') + (alerts.length > 4 ? ' 等' : ''),
-          },
-        ];
-  const shown: string[] = [];
-  for (const n of list) {
-    try {
-      await api.create(n.id, {
-        type: 'basic',
-        iconUrl: ICON,
-        title: n.title,
-        message: n.message,
-        priority: 1,
-      });
-      shown.push(...n.keys);
-    } catch (e) {
-      console.warn('[koubei] notification', e);
-    }
-  }
-  return shown;
-}
-
-/** Adds a snooze (pruning expired ones) and clears the alert's notification. */
-export async function snooze(key: string, hours: number, now: number): Promise<Snooze[]> {
-  const until = now + Math.max(0.25, Math.min(24 * 30, hours)) * 3_600_000;
-  const list = (await alertSnoozesItem.getValue()).filter((s) => s.until > now && s.key !== key);
-  list.push({ key, until });
-  await alertSnoozesItem.setValue(list);
-  await Promise.resolve(browser.notifications?.clear(key)).catch(() => undefined);
-  return list;
-}
-
-let painted = '';
-
-/**
- * Shows the active, not snoozed alerts on the toolbar badge ("!3", orange; red with a critical one).
- * The capture badge (badge.ts) repaints on capture; this runs after each alert evaluation and after the
- * popup clears the badge, so alerts win while any is active.
- */
-export async function paintAlertBadge(db: KoubeiDb, now: number): Promise<number> {
-  const snoozes = await alertSnoozesItem.getValue();
-  const active = (await db.alerts.where('state').equals('active').toArray()).filter(
-    (a) => !isSnoozed(a.key, snoozes, now),
-  );
-  const n = active.length;
-  const text = n === 0 ? '' : n > 9 ? '!9+' : `!${n}`;
-  const current = await browser.action.getBadgeText({});
-  if (n === 0) {
-    if (painted && current === painted) await browser.action.setBadgeText({ text: '' });
-    painted = '';
-  } else {
-    await browser.action.setBadgeText({ text });
-    await browser.action.setBadgeBackgroundColor({
-      color: active.some((a) => a.severity === 'critical') ? '#cf222e' : '#d97706',
-    });
-    painted = text;
-  }
-  await browser.action.setTitle({ title: n === 0 ? '口碑助手' : `口碑助手 · ${n} 条预警` });
-  return n;
 }

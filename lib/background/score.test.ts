@@ -61,7 +61,9 @@ it('a worker that wakes up with fresh snapshots does not recompute them; a captu
 /** Delivers a message as Chrome would, from a sender at `url` (fake-browser has no runtime round trip). */
 const deliver = (type: string, data: unknown, url: string) =>
   new Promise<{ res?: unknown; err?: { message: string } }>((resolve) => {
-    void fakeBrowser.runtime.onMessage.trigger({ id: 1, type, data, timestamp: NOW }, { url }, resolve);
+    // Chrome passes sendResponse as a third argument; the fake's typing knows only two.
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
+    void trigger({ id: 1, type, data, timestamp: NOW }, { url }, resolve);
   });
 
 it('takes UI commands from extension pages only', async () => {

@@ -11,7 +11,7 @@ import { latestSnapshot } from '../score-queries';
 import type { AggregateStatus } from '../score-view/aggregate-state';
 import { alertSettingsItem, alertSnoozesItem, scoreOverridesItem } from '../settings';
 import { aggregateHooks, readStatus, runRebuild } from './aggregates';
-import { paintAlertBadge, snooze } from './alerts';
+import { paintAlertBadge, snooze } from './alert-signals';
 import type { IngestHooks } from './ingest';
 import { requireExtensionPage } from './senders';
 import { refreshStore } from './snapshots';
