@@ -87,7 +87,9 @@ describe('capture while an export runs', () => {
     });
     await db.stores.put(store);
     await db.reviews.bulkPut(existing);
-    const exporting = exportData(db, { format: 'csv', kinds: ['reviews'], filter: {}, now: NOW, chunk: 97 });
+    // A date range: the export reads by the [storeKey+createdAt] index (unfiltered ones go by key).
+    const filter = { from: '2025-12-01', to: '2026-12-31' };
+    const exporting = exportData(db, { format: 'csv', kinds: ['reviews'], filter, now: NOW, chunk: 97 });
     // A walker backfills older pages meanwhile: same seconds, ids that sort before the stored ones.
     for (let k = 0; k < 40; k++) {
       await db.reviews.bulkPut(
