@@ -20,7 +20,35 @@ const bannedSinks = [
     message: 'No dangerouslySetInnerHTML: page-derived text must stay text.',
   },
   { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
+  {
+    selector: "CallExpression[callee.property.name='eval']",
+    message: 'No eval (window.eval / globalThis.eval).',
+  },
+  {
+    selector: "CallExpression[callee.type='SequenceExpression'][callee.expressions.1.name='eval']",
+    message: 'No indirect eval.',
+  },
   { selector: "NewExpression[callee.name='Function']", message: 'No new Function.' },
+  { selector: "CallExpression[callee.name='Function']", message: 'No Function(): it is new Function.' },
+  {
+    selector:
+      'AssignmentExpression[left.computed=true][left.property.value=/^(innerHTML|outerHTML|srcdoc)$/]',
+    message: 'No innerHTML/outerHTML/srcdoc, not even as el["innerHTML"].',
+  },
+  {
+    selector: "AssignmentExpression[left.property.name='srcdoc']",
+    message: 'No srcdoc: it is an HTML sink.',
+  },
+  {
+    selector: 'Property[key.name=/^(innerHTML|outerHTML|srcdoc)$/]',
+    message: 'No innerHTML/outerHTML/srcdoc in object literals (Object.assign(el, {innerHTML})).',
+  },
+  {
+    selector: "CallExpression[callee.property.name='createContextualFragment']",
+    message: 'No createContextualFragment: it parses HTML.',
+  },
+  { selector: "CallExpression[callee.property.name='setHTMLUnsafe']", message: 'No setHTMLUnsafe.' },
+  { selector: "JSXAttribute[name.name='srcdoc']", message: 'No srcdoc: it is an HTML sink.' },
   {
     selector: "CallExpression[callee.property.name='write'][callee.object.name='document']",
     message: 'No document.write.',

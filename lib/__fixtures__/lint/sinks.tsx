@@ -13,6 +13,14 @@ document.write(reviewText); // sink: document.write
 eval(reviewText); // sink: eval
 export const run = new Function(reviewText); // sink: new Function
 export const Review = () => <p dangerouslySetInnerHTML={{ __html: reviewText }} />; // sink: dangerouslySetInnerHTML
+window.eval(reviewText); // sink: window.eval
+(0, eval)(reviewText); // sink: indirect eval
+export const run2 = Function(reviewText); // sink: Function()
+box['innerHTML'] = reviewText; // sink: computed innerHTML
+Object.assign(box, { innerHTML: reviewText }); // sink: Object.assign innerHTML
+document.createRange().createContextualFragment(reviewText); // sink: createContextualFragment
+document.createElement('iframe').srcdoc = reviewText; // sink: srcdoc
+export const Frame = () => <iframe srcdoc={reviewText} />; // sink: JSX srcdoc
 
 // The safe ways must stay allowed.
 box.textContent = reviewText;
