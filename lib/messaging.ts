@@ -5,6 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CaptureBatch, IngestResult } from './capture/batch';
+import type { PlatformId, StoreIdentity } from './model';
 import type { ImportRequest } from './import/apply';
 import type { TableTally } from './import/restore';
 import type { RestoreRequest } from './import/restore-run';
@@ -23,6 +24,8 @@ import type {
 export interface ProtocolMap {
   /** A batch of captured records from a console page. */
   'cs-bg/capture'(data: CaptureBatch): IngestResult;
+  /** The page has rendered which store it is (header): binds the tab and ingests parked batches. */
+  'cs-bg/identify'(data: { platform: PlatformId; store: StoreIdentity }): void;
   /** "采集全部": persist a walk's state after every page (per tab and page path). */
   'cs-bg/walker-save'(data: WalkerState): void;
   /** "采集全部": the walk to resume on this tab and page, if one is recent. */

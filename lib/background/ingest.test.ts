@@ -159,17 +159,31 @@ describe('resolveStore', () => {
     });
   });
 
-  it('without identity falls back to the most recent store of the platform, else asks to open the score page', async () => {
+  it('without identity: the only store of the platform, else park until the page identifies itself', async () => {
     const bindings = memoryBindings();
-    const none = await resolveStore(db, bindings, 't:1', 'douyin', undefined);
-    expect(none).toMatchObject({ rejection: { code: 'no_store' } });
+    expect(await resolveStore(db, bindings, 't:1', 'douyin', undefined)).toEqual({ park: true });
+    expect(await resolveStore(db, bindings, undefined, 'douyin', undefined)).toMatchObject({
+      rejection: { code: 'no_store' },
+    });
     await db.stores.bulkPut([
       { key: 'douyin:1', platform: 'douyin', shopId: '1', firstSeen: 1e12, lastSeen: 1e12 },
-      { key: 'douyin:2', platform: 'douyin', shopId: '2', firstSeen: 1e12, lastSeen: 2e12 },
       { key: 'pdd:3', platform: 'pdd', shopId: '3', firstSeen: 1e12, lastSeen: 3e12 },
     ]);
     expect(await resolveStore(db, bindings, 't:2', 'douyin', undefined)).toMatchObject({
-      storeKey: 'douyin:2',
+      storeKey: 'douyin:1',
+    });
+    // Two 抖店 shops: guessing could file one shop's reviews under the other.
+    await db.stores.put({
+      key: 'douyin:2',
+      platform: 'douyin',
+      shopId: '2',
+      firstSeen: 1e12,
+      lastSeen: 2e12,
+    });
+    expect(await resolveStore(db, bindings, 't:3', 'douyin', undefined)).toEqual({ park: true });
+    // …but a document already bound keeps its store.
+    expect(await resolveStore(db, bindings, 't:2', 'douyin', undefined)).toMatchObject({
+      storeKey: 'douyin:1',
     });
   });
 
@@ -186,8 +200,19 @@ describe('resolveStore', () => {
 describe('merge / sameContent', () => {
   it('a DOM read (whole seconds) never overwrites the times an API capture knew, but fills in new ones', () => {
     const prev = { source: 'api', createdAt: 1_763_420_000_123, replied: false, capturedAt: 1 } as never;
-    const next = { source: 'dom', createdAt: 1_763_420_000_000, replied: true, replyAt: 1_763_500_000_000, capturedAt: 2 } as never;
-    expect(merge(prev, next)).toMatchObject({ createdAt: 1_763_420_000_123, replied: true, replyAt: 1_763_500_000_000, source: 'api' });
+    const next = {
+      source: 'dom',
+      createdAt: 1_763_420_000_000,
+      replied: true,
+      replyAt: 1_763_500_000_000,
+      capturedAt: 2,
+    } as never;
+    expect(merge(prev, next)).toMatchObject({
+      createdAt: 1_763_420_000_123,
+      replied: true,
+      replyAt: 1_763_500_000_000,
+      source: 'api',
+    });
     const sameSource = merge(prev, { ...(next as object), source: 'api' } as never);
     expect(sameSource).toMatchObject({ createdAt: 1_763_420_000_000 });
   });

@@ -19,7 +19,12 @@ export function memoryBindings(): Bindings {
   return { get: async (d) => m.get(d), set: async (d, s) => void m.set(d, s) };
 }
 
-export type Resolution = { storeKey: string; identity?: StoreIdentity } | { rejection: Rejection };
+/**
+ * `park`: the page has not shown which store it is yet and more than one store (or none) of the platform
+ * is known — the batch waits (lib/background/pending.ts) until the page identifies itself.
+ */
+export type Resolution =
+  { storeKey: string; identity?: StoreIdentity } | { rejection: Rejection } | { park: true };
 
 export async function resolveStore(
   db: KoubeiDb,
@@ -46,17 +51,17 @@ export async function resolveStore(
     return { storeKey: key, identity };
   }
   if (bound) return { storeKey: bound };
-  // No identity yet on this page: fall back to the store of this platform seen most recently.
-  const last = await db.stores.where('platform').equals(platform).reverse().sortBy('lastSeen');
-  const fallback = last[0];
-  if (fallback) {
-    if (doc) await bindings.set(doc, fallback.key);
-    return { storeKey: fallback.key };
+  // No identity yet on this page. With exactly one store of this platform there is nothing to guess;
+  // with several (or none) the batch waits for the page to say which store it is.
+  const known = await db.stores.where('platform').equals(platform).toArray();
+  if (known.length === 1) {
+    if (doc) await bindings.set(doc, known[0]!.key);
+    return { storeKey: known[0]!.key };
   }
-  return {
-    rejection: {
-      code: 'no_store',
-      message: `未能识别${PLATFORM_NAMES[platform]}店铺：请刷新页面，或先打开体验分页面（页头需显示店铺名称与ID）`,
-    },
-  };
+  return doc ? { park: true } : { rejection: noStore(platform) };
 }
+
+export const noStore = (platform: PlatformId): Rejection => ({
+  code: 'no_store',
+  message: `未能识别${PLATFORM_NAMES[platform]}店铺：请刷新页面，或先打开体验分页面（页头需显示店铺名称与ID）`,
+});

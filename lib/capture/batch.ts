@@ -37,6 +37,8 @@ export interface IngestResult {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rows kept aside until the page shows which store it is (then ingested). */
+  parked?: number;
 }
 
 /** A parsed response, before it is split into messages. */

@@ -16,6 +16,8 @@ export interface CaptureDeps {
   doc: Document;
   pageUrl: () => URL;
   send: (batch: CaptureBatch) => Promise<IngestResult>;
+  /** Tells the background which store the page is, once the page shows it. */
+  identify?: (store: StoreIdentity) => Promise<void>;
   now: () => number;
 }
 
@@ -89,6 +91,23 @@ export function createCapture(deps: CaptureDeps): Capture {
   // Responses are handled one at a time, in arrival order, so batches reach the background in order.
   let chain: Promise<void> = Promise.resolve();
 
+  let announcing = false;
+  /** Once the header has rendered, tell the background which store this page is (flushes parked batches). */
+  const announceWhenKnown = () => {
+    if (announcing || !deps.identify) return;
+    announcing = true;
+    const tryNow = (attempt: number) => {
+      const id = identity ?? deps.adapter.identifyFromDom?.(deps.doc);
+      if (id) {
+        identity = id;
+        void deps.identify!(id).catch(() => undefined);
+      } else if (attempt < 20) setTimeout(() => tryNow(attempt + 1), 500);
+    };
+    if (deps.doc.readyState === 'loading')
+      deps.doc.addEventListener('DOMContentLoaded', () => tryNow(0), { once: true });
+    else setTimeout(() => tryNow(0), 0);
+  };
+
   const identify = (r: ParseResult): StoreIdentity | undefined => {
     if (r.store) identity = r.store;
     identity ??= deps.adapter.identifyFromDom?.(deps.doc);
@@ -99,14 +118,9 @@ export function createCapture(deps: CaptureDeps): Capture {
     const pageUrl = deps.pageUrl();
     const { endpoint, result } = parseHookMessage(deps.adapter, m, pageUrl, deps.now());
     if (result.reviews.length || result.orders.length) lastApiAt = deps.now();
-    if (!identify(result) && deps.doc.readyState === 'loading') {
-      // The header with the shop id renders after the first API calls: wait for it briefly.
-      await new Promise<void>((res) =>
-        deps.doc.addEventListener('DOMContentLoaded', () => res(), { once: true }),
-      );
-      await new Promise((res) => setTimeout(res, 300));
-      identify(result);
-    }
+    // Sent at once, identity or not: a page that navigates away must not lose its data. Without an
+    // identity the background parks the batch until `identify` (below) says which store it is.
+    if (!identify(result)) announceWhenKnown();
     const batches = toBatches(result, {
       platform: deps.adapter.id,
       endpoint,

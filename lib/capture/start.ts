@@ -15,6 +15,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
     pageUrl: () => new URL(location.href),
     now: Date.now,
     send: (batch) => sendMessage('cs-bg/capture', batch),
+    identify: (store) => withRetry(() => sendMessage('cs-bg/identify', { platform: adapter.id, store })),
   });
   contentChannel(window, (m) => {
     if (ctx.isValid) void handle(m);

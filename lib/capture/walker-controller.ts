@@ -6,6 +6,7 @@
 import { mountWalkerPanel } from '../overlay/walker-panel';
 import type { WalkerPanel } from '../overlay/walker-panel';
 import type { PlatformAdapter } from '../platforms/types';
+import type { IngestResult } from './batch';
 import type { Capture, Handled } from './content';
 import { findNextControl } from './pager';
 import type { ListOutcome, WalkerState } from './walker';
@@ -37,8 +38,9 @@ export function outcomeOf(h: Handled): ListOutcome {
       updated: a.updated + r.updated,
       unchanged: a.unchanged + r.unchanged,
       rejected: a.rejected + r.rejected,
+      parked: (a.parked ?? 0) + (r.parked ?? 0),
     }),
-    { added: 0, updated: 0, unchanged: 0, rejected: 0 },
+    { added: 0, updated: 0, unchanged: 0, rejected: 0, parked: 0 } as IngestResult,
   );
   const rows = h.result.reviews.length + h.result.orders.length;
   const fatal =

@@ -81,7 +81,13 @@ export function recordPage(s: WalkerState, o: ListOutcome, now: number): WalkerS
   };
   if (o.fatal) return { ...next, status: 'error', note: `第 ${next.pages} 页读取失败：${o.fatal}` };
   if (o.seen === 0) return { ...next, status: 'done', note: `第 ${next.pages} 页没有数据，已结束` };
-  if (s.mode === 'incremental' && o.result.added === 0 && o.result.updated === 0 && s.pages > 0) {
+  if (
+    s.mode === 'incremental' &&
+    o.result.added === 0 &&
+    o.result.updated === 0 &&
+    !o.result.parked &&
+    s.pages > 0
+  ) {
     return { ...next, status: 'done', note: `第 ${next.pages} 页的数据都已保存过，增量采集完成` };
   }
   return next;

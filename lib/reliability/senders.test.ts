@@ -55,6 +55,7 @@ const DATA: Record<string, unknown> = {
     ...{ pages: 3, rowsSeen: 60, added: 60, updated: 0, startedAt: NOW, updatedAt: NOW },
   },
   'cs-bg/walker-load': { platform: 'douyin', path: '/ffa/maftersale/comment' },
+  'cs-bg/identify': { platform: 'douyin', store: { platform: 'douyin', shopId: '999000', via: 'dom' } },
   'cs-bg/annotate': { platform: 'douyin', reviewIds: [reviewIdOf(0, 0)] },
   'ui-bg/badge-seen': undefined,
   'ui-bg/snooze-alert': { key: `${STORE}|negative_growth`, hours: 24 },
