@@ -8,8 +8,13 @@
  *   (records that cost points, by counting day: the diagnosis/forecast read negatives by index).
  * - v3: replyDrafts (the merchant's saved reply per review), reviewFlags (suspicion flags per review,
  *   recomputed per store when its reviews change).
+ * - v4: reviews get `[storeKey+polarity+createdAt]` (the inbox reads 中差评 by index) and a plain
+ *   `storeKey` index (counts); the v1 `[storeKey+replied+createdAt]` index is dropped — IndexedDB cannot
+ *   index booleans, so it never held a row. Orders get `storeKey` (counts include orders without times).
+ *   Upgrade: reviews stored without a polarity get it from their stars (lib/keys.ts withPolarity).
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { withPolarity } from './keys';
 import type { CaptureEvent, OfficialScore, Order, Review, Store } from './model';
 import type { AlertRow, ScoreMark, ScoreSnapshot } from './score-view/types';
 import type { ReplyDraftRow, ReviewFlagRow } from './replies/store';
@@ -72,6 +77,22 @@ export function declareSchema(db: Dexie): void {
     replyDrafts: 'key, storeKey, updatedAt',
     reviewFlags: 'key, storeKey, reviewKey',
   });
+  db.version(4)
+    .stores({
+      reviews:
+        'key, [storeKey+createdAt], [storeKey+polarity+createdAt], [storeKey+orderId], storeKey, updatedAt',
+      orders: 'key, [storeKey+paidAt], [storeKey+createdAt], storeKey, updatedAt',
+    })
+    // Rows stored before v4 without a platform label get their polarity from the stars, as ingest now does.
+    .upgrade((tx) =>
+      tx
+        .table<Review>('reviews')
+        .filter((r) => r.polarity === undefined)
+        .modify((r) => {
+          const p = withPolarity(r).polarity;
+          if (p) r.polarity = p;
+        }),
+    );
 }
 
 export function openDb(name = DB_NAME): KoubeiDb {

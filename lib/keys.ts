@@ -24,3 +24,15 @@ export function dayStart(day: string): number {
 export function addDays(day: string, n: number): string {
   return dayKey(dayStart(day) + n * DAY_MS);
 }
+
+/**
+ * Every review with stars gets a 好/中/差 polarity (the platform's own label wins when it gave one): the
+ * inbox and the negatives read reviews through the `[storeKey+polarity+createdAt]` index.
+ */
+export function withPolarity<
+  T extends { polarity?: 'good' | 'neutral' | 'bad'; star?: number; starProduct?: number },
+>(r: T): T {
+  if (r.polarity) return r;
+  const s = r.star ?? r.starProduct;
+  return s === undefined ? r : { ...r, polarity: s >= 4 ? 'good' : s === 3 ? 'neutral' : 'bad' };
+}

@@ -4,6 +4,7 @@
  */
 import Dexie from 'dexie';
 import type { KoubeiDb } from './db';
+import { withPolarity } from './keys';
 import type { CaptureEvent, OfficialScore, Review, Store } from './model';
 
 export async function listStores(db: KoubeiDb): Promise<Store[]> {
@@ -21,11 +22,9 @@ export interface StoreCounts {
 }
 
 export async function storeCounts(db: KoubeiDb, storeKey: string): Promise<StoreCounts> {
-  const range = <T>(t: Dexie.Table<T>, idx: string) =>
-    t.where(idx).between([storeKey, Dexie.minKey], [storeKey, Dexie.maxKey]);
   const [reviews, orders] = await Promise.all([
-    range(db.reviews, '[storeKey+createdAt]').count(),
-    range(db.orders, '[storeKey+createdAt]').count(),
+    db.reviews.where('storeKey').equals(storeKey).count(),
+    db.orders.where('storeKey').equals(storeKey).count(),
   ]);
   return { reviews, orders };
 }
@@ -68,20 +67,41 @@ export interface ReviewFilter {
   limit?: number;
 }
 
-export const isNegative = (r: Review): boolean =>
-  r.polarity === 'bad' || r.polarity === 'neutral' || (r.star !== undefined && r.star <= 3);
+/** 中差评: the platform's label where it gave one, else the stars (the same rule ingest stores by). */
+export const isNegative = (r: Review): boolean => {
+  const p = withPolarity(r).polarity;
+  return p === 'bad' || p === 'neutral';
+};
 
-/** Newest-first reviews of a store, filtered, reading only as many rows as it returns (plus skipped ones). */
+/**
+ * Newest-first reviews of a store, filtered. 中差评 are read through the polarity index (a few percent
+ * of all rows), so the inbox stays fast with years of history; only "unreplied" is filtered in memory.
+ */
 export async function listReviews(db: KoubeiDb, storeKey: string, f: ReviewFilter = {}): Promise<Review[]> {
   const upper = f.before ?? Dexie.maxKey;
-  let c = db.reviews
+  const limit = f.limit ?? 50;
+  const keep = (r: Review) => !f.unrepliedOnly || !r.replied;
+  if (f.negativeOnly) {
+    const byPolarity = (p: string) =>
+      db.reviews
+        .where('[storeKey+polarity+createdAt]')
+        .between([storeKey, p, Dexie.minKey], [storeKey, p, upper], true, false)
+        .reverse()
+        .filter(keep)
+        .limit(limit)
+        .toArray();
+    const [bad, neutral] = await Promise.all([byPolarity('bad'), byPolarity('neutral')]);
+    return [...bad, ...neutral]
+      .sort((a, b) => b.createdAt - a.createdAt || (a.key < b.key ? 1 : -1))
+      .slice(0, limit);
+  }
+  return db.reviews
     .where('[storeKey+createdAt]')
     .between([storeKey, Dexie.minKey], [storeKey, upper], true, false)
-    .reverse();
-  if (f.negativeOnly || f.unrepliedOnly) {
-    c = c.filter((r) => (!f.negativeOnly || isNegative(r)) && (!f.unrepliedOnly || !r.replied));
-  }
-  return c.limit(f.limit ?? 50).toArray();
+    .reverse()
+    .filter(keep)
+    .limit(limit)
+    .toArray();
 }
 
 export async function recentEvents(db: KoubeiDb, limit = 100): Promise<CaptureEvent[]> {

@@ -7,6 +7,7 @@
 import type { KoubeiDb } from '../db';
 import type { CaptureEvent, OfficialScore, Order, Rejection, Review, StoreIdentity } from '../model';
 import { recordKey } from '../model';
+import { withPolarity } from '../keys';
 import type { CaptureBatch, IngestResult } from '../capture/batch';
 import { OrderDraftSchema, ReviewDraftSchema, ScoreDraftSchema } from '../capture/schema';
 import { zodReason } from '../platforms/parse-utils';
@@ -94,7 +95,7 @@ export function validateBatch(batch: CaptureBatch, storeKey: string, now: number
     const r = ReviewDraftSchema.safeParse(row);
     if (!r.success) return void out.rejects.push(zodReason(r.error, i));
     if (r.data.platform !== batch.platform) return wrongPlatform(r.data.platform, i);
-    out.reviews.push({ ...r.data, ...stamp, key: recordKey(storeKey, r.data.reviewId) });
+    out.reviews.push({ ...withPolarity(r.data), ...stamp, key: recordKey(storeKey, r.data.reviewId) });
   });
   batch.orders.forEach((row, i) => {
     const r = OrderDraftSchema.safeParse(row);

@@ -12,6 +12,7 @@ import type * as z from 'zod/mini';
 import type { KoubeiDb } from '../db';
 import type { BackupTable } from '../export/backup';
 import type { Rejection } from '../model';
+import { withPolarity } from '../keys';
 import { OfficialScore, Order, Review, Store, recordKey, storeKey } from '../model';
 import type { IngestHooks, RecordChange } from '../background/ingest';
 import { merge, sameContent } from '../background/ingest';
@@ -65,7 +66,8 @@ export function validateRows(table: BackupTable, rows: readonly unknown[], offse
         message: `键 ${r.data.key} 与记录内容不一致`,
         row: offset + i,
       });
-    valid.set(r.data.key, r.data);
+    // Older backups may hold reviews without a polarity: stored rows always have one (the inbox index).
+    valid.set(r.data.key, table === 'reviews' ? withPolarity(r.data as Review) : r.data);
   });
   return { valid: [...valid.values()], rejects };
 }

@@ -51,7 +51,7 @@ it('lib/db.ts declares versions 1, 2, … in order, and no version rewrites rows
   expect(history.map((d) => d.version)).toEqual(history.map((_, i) => i + 1));
   // A version with .upgrade() transforms stored rows: give it its own expected-result test below, then
   // list it here.
-  const tested: number[] = [];
+  const tested: number[] = [4];
   expect(history.filter((d) => d.upgrade).map((d) => d.version)).toEqual(tested);
 });
 
@@ -124,5 +124,42 @@ describe('backups from older versions restore into the latest schema', () => {
     expect(report.tally.reviews.add).toBe(doc.data.reviews!.length);
     expect(report.tally.reviews.invalid + report.tally.orders.invalid).toBe(0);
     expect((await db.reviews.toArray()).every((r) => Review.safeParse(r).success)).toBe(true);
+  });
+});
+
+describe('v4 upgrade', () => {
+  it('gives reviews stored without a polarity one from their stars, and the inbox index finds them', async () => {
+    const name = 'koubei-v4-polarity';
+    const old = openAt(name, 3);
+    await old.open();
+    const rows = makeReviews(store, 60, 6).map((r, i) => {
+      const { polarity: _drop, ...rest } = r;
+      // Every third row keeps the platform's label (it wins even against the stars); one has no stars.
+      if (i === 59) return { ...rest, star: undefined, starProduct: undefined };
+      return i % 3 === 0 ? { ...rest, polarity: 'good' as const } : rest;
+    });
+    await old.table('reviews').bulkAdd(rows);
+    old.close();
+
+    const db = openDb(name);
+    opened.push(db);
+    await db.open();
+    const after = await db.reviews.toArray();
+    const byKey = new Map(after.map((r) => [r.key, r]));
+    rows.forEach((r, i) => {
+      const got = byKey.get(r.key)!;
+      const { polarity, ...rest } = got;
+      expect(rest).toEqual(Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'polarity')));
+      const s = r.star;
+      const want =
+        i === 59 ? undefined : i % 3 === 0 ? 'good' : s! >= 4 ? 'good' : s === 3 ? 'neutral' : 'bad';
+      expect([i, polarity]).toEqual([i, want]);
+    });
+    const bad = await db.reviews
+      .where('[storeKey+polarity+createdAt]')
+      .between([store.key, 'bad', 0], [store.key, 'bad', Infinity])
+      .count();
+    expect(bad).toBe(after.filter((r) => r.polarity === 'bad').length);
+    expect(bad).toBeGreaterThan(0);
   });
 });
