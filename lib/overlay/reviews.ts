@@ -29,6 +29,9 @@ const SENTIMENT: Record<ReviewAnnotation['sentiment'], [string, string]> = {
   positive: ['p', '正面'],
 };
 
+/** Longest stretch of drawing in one task (ms); the rest waits for the next task. */
+const SLICE_MS = 8;
+
 const span = (ms: number) => {
   const m = Math.floor(Math.abs(ms) / 60_000);
   const h = Math.floor(m / 60);
@@ -64,11 +67,17 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
 
   const request = async (ids: string[]) => {
     for (const id of ids) asked.add(id);
+    const got = new Set<string>();
     for (let i = 0; i < ids.length; i += 100) {
       const res = await d.annotate(ids.slice(i, i + 100)).catch(() => ({ items: [] }));
-      for (const a of res.items) cache.set(a.reviewId, a);
+      for (const a of res.items) {
+        cache.set(a.reviewId, a);
+        got.add(a.reviewId);
+      }
     }
-    paint(true);
+    // Redraw only the rows whose annotation just arrived: a full redraw per answer cost a 1,000-row
+    // page hundreds of milliseconds (issue #7 benchmark).
+    if (got.size) paint(got);
   };
 
   const generate = async (a: ReviewAnnotation) => {
@@ -121,20 +130,43 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
     root.replaceChildren(root.firstChild!, bar);
   };
 
-  /** Draws every annotated row that lacks our UI (or all of them with `force`); asks for unknown ids. */
-  function paint(force = false) {
+  /** Rows waiting to be drawn, by review id (the latest row element wins: consoles re-render). */
+  const queue = new Map<string, HTMLElement>();
+  let draining: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  /**
+   * Draws queued rows for at most SLICE_MS, then yields to the page and goes on in a later task: a
+   * 100-row page drawn in one go was a long task (> 50 ms) on every page turn (issue #7 benchmark).
+   */
+  const drain = () => {
+    draining = undefined;
+    const end = Date.now() + SLICE_MS;
+    for (const [id, row] of queue) {
+      queue.delete(id);
+      const a = cache.get(id);
+      if (a && row.isConnected) render(shadowHost(doc, box.anchor(row), 'reviews', CSS), a);
+      if (Date.now() >= end) break;
+    }
+    if (queue.size && !stopped) draining = setTimeout(drain, 0);
+  };
+
+  /**
+   * Draws every annotated row that lacks our UI, and redraws those in `force` (all with `true`); asks
+   * for unknown ids. The first slice is drawn at once, the rest in later tasks.
+   */
+  function paint(force: boolean | ReadonlySet<string> = false) {
     const unknown: string[] = [];
     for (const { reviewId, row } of box.rows(doc)) {
-      const a = cache.get(reviewId);
-      if (!a) {
+      if (!cache.has(reviewId)) {
         if (!asked.has(reviewId)) unknown.push(reviewId);
         continue;
       }
       const anchor = box.anchor(row);
       const fresh = !Array.from(anchor.children).some((c) => c.getAttribute(HOST_ATTR) === 'reviews');
-      const root = shadowHost(doc, anchor, 'reviews', CSS);
-      if (fresh || force) render(root, a);
+      if (fresh || force === true || (force !== false && force.has(reviewId))) queue.set(reviewId, row);
     }
+    if (queue.size && draining === undefined) drain();
     if (unknown.length) void request(unknown);
   }
 
@@ -151,10 +183,12 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   const ticker = setInterval(() => paint(true), 30_000);
   paint();
   return () => {
+    stopped = true;
     observer.disconnect();
     unsubscribe();
     clearInterval(ticker);
     if (timer !== undefined) clearTimeout(timer);
+    if (draining !== undefined) clearTimeout(draining);
   };
 }
 

@@ -83,11 +83,21 @@ export interface TableBoxSpec {
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 const isHeaderRow = (tr: Element) => Array.from(tr.children).some((c) => c.tagName === 'TH');
 
+/**
+ * The first row of `table` with a header cell: the row of its first `th` (`querySelector` stops there).
+ * `anchor()` runs per row, and listing every `tr` per row was quadratic — 2.5 s of page time per
+ * 1,000-row page (issue #7 benchmark).
+ */
+function headerRow(table: Element): Element | undefined {
+  const tr = table.querySelector('th')?.parentElement;
+  return tr?.tagName === 'TR' ? tr : undefined;
+}
+
 /** Header texts of the table a row belongs to (antd may render the header as a sibling table). */
 function headersOf(row: HTMLTableRowElement): string[] {
   let table: Element | null = row.closest('table');
   for (let hops = 0; table && hops < 2; hops++) {
-    const head = Array.from(table.querySelectorAll('tr')).find(isHeaderRow);
+    const head = headerRow(table);
     if (head) return Array.from(head.children).map((c) => clean(c.textContent));
     table = table.previousElementSibling?.matches('table') ? table.previousElementSibling : null;
   }

@@ -118,7 +118,10 @@ export function commentList(
 ): DemoResponse {
   const q = req.url.searchParams;
   const page = Math.max(0, Math.floor(Number(q.get('page') ?? '0')) || 0);
-  const pageSize = Math.min(100, Math.max(1, Math.floor(Number(q.get('pageSize') ?? '20')) || 20));
+  // Bench switch (issue #7, scripts/bench/ingest.ts): `demo_page_size` on the page URL is forwarded here
+  // and allows pages of up to 1000 rows; without it the console's own cap of 100 holds.
+  const cap = q.has('demo_page_size') ? 1000 : 100;
+  const pageSize = Math.min(cap, Math.max(1, Math.floor(Number(q.get('pageSize') ?? '20')) || 20));
   const fs = filters(world, q, t);
   const rows: Record<string, unknown>[] = [];
   let total = 0;

@@ -9,7 +9,9 @@ const TABS = [
   { rank: 3, label: '好评' },
 ];
 
-const state = { rank: 0, page: 0, pageSize: 20, rows: [], total: null, error: '', loading: true };
+// `?demo_page_size=1000` (benchmarks only, issue #7): bigger pages; the API allows it only with the switch.
+const PAGE_SIZE = Number(new URLSearchParams(location.search).get('demo_page_size')) || 20;
+const state = { rank: 0, page: 0, pageSize: PAGE_SIZE, rows: [], total: null, error: '', loading: true };
 const editors = createReplyEditors({ render: () => render(), reload: () => load() });
 
 const idOf = (row) => String(row.id ?? row.comment_id ?? '');

@@ -47,7 +47,7 @@ const signing = {
 export function apiUrl(path, params = {}) {
   const url = new URL(path, location.origin);
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, String(v));
-  for (const k of ['demo_fault', 'variant'])
+  for (const k of ['demo_fault', 'variant', 'demo_page_size'])
     if (pageParams.has(k)) url.searchParams.set(k, pageParams.get(k));
   for (const [k, v] of Object.entries(signing)) url.searchParams.set(k, v);
   url.searchParams.set('a_bogus', randomToken(172, B64));
