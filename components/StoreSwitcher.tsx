@@ -1,5 +1,5 @@
 import type { Store } from '@/lib/model';
-import { PLATFORM_NAMES } from '@/lib/platforms/index';
+import { PLATFORM_NAMES } from '@/lib/platforms/names';
 
 /** Picks the store the views show; one store per platform account, kept apart. */
 export function StoreSwitcher(props: { stores: Store[]; value?: string; onChange: (key: string) => void }) {

@@ -2,13 +2,12 @@
  * The score for the merchant (issue #4), end to end in Chromium with the built extension: the 双11 story
  * of the demo console captured like a merchant (score page on past days, whole order/review windows),
  * then the popup, the diagnosis, the forecast, alerts with snooze; a low-coverage estimate labelled as
- * such; the popup's initial JS budget and the chart's render time (issue #7).
+ * such; the popup's and side panel's initial JS budget and the chart's render time (issue #7).
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { createDemoHandler, routeDemo } from '../demo/server';
+import { initialJs } from '../scripts/bench/bundle';
 import { EXTENSION_DIR } from './browser';
 import { expect, test } from './fixtures';
 import { allRows } from './idb';
@@ -145,28 +144,14 @@ test('an estimate from a few pages is labelled low coverage, not shown as the sh
   await expect(popup.getByTestId('score-value')).toHaveClass(/score-muted-value/);
 });
 
-test('the popup loads at most 60 kB of gzipped JS before first paint', () => {
-  const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
-  const seen = new Set<string>();
-  const walk = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const src = readFileSync(file, 'utf8');
-    // Static imports only: `import(…)` loads after first paint.
-    for (const m of src.matchAll(
-      /(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g,
-    ))
-      walk(resolve(dirname(file), m[1]!));
-  };
-  for (const m of html.matchAll(/<script[^>]*src="\/([^"]+)"/g)) walk(join(EXTENSION_DIR, m[1]!));
-  const gz = [...seen].reduce((s, f) => s + gzipSync(readFileSync(f), { level: 9 }).length, 0);
-  test
-    .info()
-    .annotations.push({ type: 'popup initial JS gzip', description: `${gz} bytes (${seen.size} files)` });
-  console.log(`[figures] popup initial JS ${gz} bytes gzip (${seen.size} files)`);
-  expect(seen.size).toBeGreaterThan(1);
-  expect(gz).toBeLessThanOrEqual(60_000);
-});
+for (const html of ['popup.html', 'sidepanel.html'])
+  test(`${html} loads at most 60 kB of gzipped JS before first paint`, () => {
+    const { bytes, files } = initialJs(EXTENSION_DIR, html);
+    test.info().annotations.push({ type: `${html} initial JS gzip`, description: `${bytes} bytes` });
+    console.log(`[figures] ${html} initial JS ${bytes} bytes gzip (${files.length} files)`);
+    expect(files.length).toBeGreaterThan(1);
+    expect(bytes).toBeLessThanOrEqual(60_000);
+  });
 
 test('the history chart draws 180 points and a 100k-point series within 150 ms', async ({ context }) => {
   const root = resolve('.');

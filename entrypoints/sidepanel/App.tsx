@@ -1,8 +1,11 @@
 import { useState } from 'preact/hooks';
-import { EmptyState } from '@/components/EmptyState';
 import { StoreSwitcher } from '@/components/StoreSwitcher';
 import { useCurrentStore } from '@/components/useCurrentStore';
+import { lazyComponent } from '@/components/lazy';
 import { PANEL_TABS } from '@/components/panel/tabs';
+
+// The empty state lists every platform's start pages (the adapter registry): loaded only when shown.
+const EmptyState = lazyComponent(() => import('@/components/EmptyState').then((m) => m.EmptyState));
 
 export function App() {
   const { stores, store, select, loading, error } = useCurrentStore();
