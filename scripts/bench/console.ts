@@ -1,0 +1,185 @@
+/**
+ * Benchmark (Chromium): the extension on a console page. The demo 抖店 评价管理 page is paged through
+ * (5,000 rows, 100 a page) in a browser with the built extension and in one without it, alternately.
+ * Per run: the page's own interaction latency (click 下一页 → new rows painted, timed in the page), long
+ * tasks (PerformanceObserver 'longtask'), and — with the extension — a CPU profile of the page's main
+ * thread, whose samples with an extension frame give the extension's share (hook + capture + overlay).
+ *
+ * Also the capture path alone (hook + parse + post), in an extension page: the real lib/capture code
+ * with the 抖店 adapter handles 1,000-row responses from a stubbed `fetch` and posts each batch with
+ * runtime.sendMessage; its JS time per 100 rows comes from a CPU profile of that page.
+ */
+import { chromium, type BrowserContext } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDemoHandler, routeDemo, type DemoHandler } from '../../demo/server';
+import { chromiumPath, launchWithExtension } from '../../e2e/browser';
+import { ROOT, bundle, load, stat, type Figure, type Mode } from './common';
+import { attribute, type CpuProfile } from './profile';
+
+const NOW = Date.UTC(2026, 10, 22, 2, 0, 0);
+const HOST = 'https://fxg.jinritemai.com';
+const ROW = 'tr[data-comment-id]';
+
+/** Installed before any page script: collects long tasks. */
+const LONGTASKS = `window.__koubeiBench = { longtasks: [] };
+new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__koubeiBench.longtasks.push(Math.round(e.duration)); })
+  .observe({ type: 'longtask', buffered: true });`;
+
+/** Clicks 下一页 and resolves with the ms until the first row changed and a frame was painted. */
+const NEXT = `(async () => {
+  const first = document.querySelector(${JSON.stringify(ROW)})?.dataset.commentId;
+  const btn = [...document.querySelectorAll('.pager_93c1 button')].find((b) => b.textContent === '下一页');
+  if (!btn || btn.disabled) return -1;
+  const t = performance.now();
+  btn.click();
+  await new Promise((res) => {
+    const check = () => (document.querySelector(${JSON.stringify(ROW)})?.dataset.commentId !== first ? res() : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+  });
+  return performance.now() - t;
+})()`;
+
+async function plainBrowser(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'koubei-plain-')), {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 860 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check'], // prettier-ignore
+  });
+}
+
+interface Pass {
+  latency: number[];
+  longtasks: number[];
+  profile?: CpuProfile;
+}
+
+/** Pages through `pages` pages of 100 rows, a short pause after each (a merchant looks at the page). */
+async function pageThrough(
+  context: BrowserContext,
+  demo: DemoHandler,
+  pages: number,
+  profile: boolean,
+): Promise<Pass> {
+  await routeDemo(context, demo);
+  await context.addInitScript(LONGTASKS);
+  const page = await context.newPage();
+  await page.goto(`${HOST}/ffa/maftersale/comment?demo_page_size=100`);
+  await page.locator(ROW).first().waitFor();
+  await page.waitForTimeout(500);
+  const cdp = profile ? await context.newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+  }
+  const latency: number[] = [];
+  for (let i = 1; i < pages; i++) {
+    const ms = await page.evaluate<number>(NEXT);
+    if (ms < 0) break;
+    latency.push(ms);
+    await page.waitForTimeout(150);
+  }
+  await page.waitForTimeout(500);
+  const out: Pass = { latency, longtasks: await page.evaluate<number[]>('window.__koubeiBench.longtasks') };
+  if (cdp) out.profile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
+  return out;
+}
+
+const CAPTURE_CODE = `
+import { installHook } from '${ROOT}/lib/capture/hook';
+import { hookChannel, contentChannel } from '${ROOT}/lib/capture/channel';
+import { createCapture } from '${ROOT}/lib/capture/content';
+import { douyin } from '${ROOT}/lib/platforms/douyin';
+let ready = [];
+let pending = 0;
+let idle = () => {};
+export function setup() {
+  // The console's own fetch, answered locally from responses built beforehand (building them is the
+  // page's cost, not ours); the hook wraps it exactly as on a console page.
+  window.fetch = async () => ready.pop();
+  installHook(window, (u) => u.pathname === '/product/tcomment/commentList', hookChannel(window));
+  const send = (b) => new Promise((res) => chrome.runtime.sendMessage({ id: 1, type: 'cs-bg/capture', data: b, timestamp: Date.now() }, () => { void chrome.runtime.lastError; res({ added: 0, updated: 0, unchanged: 0, rejected: 0 }); }));
+  const handle = createCapture({ adapter: douyin, doc: document, pageUrl: () => new URL('${HOST}/ffa/maftersale/comment'), now: Date.now, send });
+  contentChannel(window, (m) => void handle(m).then(() => { if (--pending === 0) idle(); }));
+}
+export function prepare(text, n) {
+  ready = Array.from({ length: n }, () => new Response(text, { headers: { 'content-type': 'application/json' } }));
+}
+export async function capture(n) {
+  pending = n;
+  const done = new Promise((r) => (idle = r));
+  for (let i = 0; i < n; i++) await fetch('${HOST}/product/tcomment/commentList?page=' + i + '&pageSize=1000');
+  await done;
+}`;
+
+/** JS time of the capture path per 100 rows, in an extension page (ms). */
+async function capturePath(demo: DemoHandler, responses: number, runs: number): Promise<number[]> {
+  const url = new URL(`${HOST}/product/tcomment/commentList?page=0&pageSize=1000&demo_page_size=1000`);
+  const text = demo({ method: 'GET', url, headers: {} })!.body as string;
+  const rows = (JSON.parse(text) as { data: unknown[] }).data.length;
+  const { context, extensionId } = await launchWithExtension();
+  try {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.waitForTimeout(500);
+    await page.evaluate(await bundle(CAPTURE_CODE));
+    await page.evaluate('KB.setup()');
+    const prepare = (n: number) => page.evaluate(`KB.prepare(${JSON.stringify(text)}, ${n})`);
+    await prepare(2);
+    await page.evaluate('KB.capture(2)');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    const out: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      await prepare(responses);
+      await cdp.send('Profiler.start');
+      await page.evaluate(`KB.capture(${responses})`);
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      out.push(attribute(profile).jsMs / ((responses * rows) / 100));
+    }
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+
+export async function runConsole(mode: Mode): Promise<Figure[]> {
+  const size = { full: { pages: 50, runs: 3 }, quick: { pages: 20, runs: 2 }, smoke: { pages: 3, runs: 1 } }[mode]; // prettier-ignore
+  const demo = createDemoHandler({ seed: 7, now: NOW, days: 62, ordersPerDay: 300 });
+  const withExt: Pass[] = [];
+  const without: Pass[] = [];
+  for (let r = 0; r < size.runs; r++) {
+    const ext = await launchWithExtension();
+    try {
+      withExt.push(await pageThrough(ext.context, demo, size.pages, true));
+    } finally {
+      await ext.context.close();
+    }
+    const plain = await plainBrowser();
+    try {
+      without.push(await pageThrough(plain, demo, size.pages, false));
+    } finally {
+      await plain.close();
+    }
+    console.error(`  console run ${r + 1}: ${size.pages} pages, load ${load()}`);
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const slowdown = withExt.map((p, i) => med(p.latency) / med(without[i]!.latency) - 1);
+  const rows = (size.pages - 1) * 100;
+  const att = withExt.map((p) => attribute(p.profile!));
+  const extra = withExt.map((p, i) => Math.max(0, p.longtasks.length - without[i]!.longtasks.length));
+  const capture = await capturePath(demo, mode === 'smoke' ? 2 : 10, mode === 'smoke' ? 1 : 3);
+  return [
+    stat(capture, { group: 'content script', what: 'capture path (hook + parse + post) JS time per 100 rows, 1,000-row responses', unit: 'ms', target: '≤ 3 ms', pass: (v) => v <= 3, where: 'chromium' }), // prettier-ignore
+    stat(att.map((a) => a.extMs / (rows / 100)), { group: 'content script', what: 'all extension work on the console page (capture + overlay) per 100 rows shown', unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
+    stat(extra, { group: 'content script', what: `long tasks (> 50 ms) added by the extension while paging ${rows} rows (with − without)`, unit: 'tasks', target: '0', pass: (v) => v === 0, where: 'chromium' }), // prettier-ignore
+    stat(att.map((a) => a.longestExtMs), { group: 'content script', what: 'longest uninterrupted extension stretch on the page', unit: 'ms', target: '< 50 ms', pass: (v) => v < 50, where: 'chromium' }), // prettier-ignore
+    stat(slowdown.map((s) => s * 100), { group: 'content script', what: `page interaction slowdown (median 下一页 latency, with vs without the extension; ${med(without[0]!.latency).toFixed(0)} ms without)`, unit: '%', target: '≤ 5%', pass: (v) => v <= 5, where: 'chromium' }), // prettier-ignore
+  ];
+}

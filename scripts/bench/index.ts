@@ -1,0 +1,193 @@
+/**
+ * `npm run bench` (issue #7): every benchmark, one table. Chromium benchmarks load the built extension
+ * (.output/chrome-mv3) in Debian's Chromium; Node benchmarks time pure lib/ functions; bundle figures
+ * are read from the build. Each figure has its target and pass/fail; ratios are measured in one run.
+ *
+ *   npm run bench                     full sizes (about 20–30 minutes on a 2-core machine)
+ *   npm run bench -- --quick          smaller sizes, same figures (a few minutes)
+ *   npm run bench -- --smoke          checks the harness only (figures not meaningful)
+ *   npm run bench -- --only=ingest,ui run some: bundle, text, score, ingest, console, ui, export
+ *
+ * Progress goes to stderr; the table to stdout and to out/bench/results.{md,json}.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { EXTENSION_DIR, chromiumPath } from '../../e2e/browser';
+import { contentScripts, initialJs } from './bundle';
+import { ROOT, load, type Figure, type Mode } from './common';
+import { runConsole } from './console';
+import { runIngest } from './ingest';
+import { runUi } from './ui';
+
+const args = process.argv.slice(2);
+const mode: Mode = args.includes('--smoke') ? 'smoke' : args.includes('--quick') ? 'quick' : 'full';
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const want = (name: string) => !only || only.includes(name);
+
+/** Runs a standalone bench script (tsx) and returns its last `{"bench":…}` JSON line. */
+function script(file: string, argv: string[]): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench', file), ...argv], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      process.stderr.write(b.toString().replace(/^(?!\{"bench")(.+)$/gm, '  $1'));
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out
+        .split('\n')
+        .reverse()
+        .find((l) => l.startsWith('{"bench"'));
+      if (code !== 0 || !line) reject(new Error(`${file} exited with ${code}`));
+      else resolve(JSON.parse(line) as Record<string, unknown>);
+    });
+  });
+}
+
+function bundleFigures(): Figure[] {
+  const cs = contentScripts(EXTENSION_DIR);
+  const worst = Math.max(...Object.values(cs.perPlatform));
+  const which = Object.entries(cs.perPlatform).find(([, b]) => b === worst)![0];
+  const kb = (b: number) => Math.round(b / 100) / 10;
+  const out: Figure[] = [
+    { group: 'bundle', what: `content scripts on one console tab (hook ${kb(cs.hook)} kB + largest isolated script, ${which})`, value: kb(cs.hook + worst), unit: 'kB gzip', target: '≤ 20 kB', pass: cs.hook + worst <= 20_000, where: 'build' }, // prettier-ignore
+  ];
+  for (const html of ['popup.html', 'sidepanel.html']) {
+    const { bytes } = initialJs(EXTENSION_DIR, html);
+    out.push({ group: 'popup / side panel', what: `${html.replace('.html', '')} initial JS (charts, XLSX, tabs loaded lazily)`, value: kb(bytes), unit: 'kB gzip', target: '≤ 60 kB', pass: bytes <= 60_000, where: 'build' }); // prettier-ignore
+  }
+  return out;
+}
+
+async function textFigures(): Promise<Figure[]> {
+  const n = mode === 'smoke' ? 5_000 : 60_000;
+  const r = (await script('text.ts', [String(n)])) as { ms: number; cpuMs: number; runs: number[] };
+  return [
+    { group: 'text analysis', what: `categorize + cluster + near-duplicates, ${n.toLocaleString('en')} reviews (median of 3; CPU ${r.cpuMs} ms)`, value: r.ms, min: Math.min(...r.runs), max: Math.max(...r.runs), unit: 'ms', target: '≤ 3,000 ms', pass: r.ms <= 3000, where: 'node' }, // prettier-ignore
+  ];
+}
+
+async function scoreFigures(): Promise<Figure[]> {
+  const n = { full: 1_000_000, quick: 200_000, smoke: 20_000 }[mode];
+  const r = (await script('score.ts', [String(n)])) as {
+    fullRescoreMs: { small: number; large: number };
+    ingest100Ms: { small: number; large: number };
+    ratio: number;
+  };
+  const m = `${n / 1e6}M reviews + ${n / 1e6}M orders`;
+  return [
+    { group: 'score', what: `current score + 180-day history from daily aggregates, ${m}`, value: r.fullRescoreMs.large, unit: 'ms', target: '≤ 100 ms', pass: r.fullRescoreMs.large <= 100, where: 'node' }, // prettier-ignore
+    { group: 'score', what: `incremental update after a 100-row ingest: ${m} vs 10k history (${r.ingest100Ms.large} vs ${r.ingest100Ms.small} ms)`, value: r.ratio, unit: '×', target: '≤ 1.5×', pass: r.ratio <= 1.5, where: 'node' }, // prettier-ignore
+  ];
+}
+
+async function exportFigures(): Promise<Figure[]> {
+  const r = (await script('export.ts', mode === 'full' ? [] : ['--small'])) as {
+    small: number;
+    large: number;
+    csvLargeMs: number;
+    csvLargeHeapMB: number;
+    xlsxSmallMs: number;
+    xlsxSmallHeapMB: number;
+    papaLargeMs: number | null;
+    papaLargeError: string | null;
+    speedVsPapaSmall: number | null;
+    speedVsPapaLarge: number | null;
+  };
+  const L = r.large.toLocaleString('en');
+  const S = r.small.toLocaleString('en');
+  const vsPapa = r.speedVsPapaLarge ?? r.speedVsPapaSmall;
+  return [
+    { group: 'export', what: `CSV of ${L} reviews, streamed`, value: r.csvLargeMs, unit: 'ms', target: '≤ 15,000 ms', pass: r.csvLargeMs <= 15_000, where: 'chromium' }, // prettier-ignore
+    { group: 'export', what: `JS heap growth during the CSV export of ${L}`, value: r.csvLargeHeapMB, unit: 'MB', target: '≤ 100 MB', pass: r.csvLargeHeapMB <= 100, where: 'chromium' }, // prettier-ignore
+    { group: 'export', what: `speed vs papaparse.unparse of the same rows, ${r.speedVsPapaLarge !== null ? L : `${S} (papaparse failed on ${L}: ${r.papaLargeError})`}`, value: vsPapa ?? NaN, unit: '×', target: '≥ 1.0×', pass: vsPapa !== null && vsPapa >= 1, where: 'chromium' }, // prettier-ignore
+    { group: 'export', what: `XLSX of ${S} reviews (heap +${r.xlsxSmallHeapMB} MB)`, value: r.xlsxSmallMs, unit: 'ms', target: '≤ 15,000 ms', pass: r.xlsxSmallMs <= 15_000, where: 'chromium' }, // prettier-ignore
+  ];
+}
+
+function machine(): string {
+  let chromium = '';
+  try {
+    chromium = execFileSync(chromiumPath(), ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    chromium = 'Chromium (version unknown)';
+  }
+  const c = cpus();
+  return `${c.length} × ${c[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${chromium}`; // prettier-ignore
+}
+
+const fmt = (f: Figure) => {
+  const n = (v: number) => (Number.isInteger(v) || Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(v < 10 ? 2 : 1)); // prettier-ignore
+  const range =
+    f.min !== undefined && f.max !== undefined && f.min !== f.max ? ` (${n(f.min)}–${n(f.max)})` : '';
+  return `${n(f.value)} ${f.unit}${range}`;
+};
+
+async function main() {
+  const started = new Date();
+  const figures: Figure[] = [];
+  const failures: string[] = [];
+  const steps: [string, () => Promise<Figure[]> | Figure[]][] = [
+    ['bundle', bundleFigures],
+    ['text', textFigures],
+    ['score', scoreFigures],
+    ['ingest', () => runIngest(mode)],
+    ['console', () => runConsole(mode)],
+    ['ui', () => runUi(mode)],
+    ['export', exportFigures],
+  ];
+  for (const [name, run] of steps.filter(([n]) => want(n))) {
+    const t = Date.now();
+    console.error(`[bench] ${name} (${mode}), load ${load()} …`);
+    try {
+      figures.push(...(await run()));
+    } catch (e) {
+      failures.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+      console.error(`[bench] ${name} failed:`, e);
+    }
+    console.error(`[bench] ${name} done in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  }
+  const cmd = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+  const lines = [
+    `Measured ${started.toISOString().slice(0, 10)} with \`${cmd}\` (${mode} sizes) on ${machine()}; load average at the end ${load()}.`,
+    'Median of the runs, min–max in brackets. Where: chromium = the built extension in Chromium; node = pure lib/ code; build = the built files.',
+    '',
+    '| group | what | figure | target | result | where |',
+    '|---|---|---|---|---|---|',
+    ...figures.map(
+      (f) =>
+        `| ${f.group} | ${f.what} | ${fmt(f)} | ${f.target} | ${f.pass === null ? '—' : f.pass ? 'pass' : '**miss**'} | ${f.where} |`,
+    ),
+  ];
+  for (const f of failures) lines.push('', `Benchmark failed: ${f}`);
+  const md = lines.join('\n');
+  const dir = join(ROOT, 'out/bench');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'results.md'), md + '\n');
+  writeFileSync(
+    join(dir, 'results.json'),
+    JSON.stringify({ started, mode, cmd, figures, failures }, null, 2),
+  );
+  console.log(md);
+  const passed = figures.filter((f) => f.pass === true).length;
+  const missed = figures.filter((f) => f.pass === false).length;
+  console.log(
+    `\n${passed} targets met, ${missed} missed, ${failures.length} benchmarks failed — out/bench/results.md`,
+  );
+  process.exitCode = failures.length ? 1 : 0;
+}
+
+await main();
