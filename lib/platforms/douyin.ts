@@ -9,25 +9,20 @@
  */
 import type { OrderDraft, ParseResult, ReviewDraft } from '../capture/batch';
 import { emptyResult } from '../capture/batch';
-import type {
-  AfterSale,
-  DimensionId,
-  OrderStatus,
-  Polarity,
-  Rejection,
-  ScoreDimension,
-  ScoreIndicator,
-} from '../model';
+import type { AfterSale, DimensionId, OrderStatus, Polarity, ScoreDimension, ScoreIndicator } from '../model';
 import { dayKey } from '../keys';
 import { ENDPOINTS } from './endpoints';
 import { PLATFORM_HOSTS } from './hosts';
 import { rowKeyOf, tableReplyBox } from './reply-fill';
+import type { Obj, RowError } from './parse-utils';
 import {
   TimeUnitError,
   countOf,
   idOf,
+  isObj,
   maskedNick,
   numOf,
+  obj,
   reject,
   secondsToMs,
   shanghaiDateTimeToMs,
@@ -35,10 +30,6 @@ import {
   textOf,
 } from './parse-utils';
 import type { ParseContext, PlatformAdapter } from './types';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const obj = (v: unknown): Obj => (isObj(v) ? v : {});
 
 /** `data` is a plain array in the console, `data.data` / `data.list` / `data.shop_order_list` elsewhere. */
 function rowsOf(data: unknown): unknown[] | undefined {
@@ -52,9 +43,6 @@ function rowsOf(data: unknown): unknown[] | undefined {
 /** Texts that platforms put in place of a review the buyer did not write. */
 const DEFAULT_TEXT =
   /^(系统默认好评|此用户没有填写评价|该用户未填写评价|用户未填写评价内容|该用户觉得商品较好|默认好评)[。.!！]?$/;
-
-/** A row-level rejection: code and Chinese reason. */
-type RowError = [Rejection['code'], string];
 
 const POLARITY: Record<string, Polarity> = { 好评: 'good', 中评: 'neutral', 差评: 'bad' };
 

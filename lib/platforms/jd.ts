@@ -20,29 +20,33 @@
  * https://shop.jd.com/jdm/trade/orders/order-list?tabType=waitOut
  */
 import type { OrderDraft, ParseResult, ReviewDraft } from '../capture/batch';
-import { emptyResult } from '../capture/batch';
-import type { OrderStatus, Polarity, Rejection } from '../model';
+import type { OrderStatus, Polarity } from '../model';
+import type { TableRow } from './dom-table';
+import { cellAt, domTableReader, recordKey, replyFromCell, shopFromHeader, starFromText } from './dom-table';
 import { ENDPOINTS } from './endpoints';
 import { PLATFORM_HOSTS } from './hosts';
 import { rowKeyOf, tableReplyBox } from './reply-fill';
+import type { Obj, RowError } from './parse-utils';
 import {
   TimeUnitError,
+  collectRows,
   idOf,
+  isObj,
+  list,
   maskedNick,
   msToMs,
   numOf,
+  obj,
+  objRow,
+  parseFrame,
   reject,
   shanghaiDateTimeToMs,
   starOf,
   textOf,
+  yes,
+  yuanToFen,
 } from './parse-utils';
 import type { ParseContext, PlatformAdapter } from './types';
-
-type Obj = Record<string, unknown>;
-type RowError = [Rejection['code'], string];
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const obj = (v: unknown): Obj => (isObj(v) ? v : {});
-const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
 
 /** JOS dates are "yyyy-MM-dd HH:mm:ss" (Asia/Shanghai) or epoch ms; seconds are refused. */
 function jdTime(v: unknown, field: string): number | undefined {
@@ -59,7 +63,6 @@ const polarityOf = (star?: number): Polarity | undefined =>
 const DEFAULT_TEXT =
   /^(此用户未填写评价内容|此用户未及时(填写|做出)评价[,，]?\s*系统默认好评|系统默认好评)[。.!！]?$/;
 const isDefaultText = (t: string) => t === '' || DEFAULT_TEXT.test(t);
-const yes = (v: unknown) => v === true || v === 1 || v === '1' || v === 'true';
 
 function review(row: Obj): ReviewDraft | RowError {
   const reviewId = idOf(row.commentId);
@@ -115,11 +118,6 @@ function statusOfText(t = ''): OrderStatus {
   if (/等待出库|等待发货|待出库|待发货/.test(t)) return 'paid';
   return 'unknown';
 }
-/** Money is in 元 ("129.00"). */
-const yuanToFen = (v: unknown): number | undefined => {
-  const n = numOf(typeof v === 'string' ? v.replace(/[¥￥元]/g, '') : v);
-  return n === undefined ? undefined : Math.round(n * 100);
-};
 
 // consigneeInfo, userPin/pin, receiver names and phones are never read.
 function order(row: Obj): OrderDraft | RowError {
@@ -147,49 +145,17 @@ function order(row: Obj): OrderDraft | RowError {
   };
 }
 
-/** JSON rows must be objects; anything else is a schema problem of that row. */
-const objRow =
-  <T>(f: (row: Obj) => T | RowError) =>
-  (row: unknown): T | RowError =>
-    isObj(row) ? f(row) : ['schema', '不是对象'];
-
-/** Runs `map` over rows, turning row problems into rejections (one bad row never sinks the page). */
-function collect<R, T>(
-  rows: readonly R[],
-  map: (row: R) => T | RowError,
-  key: (t: T) => string,
-  out: T[],
-  r: ParseResult,
-): void {
-  const seen = new Set<string>();
-  rows.forEach((row, i) => {
-    r.seen += 1;
-    const at = `第 ${i + 1} 行：`;
-    try {
-      const m = map(row);
-      if (Array.isArray(m)) return void r.rejects.push(reject(m[0], at + m[1], i));
-      const k = key(m);
-      if (seen.has(k))
-        return void r.rejects.push(reject('duplicate_in_page', `${at}与本页前面的行重复（${k}）`, i));
-      seen.add(k);
-      out.push(m);
-    } catch (e) {
-      if (!(e instanceof TimeUnitError)) throw e;
-      r.rejects.push(reject('bad_time', at + e.message, i));
-    }
-  });
-}
-
 const LOGIN = '：登录已过期，请重新登录京东商家后台后刷新本页';
 /** JOS `error_response`, a JOS `…_responce` wrapper, or a console `{code, success, message, data}` [G]. */
-function unwrap(body: unknown): { payloads: Obj[] } | { error: string } {
-  if (!isObj(body)) return { error: '响应不是京东接口格式（不是 JSON 对象）' };
+function unwrap(body: unknown): { error?: string; payloads: Obj[] } {
+  if (!isObj(body)) return { error: '响应不是京东接口格式（不是 JSON 对象）', payloads: [] };
   const joserr = body.error_response;
   if (isObj(joserr)) {
     const code = String(joserr.code ?? '');
     const desc = textOf(joserr.zh_desc ?? joserr.en_desc, 80) ?? '';
     return {
       error: `京东返回错误 ${code} ${desc}${code === '19' || /token|授权/i.test(desc) ? LOGIN : '：请刷新页面后重试'}`,
+      payloads: [],
     };
   }
   const josKey = Object.keys(body).find((k) => /_respon[cs]e$/.test(k));
@@ -200,29 +166,24 @@ function unwrap(body: unknown): { payloads: Obj[] } | { error: string } {
     const msg = textOf(inner.message ?? inner.msg ?? inner.errorMessage, 80) ?? '';
     const hint =
       /^40[13]$/.test(String(code)) || /登录|login|token/i.test(msg) ? LOGIN : '：请刷新页面后重试';
-    return { error: `京东返回错误 ${String(code ?? '')}${msg ? ' ' + msg : ''}${hint}` };
+    return { error: `京东返回错误 ${String(code ?? '')}${msg ? ' ' + msg : ''}${hint}`, payloads: [] };
   }
   return { payloads: [obj(inner.result), obj(inner.data), inner] };
 }
 
 function parse(endpointId: string, body: unknown, _ctx: ParseContext): ParseResult {
-  const r = emptyResult();
   const u = unwrap(body);
-  if ('error' in u) {
-    r.rejects.push(reject('envelope_error', u.error));
-    return r;
-  }
   const find = (k: string) => u.payloads.map((p) => p[k]).find(Array.isArray) as unknown[] | undefined;
-  try {
+  return parseFrame(u.error, (r) => {
     if (endpointId === 'venderComments') {
       const rows = find('comments');
       if (!rows) r.rejects.push(reject('schema', '响应中找不到评价列表 comments：京东后台接口可能已改版'));
-      else collect(rows, objRow(review), (x) => x.reviewId, r.reviews, r);
+      else collectRows(rows, objRow(review), (x) => x.reviewId, r.reviews, r);
     } else if (endpointId === 'orderList') {
       const rows = find('orderList');
       if (!rows) r.rejects.push(reject('schema', '响应中找不到订单列表 orderList：京东后台接口可能已改版'));
       else {
-        collect(rows, objRow(order), (x) => x.orderId, r.orders, r);
+        collectRows(rows, objRow(order), (x) => x.orderId, r.orders, r);
         const venders = new Set(
           list(rows)
             .map((x) => idOf(x.venderId))
@@ -232,60 +193,10 @@ function parse(endpointId: string, body: unknown, _ctx: ParseContext): ParseResu
         if (vender && venders.size === 1) r.store = { platform: 'jd', shopId: vender, via: 'api' };
       }
     } else r.rejects.push(reject('unknown_endpoint', `未知接口 ${endpointId}`));
-  } catch (e) {
-    r.rejects.push(reject('internal', e instanceof Error ? e.message : String(e)));
-  }
-  return r;
+  });
 }
 
-// ---- DOM fallback: tables read by header text, never by (hashed) class names. ----
-
-interface TableRow {
-  cells: string[];
-  /** `data-row-key`: the record id React table libraries put on each row. */
-  key?: string;
-}
-interface Table {
-  headers: string[];
-  rows: TableRow[];
-}
-const isHeaderRow = (tr: Element) => [...tr.children].some((c) => c.tagName === 'TH');
-const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-
-/**
- * Every table with a header row. Virtualised grids (antd with a fixed header) render the header and the
- * body as two sibling tables: a header-only table takes the rows of the next table without headers.
- * Hidden measure rows (aria-hidden) and empty rows are skipped.
- */
-function readTables(doc: Document): Table[] {
-  const tables = [...doc.querySelectorAll('table')];
-  const out: Table[] = [];
-  for (let i = 0; i < tables.length; i++) {
-    const head = [...tables[i]!.querySelectorAll('tr')].find(isHeaderRow);
-    if (!head) continue;
-    const rowsOf = (t: Element) => [...t.querySelectorAll('tr')].filter((tr) => !isHeaderRow(tr));
-    let body = rowsOf(tables[i]!);
-    const next = tables[i + 1];
-    if (!body.length && next && !next.querySelector('th')) [body, i] = [rowsOf(next), i + 1];
-    out.push({
-      headers: [...head.children].map((c) => clean(c.textContent)),
-      rows: body
-        .filter((tr) => tr.getAttribute('aria-hidden') !== 'true')
-        .map((tr) => ({
-          cells: [...tr.children].map((c) => clean(c.textContent)),
-          key: tr.getAttribute('data-row-key') ?? undefined,
-        }))
-        .filter((row) => row.cells.some(Boolean)),
-    });
-  }
-  return out;
-}
-
-/** Column index per field, by header text; -1 when the table has no such column. */
-const columns = <K extends string>(headers: string[], spec: Record<K, RegExp>) =>
-  Object.fromEntries(
-    Object.entries<RegExp>(spec).map(([k, re]) => [k, headers.findIndex((h) => re.test(h))]),
-  ) as Record<K, number>;
+// ---- DOM fallback: tables read by header text (lib/platforms/dom-table.ts). ----
 
 const REVIEW_COLS = {
   id: /^评价(ID|编号)$/i,
@@ -310,14 +221,6 @@ const ORDER_COLS = {
   amount: /^(实付金额|订单金额|应付金额|金额)$/,
 };
 
-/** "5星", "5分", "5" or "★★★★☆". */
-const starFromText = (t: string) => {
-  const filled = (t.match(/★/g) ?? []).length;
-  return filled ? starOf(filled) : starOf(Number(/[1-5]/.exec(t)?.[0]));
-};
-const cellAt = (cells: string[], i: number) => (i >= 0 ? cells[i] || undefined : undefined);
-const NO_REPLY = /^(回复|未回复|暂无|无|-|—)$/;
-
 function domReview(c: Record<keyof typeof REVIEW_COLS, number>) {
   return ({ cells, key }: TableRow): ReviewDraft | RowError => {
     const at = (k: keyof typeof REVIEW_COLS) => cellAt(cells, c[k]);
@@ -325,14 +228,13 @@ function domReview(c: Record<keyof typeof REVIEW_COLS, number>) {
     const sku = idOf(at('sku'));
     // Row keys shorter than 6 characters are list indexes, not ids. Without an id, a composite
     // 订单号-SKU (one review per SKU of an order) keeps rows apart; it will not merge with API captures.
-    const rowKey = key && /^[\w-]{6,64}$/.test(key) ? key : undefined;
-    const reviewId = idOf(at('id')) ?? rowKey ?? (orderId && (sku ? `${orderId}-${sku}` : orderId));
+    const reviewId = idOf(at('id')) ?? recordKey(key) ?? (orderId && (sku ? `${orderId}-${sku}` : orderId));
     if (!reviewId) return ['missing_id', '表格行缺少评价编号或订单号'];
     const createdAt = shanghaiDateTimeToMs(at('time'));
     if (!createdAt) return ['bad_time', `评价时间无法识别（${at('time') ?? '空'}）`];
     const text = at('text') ?? '';
-    const star = starFromText(at('star') ?? '');
-    const reply = at('reply');
+    const star = starFromText(at('star'));
+    const replyText = replyFromCell(at('reply'));
     return {
       platform: 'jd',
       reviewId,
@@ -348,8 +250,8 @@ function domReview(c: Record<keyof typeof REVIEW_COLS, number>) {
       appends: [],
       images: 0,
       videos: 0,
-      replied: Boolean(reply && !NO_REPLY.test(reply)),
-      replyText: reply && !NO_REPLY.test(reply) ? reply.slice(0, 5000) : undefined,
+      replied: Boolean(replyText),
+      replyText,
       isDefault: isDefaultText(text),
       source: 'dom',
     };
@@ -382,53 +284,16 @@ function domOrder(c: Record<keyof typeof ORDER_COLS, number>) {
   };
 }
 
+/** The header shows the shop name and "商家编号：123" (商家ID) [G: text pattern, no class names]. */
+const identifyFromDom = (doc: Document) =>
+  shopFromHeader(doc, 'jd', /商家\s*(?:编号|ID)\s*[:：]\s*(\d{4,20})?/i);
+
 /**
  * DOM fallback: reads the review table (评价内容 + 评价时间 columns) and the order table (订单号 + 订单状态)
  * the page shows. Columns are found by header text; 收货人/手机/地址 columns are never read. `url` is not
  * needed: tables are recognised by their headers on any page.
  */
-export function readDom(doc: Document, _url: URL): ParseResult {
-  const r = emptyResult();
-  for (const t of readTables(doc)) {
-    const rc = columns(t.headers, REVIEW_COLS);
-    const oc = columns(t.headers, ORDER_COLS);
-    if (rc.text >= 0 && rc.time >= 0) collect(t.rows, domReview(rc), (x) => x.reviewId, r.reviews, r);
-    else if (oc.id >= 0 && oc.status >= 0) collect(t.rows, domOrder(oc), (x) => x.orderId, r.orders, r);
-  }
-  r.store = identifyFromDom(doc);
-  return r;
-}
-
-/** Text nodes of the console header, in order (script/style excluded). */
-function headerTexts(doc: Document): string[] {
-  const root = doc.querySelector('header, [role="banner"]') ?? doc.body;
-  if (!root) return [];
-  const out: string[] = [];
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n && out.length < 2000; n = walker.nextNode()) {
-    const t = n.nodeValue?.trim();
-    if (t && !/^(SCRIPT|STYLE|NOSCRIPT)$/.test(n.parentElement?.tagName ?? '')) out.push(t);
-  }
-  return out;
-}
-
-/**
- * The header shows the shop name and "商家编号：123" (商家ID) [G: text pattern, no class names]. The name is
- * "店铺名称：…" when labelled, else the text right before the id label.
- */
-function identifyFromDom(doc: Document): ReturnType<NonNullable<PlatformAdapter['identifyFromDom']>> {
-  const texts = headerTexts(doc);
-  for (let i = 0; i < texts.length; i++) {
-    const m = /商家\s*(?:编号|ID)\s*[:：]\s*(\d{4,20})?/i.exec(texts[i]!);
-    const id = m && (m[1] ?? /^\d{4,20}$/.exec(texts[i + 1] ?? '')?.[0]);
-    if (!id) continue;
-    const labelled = texts.map((t) => /^店铺名称\s*[:：]\s*(.{1,60})$/.exec(t)?.[1]).find(Boolean);
-    const before = texts[i - 1];
-    const name = labelled ?? (before && !/[:：]|^\d+$/.test(before) ? before.slice(0, 60) : undefined);
-    return { platform: 'jd', shopId: id, name, via: 'dom' };
-  }
-  return undefined;
-}
+export const readDom = domTableReader([REVIEW_COLS, domReview], [ORDER_COLS, domOrder], identifyFromDom);
 
 export const jd: PlatformAdapter = {
   id: 'jd',

@@ -16,31 +16,33 @@
  * https://s.kwaixiaodian.com/zone/order/list
  */
 import type { OrderDraft, ParseResult, ReviewDraft } from '../capture/batch';
-import { emptyResult } from '../capture/batch';
-import type { DimensionId, OrderStatus, Polarity, Rejection, ScoreDimension, ScoreIndicator } from '../model';
+import type { DimensionId, OrderStatus, Polarity, ScoreDimension, ScoreIndicator } from '../model';
 import { DAY_MS, dayKey } from '../keys';
+import type { TableRow } from './dom-table';
+import { cellAt, domTableReader, recordKey, replyFromCell, shopFromHeader, starFromText } from './dom-table';
 import { ENDPOINTS } from './endpoints';
 import { PLATFORM_HOSTS } from './hosts';
 import { rowKeyOf, tableReplyBox } from './reply-fill';
+import type { Obj, RowError } from './parse-utils';
 import {
-  TimeUnitError,
+  collectRows,
   idOf,
+  isObj,
+  list,
   maskedNick,
   msToMs,
   numOf,
+  obj,
+  objRow,
+  parseFrame,
   reject,
   shanghaiDateTimeToMs,
   starOf,
   textOf,
+  yes,
+  yuanToFen,
 } from './parse-utils';
 import type { ParseContext, PlatformAdapter } from './types';
-
-type Obj = Record<string, unknown>;
-type RowError = [Rejection['code'], string];
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const obj = (v: unknown): Obj => (isObj(v) ? v : {});
-const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
-const yes = (v: unknown) => v === true || v === 1 || v === '1' || v === 'true';
 
 /** Open-platform rule [M]: the merchant may reply within 30 days of the review. */
 const REPLY_DAYS = 30;
@@ -88,39 +90,6 @@ function review(row: Obj): ReviewDraft | RowError {
     isDefault: yes(row.auto) || text === '' || DEFAULT_TEXT.test(text),
     source: 'api',
   };
-}
-
-/** JSON rows must be objects; anything else is a schema problem of that row. */
-const objRow =
-  <T>(f: (row: Obj) => T | RowError) =>
-  (row: unknown): T | RowError =>
-    isObj(row) ? f(row) : ['schema', '不是对象'];
-
-/** Runs `map` over rows, turning row problems into rejections (one bad row never sinks the page). */
-function collect<R, T>(
-  rows: readonly R[],
-  map: (row: R) => T | RowError,
-  key: (t: T) => string,
-  out: T[],
-  r: ParseResult,
-): void {
-  const seen = new Set<string>();
-  rows.forEach((row, i) => {
-    r.seen += 1;
-    const at = `第 ${i + 1} 行：`;
-    try {
-      const m = map(row);
-      if (Array.isArray(m)) return void r.rejects.push(reject(m[0], at + m[1], i));
-      const k = key(m);
-      if (seen.has(k))
-        return void r.rejects.push(reject('duplicate_in_page', `${at}与本页前面的行重复（${k}）`, i));
-      seen.add(k);
-      out.push(m);
-    } catch (e) {
-      if (!(e instanceof TimeUnitError)) throw e;
-      r.rejects.push(reject('bad_time', at + e.message, i));
-    }
-  });
 }
 
 const dimensionOf = (name: string): DimensionId =>
@@ -230,75 +199,19 @@ function envelopeError(body: unknown): string | undefined {
 }
 
 function parse(endpointId: string, body: unknown, ctx: ParseContext): ParseResult {
-  const r = emptyResult();
-  const error = envelopeError(body);
-  if (error) {
-    r.rejects.push(reject('envelope_error', error));
-    return r;
-  }
-  const data = obj(obj(body).data);
-  try {
+  return parseFrame(envelopeError(body), (r) => {
+    const data = obj(obj(body).data);
     if (endpointId === 'commentList') {
       const rows = [data.rootComment, data.list, data.comments].find(Array.isArray) as unknown[] | undefined;
       if (!rows)
         r.rejects.push(reject('schema', '响应中找不到评价列表 data.rootComment：快手后台接口可能已改版'));
-      else collect(rows, objRow(review), (x) => x.reviewId, r.reviews, r);
+      else collectRows(rows, objRow(review), (x) => x.reviewId, r.reviews, r);
     } else if (endpointId === 'shopExpDetail') shopExp(data, ctx.now, r);
     else r.rejects.push(reject('unknown_endpoint', `未知接口 ${endpointId}`));
-  } catch (e) {
-    r.rejects.push(reject('internal', e instanceof Error ? e.message : String(e)));
-  }
-  return r;
+  });
 }
 
-// ---- DOM fallback: tables read by header text, never by (hashed) class names. ----
-
-interface TableRow {
-  cells: string[];
-  /** `data-row-key`: the record id React table libraries put on each row. */
-  key?: string;
-}
-interface Table {
-  headers: string[];
-  rows: TableRow[];
-}
-const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-const isHeaderRow = (tr: Element) => [...tr.children].some((c) => c.tagName === 'TH');
-
-/**
- * Every table with a header row. Grids with a fixed header render header and body as two sibling
- * tables: a header-only table takes the rows of the next table without headers. Hidden measure rows
- * (aria-hidden) and empty rows are skipped.
- */
-function readTables(doc: Document): Table[] {
-  const tables = [...doc.querySelectorAll('table')];
-  const out: Table[] = [];
-  for (let i = 0; i < tables.length; i++) {
-    const head = [...tables[i]!.querySelectorAll('tr')].find(isHeaderRow);
-    if (!head) continue;
-    const rowsOf = (t: Element) => [...t.querySelectorAll('tr')].filter((tr) => !isHeaderRow(tr));
-    let body = rowsOf(tables[i]!);
-    const next = tables[i + 1];
-    if (!body.length && next && !next.querySelector('th')) [body, i] = [rowsOf(next), i + 1];
-    out.push({
-      headers: [...head.children].map((c) => clean(c.textContent)),
-      rows: body
-        .filter((tr) => tr.getAttribute('aria-hidden') !== 'true')
-        .map((tr) => ({
-          cells: [...tr.children].map((c) => clean(c.textContent)),
-          key: tr.getAttribute('data-row-key') ?? undefined,
-        }))
-        .filter((row) => row.cells.some(Boolean)),
-    });
-  }
-  return out;
-}
-
-/** Column index per field, by header text; -1 when the table has no such column. */
-const columns = <K extends string>(headers: string[], spec: Record<K, RegExp>) =>
-  Object.fromEntries(
-    Object.entries<RegExp>(spec).map(([k, re]) => [k, headers.findIndex((h) => re.test(h))]),
-  ) as Record<K, number>;
+// ---- DOM fallback: tables read by header text (lib/platforms/dom-table.ts). ----
 
 const REVIEW_COLS = {
   id: /^评价(ID|编号)$/i,
@@ -323,17 +236,6 @@ const ORDER_COLS = {
   amount: /^(实付金额|实付款|订单金额)$/,
 };
 
-/** "5星", "5分", "5" or "★★★★☆". */
-const starFromText = (t = '') => {
-  const filled = (t.match(/★/g) ?? []).length;
-  return filled ? starOf(filled) : starOf(Number(/[1-5]/.exec(t)?.[0]));
-};
-const cellAt = (cells: string[], i: number) => (i >= 0 ? cells[i] || undefined : undefined);
-const NO_REPLY = /^(回复|未回复|暂无|无|-|—)$/;
-const yuanToFen = (t?: string) => {
-  const n = numOf(t?.replace(/[¥￥元]/g, ''));
-  return n === undefined ? undefined : Math.round(n * 100);
-};
 function statusOfText(t = ''): OrderStatus {
   if (/关闭|取消/.test(t)) return 'cancelled';
   if (/待付款|待支付/.test(t)) return 'unpaid';
@@ -349,15 +251,13 @@ const domReview =
     const at = (k: keyof typeof REVIEW_COLS) => cellAt(cells, c[k]);
     // Row keys shorter than 6 characters are list indexes, not ids; the order number is the fallback
     // (快手 allows one review per order item) and will not merge with API captures.
-    const rowKey = key && /^[\w-]{6,64}$/.test(key) ? key : undefined;
-    const reviewId = idOf(at('id')) ?? rowKey ?? idOf(at('order'));
+    const reviewId = idOf(at('id')) ?? recordKey(key) ?? idOf(at('order'));
     if (!reviewId) return ['missing_id', '表格行缺少评价编号或订单号'];
     const createdAt = shanghaiDateTimeToMs(at('time'));
     if (!createdAt) return ['bad_time', `评价时间无法识别（${at('time') ?? '空'}）`];
     const text = at('text') ?? '';
     const star = starFromText(at('quality'));
-    const reply = at('reply');
-    const hasReply = Boolean(reply && !NO_REPLY.test(reply));
+    const replyText = replyFromCell(at('reply'));
     return {
       platform: 'kuaishou',
       reviewId,
@@ -374,9 +274,9 @@ const domReview =
       appends: [],
       images: 0,
       videos: 0,
-      replied: hasReply,
-      replyText: hasReply ? reply!.slice(0, 5000) : undefined,
-      replyDeadline: hasReply ? undefined : createdAt + REPLY_DAYS * DAY_MS,
+      replied: Boolean(replyText),
+      replyText,
+      replyDeadline: replyText ? undefined : createdAt + REPLY_DAYS * DAY_MS,
       isDefault: text === '' || DEFAULT_TEXT.test(text),
       source: 'dom',
     };
@@ -402,52 +302,15 @@ const domOrder =
     };
   };
 
+/** The header shows the shop name and "店铺ID：123" [G: text pattern, no class names]. */
+const identifyFromDom = (doc: Document) =>
+  shopFromHeader(doc, 'kuaishou', /店铺\s*ID\s*[:：]\s*(\d{4,20})?/i);
+
 /**
  * DOM fallback: reads the review table (评价内容 + 评价时间) and the order table (订单号 + 订单状态) by
  * header text; 收货人/手机/地址 columns are never read. `url` is not needed: headers identify the tables.
  */
-export function readDom(doc: Document, _url: URL): ParseResult {
-  const r = emptyResult();
-  for (const t of readTables(doc)) {
-    const rc = columns(t.headers, REVIEW_COLS);
-    const oc = columns(t.headers, ORDER_COLS);
-    if (rc.text >= 0 && rc.time >= 0) collect(t.rows, domReview(rc), (x) => x.reviewId, r.reviews, r);
-    else if (oc.id >= 0 && oc.status >= 0) collect(t.rows, domOrder(oc), (x) => x.orderId, r.orders, r);
-  }
-  r.store = identifyFromDom(doc);
-  return r;
-}
-
-/** Text nodes of the console header, in order (script/style excluded). */
-function headerTexts(doc: Document): string[] {
-  const root = doc.querySelector('header, [role="banner"]') ?? doc.body;
-  if (!root) return [];
-  const out: string[] = [];
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n && out.length < 2000; n = walker.nextNode()) {
-    const t = n.nodeValue?.trim();
-    if (t && !/^(SCRIPT|STYLE|NOSCRIPT)$/.test(n.parentElement?.tagName ?? '')) out.push(t);
-  }
-  return out;
-}
-
-/**
- * The header shows the shop name and "店铺ID：123" [G: text pattern, no class names]. The name is
- * "店铺名称：…" when labelled, else the text right before the id label.
- */
-function identifyFromDom(doc: Document): ReturnType<NonNullable<PlatformAdapter['identifyFromDom']>> {
-  const texts = headerTexts(doc);
-  for (let i = 0; i < texts.length; i++) {
-    const m = /店铺\s*ID\s*[:：]\s*(\d{4,20})?/i.exec(texts[i]!);
-    const id = m && (m[1] ?? /^\d{4,20}$/.exec(texts[i + 1] ?? '')?.[0]);
-    if (!id) continue;
-    const labelled = texts.map((t) => /^店铺名称\s*[:：]\s*(.{1,60})$/.exec(t)?.[1]).find(Boolean);
-    const before = texts[i - 1];
-    const name = labelled ?? (before && !/[:：]|^\d+$/.test(before) ? before.slice(0, 60) : undefined);
-    return { platform: 'kuaishou', shopId: id, name, via: 'dom' };
-  }
-  return undefined;
-}
+export const readDom = domTableReader([REVIEW_COLS, domReview], [ORDER_COLS, domOrder], identifyFromDom);
 
 export const kuaishou: PlatformAdapter = {
   id: 'kuaishou',

@@ -12,24 +12,22 @@
  * https://mms.pinduoduo.com/orders/list
  */
 import type { OrderDraft, ParseResult, ReviewDraft } from '../capture/batch';
-import { emptyResult } from '../capture/batch';
-import type {
-  AfterSale,
-  DimensionId,
-  OrderStatus,
-  Rejection,
-  ScoreDimension,
-  ScoreIndicator,
-} from '../model';
+import type { AfterSale, DimensionId, OrderStatus, ScoreDimension, ScoreIndicator } from '../model';
 import { dayKey } from '../keys';
+import { shopFromHeader } from './dom-table';
 import { ENDPOINTS } from './endpoints';
 import { PLATFORM_HOSTS } from './hosts';
 import { rowKeyOf, tableReplyBox } from './reply-fill';
+import type { Obj, RowError } from './parse-utils';
 import {
-  TimeUnitError,
+  collectRows,
   idOf,
+  isObj,
   maskedNick,
   numOf,
+  obj,
+  objRow,
+  parseFrame,
   reject,
   secondsToMs,
   shanghaiDateTimeToMs,
@@ -37,11 +35,6 @@ import {
   textOf,
 } from './parse-utils';
 import type { ParseContext, PlatformAdapter } from './types';
-
-type Obj = Record<string, unknown>;
-type RowError = [Rejection['code'], string];
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const obj = (v: unknown): Obj => (isObj(v) ? v : {});
 
 const DEFAULT_TEXT = /^(此用户未填写(文字)?评价(内容)?|该用户未填写评价(内容)?|系统默认好评)[。.!！]?$/;
 
@@ -181,6 +174,7 @@ function order(row: Obj): OrderDraft | RowError {
   };
 }
 
+/** A list the response must hold (`where` names it in the rejection), read row by row. */
 function rows<T extends object>(
   source: unknown,
   where: string,
@@ -193,24 +187,7 @@ function rows<T extends object>(
     r.rejects.push(reject('schema', `响应中找不到列表（${where}）：拼多多后台接口可能已改版`));
     return;
   }
-  const seen = new Set<string>();
-  source.forEach((row: unknown, i) => {
-    r.seen += 1;
-    const at = `第 ${i + 1} 行：`;
-    if (!isObj(row)) return void r.rejects.push(reject('schema', `${at}不是对象`, i));
-    try {
-      const m = map(row);
-      if (Array.isArray(m)) return void r.rejects.push(reject(m[0], at + m[1], i));
-      const k = key(m);
-      if (seen.has(k))
-        return void r.rejects.push(reject('duplicate_in_page', `${at}与本页前面的行重复（${k}）`, i));
-      seen.add(k);
-      out.push(m);
-    } catch (e) {
-      if (!(e instanceof TimeUnitError)) throw e;
-      r.rejects.push(reject('bad_time', at + e.message, i));
-    }
-  });
+  collectRows(source, objRow(map), key, out, r);
 }
 
 const SERVE_PARTS: [string, DimensionId, string][] = [
@@ -328,56 +305,19 @@ function envelopeError(body: unknown): string | undefined {
 }
 
 function parse(endpointId: string, body: unknown, ctx: ParseContext): ParseResult {
-  const r = emptyResult();
-  const error = envelopeError(body);
-  if (error) {
-    r.rejects.push(reject('envelope_error', error));
-    return r;
-  }
-  const res = obj(obj(body).result);
-  try {
+  return parseFrame(envelopeError(body), (r) => {
+    const res = obj(obj(body).result);
     if (endpointId === 'reviewsList') rows(res.data, 'result.data', review, (x) => x.reviewId, r.reviews, r);
     else if (endpointId === 'orderList')
       rows(res.pageItems, 'result.pageItems', order, (x) => x.orderId, r.orders, r);
     else if (endpointId === 'mallServeScore') serveScore(res, ctx.now, r);
     else if (endpointId === 'mallDsr') mallDsr(res, ctx.now, r);
     else r.rejects.push(reject('unknown_endpoint', `未知接口 ${endpointId}`));
-  } catch (e) {
-    r.rejects.push(reject('internal', e instanceof Error ? e.message : String(e)));
-  }
-  return r;
+  });
 }
 
-/** Text nodes of the console header, in order (script/style excluded). */
-function headerTexts(doc: Document): string[] {
-  const root = doc.querySelector('header, [role="banner"]') ?? doc.body;
-  if (!root) return [];
-  const out: string[] = [];
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n && out.length < 2000; n = walker.nextNode()) {
-    const t = n.nodeValue?.trim();
-    if (t && !/^(SCRIPT|STYLE|NOSCRIPT)$/.test(n.parentElement?.tagName ?? '')) out.push(t);
-  }
-  return out;
-}
-
-/**
- * The header shows the shop name and "店铺ID：123" [G: text pattern, no class names]. The name is
- * "店铺名称：…" when labelled, else the text right before the id label.
- */
-function identifyFromDom(doc: Document): ReturnType<NonNullable<PlatformAdapter['identifyFromDom']>> {
-  const texts = headerTexts(doc);
-  for (let i = 0; i < texts.length; i++) {
-    const m = /店铺\s*ID\s*[:：]\s*(\d{4,20})?/i.exec(texts[i]!);
-    const id = m && (m[1] ?? /^\d{4,20}$/.exec(texts[i + 1] ?? '')?.[0]);
-    if (!id) continue;
-    const labelled = texts.map((t) => /^店铺名称\s*[:：]\s*(.{1,60})$/.exec(t)?.[1]).find(Boolean);
-    const before = texts[i - 1];
-    const name = labelled ?? (before && !/[:：]|^\d+$/.test(before) ? before.slice(0, 60) : undefined);
-    return { platform: 'pdd', shopId: id, name, via: 'dom' };
-  }
-  return undefined;
-}
+/** The header shows the shop name and "店铺ID：123" [G: text pattern, no class names]. */
+const identifyFromDom = (doc: Document) => shopFromHeader(doc, 'pdd', /店铺\s*ID\s*[:：]\s*(\d{4,20})?/i);
 
 export const pdd: PlatformAdapter = {
   id: 'pdd',

@@ -13,29 +13,29 @@
  * https://trade.taobao.com/trade/itemlist/list_sold_items.htm
  */
 import type { ParseResult, ReviewDraft } from '../capture/batch';
-import { emptyResult } from '../capture/batch';
-import type { DimensionId, Polarity, Rejection, ScoreDimension, ScoreIndicator } from '../model';
+import type { DimensionId, Polarity, ScoreDimension, ScoreIndicator } from '../model';
 import { addDays, dayKey, dayStart, DAY_MS } from '../keys';
+import { shopFromHeader } from './dom-table';
 import { ENDPOINTS } from './endpoints';
 import { PLATFORM_HOSTS } from './hosts';
 import { rowKeyOf, tableReplyBox } from './reply-fill';
+import type { Obj, RowError } from './parse-utils';
 import {
-  TimeUnitError,
+  collectRows,
   idOf,
+  isObj,
+  list,
   maskedNick,
   msToMs,
   numOf,
+  obj,
+  objRow,
+  parseFrame,
   reject,
   shanghaiDateTimeToMs,
   textOf,
 } from './parse-utils';
 import type { ParseContext, PlatformAdapter } from './types';
-
-type Obj = Record<string, unknown>;
-type RowError = [Rejection['code'], string];
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const obj = (v: unknown): Obj => (isObj(v) ? v : {});
-const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
 
 const EMOTION: Record<string, Polarity> = { '11': 'good', '12': 'neutral', '13': 'bad' };
 const DEFAULT_TEXT =
@@ -120,25 +120,14 @@ function rows(data: Obj, now: number, r: ParseResult): void {
     r.rejects.push(reject('schema', '响应中找不到评价列表（data.data.dataSource）：千牛接口可能已改版'));
     return;
   }
-  const seen = new Set<string>();
-  source.forEach((row: unknown, i) => {
-    r.seen += 1;
-    const at = `第 ${i + 1} 行：`;
-    if (!isObj(row)) return void r.rejects.push(reject('schema', `${at}不是对象`, i));
-    try {
-      const m = review(row, now);
-      if (Array.isArray(m)) return void r.rejects.push(reject(m[0], at + m[1], i));
-      if (seen.has(m.reviewId))
-        return void r.rejects.push(
-          reject('duplicate_in_page', `${at}与本页前面的评价重复（${m.reviewId}）`, i),
-        );
-      seen.add(m.reviewId);
-      r.reviews.push(m);
-    } catch (e) {
-      if (!(e instanceof TimeUnitError)) throw e;
-      r.rejects.push(reject('bad_time', at + e.message, i));
-    }
-  });
+  collectRows(
+    source,
+    objRow((row) => review(row, now)),
+    (x) => x.reviewId,
+    r.reviews,
+    r,
+    '评价',
+  );
 }
 
 const DIMENSION_OF = (name: string): DimensionId =>
@@ -255,54 +244,18 @@ function envelopeError(body: unknown): string | undefined {
 }
 
 function parse(endpointId: string, body: unknown, ctx: ParseContext): ParseResult {
-  const r = emptyResult();
-  const error = envelopeError(body);
-  if (error) {
-    r.rejects.push(reject('envelope_error', error));
-    return r;
-  }
-  const data = obj(obj(body).data);
-  try {
+  return parseFrame(envelopeError(body), (r) => {
+    const data = obj(obj(body).data);
     if (endpointId === 'rateList') rows(data, ctx.now, r);
     else if (endpointId === 'storeIndex') storeIndex(data, ctx.now, r);
     else if (endpointId === 'npsIndexSummary') indexSummary(data, ctx.now, r);
     else r.rejects.push(reject('unknown_endpoint', `未知接口 ${endpointId}`));
-  } catch (e) {
-    r.rejects.push(reject('internal', e instanceof Error ? e.message : String(e)));
-  }
-  return r;
+  });
 }
 
-/** Text nodes of the console header, in order (script/style excluded). */
-function headerTexts(doc: Document): string[] {
-  const root = doc.querySelector('header, [role="banner"]') ?? doc.body;
-  if (!root) return [];
-  const out: string[] = [];
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n && out.length < 2000; n = walker.nextNode()) {
-    const t = n.nodeValue?.trim();
-    if (t && !/^(SCRIPT|STYLE|NOSCRIPT)$/.test(n.parentElement?.tagName ?? '')) out.push(t);
-  }
-  return out;
-}
-
-/**
- * The 千牛 header shows the shop name and "店铺ID：123" (or 卖家ID) [G: text pattern, no class names]. The
- * name is "店铺名称：…" when labelled, else the text right before the id label.
- */
-function identifyFromDom(doc: Document): ReturnType<NonNullable<PlatformAdapter['identifyFromDom']>> {
-  const texts = headerTexts(doc);
-  for (let i = 0; i < texts.length; i++) {
-    const m = /(?:店铺|卖家)\s*ID\s*[:：]\s*(\d{4,20})?/i.exec(texts[i]!);
-    const id = m && (m[1] ?? /^\d{4,20}$/.exec(texts[i + 1] ?? '')?.[0]);
-    if (!id) continue;
-    const labelled = texts.map((t) => /^店铺名称\s*[:：]\s*(.{1,60})$/.exec(t)?.[1]).find(Boolean);
-    const before = texts[i - 1];
-    const name = labelled ?? (before && !/[:：]|^\d+$/.test(before) ? before.slice(0, 60) : undefined);
-    return { platform: 'taobao', shopId: id, name, via: 'dom' };
-  }
-  return undefined;
-}
+/** The 千牛 header shows the shop name and "店铺ID：123" (or 卖家ID) [G: text pattern, no class names]. */
+const identifyFromDom = (doc: Document) =>
+  shopFromHeader(doc, 'taobao', /(?:店铺|卖家)\s*ID\s*[:：]\s*(\d{4,20})?/i);
 
 export const taobao: PlatformAdapter = {
   id: 'taobao',
