@@ -94,6 +94,8 @@ test('抖店: the inbox lists unreplied 中差评 with countdowns; a blocked edi
   await page.reload();
   await page.getByRole('tab', { name: '差评' }).click();
   const row = page.locator(`tr[data-comment-id="${reviewId}"]`);
+  // The overlay draws rows as they near the viewport: the merchant scrolls to the review.
+  await row.scrollIntoViewIfNeeded();
   await expect(row.locator(`${OVERLAY} button[disabled]`)).toBeAttached({ timeout: 20_000 });
   await expect(row.locator(`${OVERLAY} [data-testid="koubei-note"]`)).toContainText('不能插入');
   expect(demo.world.submittedReplies).toEqual([]);

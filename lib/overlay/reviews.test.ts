@@ -63,7 +63,7 @@ const ann = (id: string, over: Partial<ReviewAnnotation> = {}): ReviewAnnotation
   ...over,
 });
 
-function start(items: ReviewAnnotation[]) {
+function start(items: ReviewAnnotation[], Intersection: typeof IntersectionObserver | null = null) {
   const listeners: ((h: Handled) => void)[] = [];
   const annotate = vi.fn(async (ids: string[]): Promise<AnnotateResult> => ({
     items: items.filter((i) => ids.includes(i.reviewId)),
@@ -76,6 +76,7 @@ function start(items: ReviewAnnotation[]) {
     annotate,
     now: () => NOW,
     copy,
+    Intersection,
   });
   return { annotate, copy, stop, emit: (h: Handled) => listeners.forEach((fn) => fn(h)) };
 }
@@ -187,5 +188,38 @@ describe('clockText', () => {
 
   it('has nothing to show without a deadline', () => {
     expect(clockText({ status: 'none' }, NOW)).toBeUndefined();
+  });
+
+  it('annotates and draws only rows near the viewport, the others when they get near', async () => {
+    consolePage(['r1', 'r2', 'r3']);
+    const observed: Element[] = [];
+    let notify: ((entries: { target: Element; isIntersecting: boolean }[]) => void) | undefined;
+    class FakeIO {
+      constructor(cb: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+        notify = cb;
+      }
+      observe(el: Element) {
+        if (!observed.includes(el)) observed.push(el);
+      }
+      unobserve() {}
+      disconnect() {}
+    }
+    const o = start([ann('r1'), ann('r2'), ann('r3')], FakeIO as unknown as typeof IntersectionObserver);
+    await settle();
+    expect(observed).toHaveLength(3);
+    expect(o.annotate).not.toHaveBeenCalled();
+    expect(roots()).toHaveLength(0);
+    notify!([
+      { target: observed[0]!, isIntersecting: true },
+      { target: observed[2]!, isIntersecting: false },
+    ]);
+    await settle();
+    expect(o.annotate).toHaveBeenCalledWith(['r1']);
+    expect(roots()).toHaveLength(1);
+    notify!([{ target: observed[1]!, isIntersecting: true }]);
+    await settle();
+    expect(o.annotate).toHaveBeenLastCalledWith(['r2']);
+    expect(roots()).toHaveLength(2);
+    o.stop();
   });
 });

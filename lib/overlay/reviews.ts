@@ -55,6 +55,8 @@ export interface ReviewOverlayDeps {
   annotate(ids: string[]): Promise<AnnotateResult>;
   now(): number;
   copy(text: string): Promise<void>;
+  /** Which rows are near the viewport; default the page's IntersectionObserver, `null`: every row. */
+  Intersection?: typeof IntersectionObserver | null;
 }
 
 /** Starts the overlay; returns a function that stops it (observer and timers). */
@@ -158,6 +160,10 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   function paint(force: boolean | ReadonlySet<string> = false) {
     const unknown: string[] = [];
     for (const { reviewId, row } of box.rows(doc)) {
+      if (io && !near.has(row)) {
+        io.observe(row); // no-op when already observed; drawn (and annotated) once it nears the viewport
+        continue;
+      }
       if (!cache.has(reviewId)) {
         if (!asked.has(reviewId)) unknown.push(reviewId);
         continue;
@@ -173,11 +179,47 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   const schedule = () => {
     if (timer === undefined) timer = setTimeout(() => ((timer = undefined), paint()), 80);
   };
-  const observer = new MutationObserver(schedule);
+  /**
+   * Only rows near the viewport are annotated and drawn: a console page holds up to 100 rows of which a
+   * dozen are on screen, and drawing all of them doubled the page's own 下一页 latency (issue #7 bench).
+   * Without an IntersectionObserver every row counts as near.
+   */
+  const near = new WeakSet<Element>();
+  // Rows come into view a few per frame while scrolling: one pass per frame, not one per callback.
+  let frame = false;
+  const paintSoon = () => {
+    if (frame) return;
+    frame = true;
+    const raf = doc.defaultView?.requestAnimationFrame ?? ((fn: () => void) => setTimeout(fn, 16));
+    raf(() => ((frame = false), stopped || paint()));
+  };
+  const IO = d.Intersection === undefined ? doc.defaultView?.IntersectionObserver : d.Intersection;
+  const io = IO
+    ? new IO(
+        (entries) => {
+          let added = false;
+          for (const e of entries)
+            if (e.isIntersecting) {
+              near.add(e.target);
+              io?.unobserve(e.target);
+              added = true;
+            }
+          if (added) paintSoon();
+        },
+        { rootMargin: '400px 0px' },
+      )
+    : undefined;
+  // Our own hosts being inserted are DOM changes too: they must not trigger another pass.
+  const ours = (n: Node) => n.nodeName === 'KOUBEI-UI';
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => !Array.from(r.addedNodes).every(ours) || !Array.from(r.removedNodes).every(ours)))
+      schedule();
+  });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   // New or changed reviews were just stored: ask again for them (a reply may have been posted).
   const unsubscribe = d.capture.onHandled((h) => {
-    const ids = h.result.reviews.map((r) => r.reviewId);
+    // Only rows already asked for (near the viewport): the others are asked when they get near.
+    const ids = h.result.reviews.map((r) => r.reviewId).filter((id) => asked.has(id));
     if (ids.length) void request(ids);
   });
   const ticker = setInterval(() => paint(true), 30_000);
@@ -185,6 +227,7 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   return () => {
     stopped = true;
     observer.disconnect();
+    io?.disconnect();
     unsubscribe();
     clearInterval(ticker);
     if (timer !== undefined) clearTimeout(timer);

@@ -81,7 +81,11 @@ export interface TableBoxSpec {
 }
 
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-const isHeaderRow = (tr: Element) => Array.from(tr.children).some((c) => c.tagName === 'TH');
+/** A row with a header cell (no array per row: `rows()` runs over every row on each overlay pass). */
+const isHeaderRow = (tr: Element) => {
+  for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'TH') return true;
+  return false;
+};
 
 /**
  * The first row of `table` with a header cell: the row of its first `th` (`querySelector` stops there).
