@@ -21,7 +21,15 @@ export interface StoreCounts {
   orders: number;
 }
 
+/** Where the worker keeps a store's record counts (lib/background/counts.ts maintains them). */
+export const COUNTS_PREFIX = 'counts|';
+export const countsKey = (storeKey: string): string => `${COUNTS_PREFIX}${storeKey}`;
+export type StoreCountsRow = StoreCounts;
+
+/** Stored reviews and orders of a store: the worker's counter, else counted from the index (slow at scale). */
 export async function storeCounts(db: KoubeiDb, storeKey: string): Promise<StoreCounts> {
+  const kept = (await db.meta.get(countsKey(storeKey)))?.value as StoreCounts | undefined;
+  if (kept) return { reviews: kept.reviews, orders: kept.orders };
   const [reviews, orders] = await Promise.all([
     db.reviews.where('storeKey').equals(storeKey).count(),
     db.orders.where('storeKey').equals(storeKey).count(),

@@ -7,6 +7,7 @@ import { getDb } from '../db';
 import { onMessage } from '../messaging';
 import { tabStoresItem } from '../settings';
 import { clearBadge } from './badge';
+import { combineHooks, countHooks, ensureCounts } from './counts';
 import { registerCapture } from './capture';
 import type { IngestHooks } from './ingest';
 import { registerDataHandlers } from './data';
@@ -43,12 +44,14 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
   const extensionOrigin = browser.runtime.getURL('/');
   // Aggregates, snapshots, alerts: alarms, UI commands and the ingest hook (lib/background/score.ts).
   const score = registerScore(db, { now, extensionOrigin });
+  // Every insert also bumps its store's record counter (lib/background/counts.ts).
+  const hooks = opts.hooks ?? combineHooks(score.hooks, countHooks());
   // Review annotations, 可疑 flags, saved drafts, model drafting (lib/background/reviews.ts).
   registerReviews(db, { bindings, extensionId, extensionOrigin, now });
   registerWalker(db, { extensionId, now });
   // 数据 tab: file import, backup restore, store deletion (lib/background/data.ts).
   registerDataHandlers(db, extensionOrigin, {
-    hooks: opts.hooks ?? score.hooks,
+    hooks,
     now,
     afterIngest: (k) => score.afterIngest(k),
   });
@@ -57,10 +60,13 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
   registerCapture(db, {
     bindings,
     extensionId,
-    hooks: opts.hooks ?? score.hooks,
+    hooks,
     afterIngest: (k) => score.afterIngest(k),
     now,
   });
+
+  // Stores without a record counter (older database) are counted once.
+  void ensureCounts(db).catch((e: unknown) => console.warn('[koubei] counts', e));
 
   onMessage('ui-bg/badge-seen', async ({ sender }) => {
     requireExtensionPage(sender, extensionOrigin);

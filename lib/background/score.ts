@@ -11,6 +11,7 @@ import { latestSnapshot } from '../score-queries';
 import type { AggregateStatus } from '../score-view/aggregate-state';
 import { alertSettingsItem, alertSnoozesItem, scoreOverridesItem } from '../settings';
 import { aggregateHooks, readStatus, runRebuild } from './aggregates';
+import { ensureCounts } from './counts';
 import { paintAlertBadge, snooze } from './alert-signals';
 import type { IngestHooks } from './ingest';
 import { requireExtensionPage } from './senders';
@@ -87,6 +88,8 @@ export function registerScore(
   ): Promise<AggregateStatus | undefined> => {
     const was = await readStatus(db);
     const s = await runRebuild(db, now, force);
+    // A rebuild is also the repair path for the record counters (all of them when forced).
+    await ensureCounts(db, force);
     const rebuilt = force || was?.status !== 'ready' || was.key !== s?.key;
     await run(rebuilt ? 'all' : after);
     return s;

@@ -4,6 +4,7 @@
  */
 import type { KoubeiDb } from '../db';
 import type { Store } from '../model';
+import { countsKey } from '../queries';
 
 export interface StorageInfo {
   usage?: number;
@@ -106,7 +107,7 @@ export async function deleteStore(
   if (!confirmMatches(store, typed)) throw new Error('确认文字与店铺 ID 或名称不符，未删除');
   const tables = storeTables(db);
   const removed: Record<string, number> = {};
-  await db.transaction('rw', ['stores', ...tables.map((t) => t.table.name)], async () => {
+  await db.transaction('rw', ['stores', 'meta', ...tables.map((t) => t.table.name)], async () => {
     for (const t of tables) {
       let n = 0;
       if (t.table.schema.primKey.keyPath === 'key')
@@ -115,6 +116,7 @@ export async function deleteStore(
       removed[t.table.name] = n;
     }
     await db.stores.delete(storeKey);
+    await db.meta.delete(countsKey(storeKey));
   });
   return removed;
 }
