@@ -5,7 +5,7 @@ import { toBatches } from '../capture/batch';
 import type { KoubeiDb } from '../db';
 import { openDb } from '../db';
 import { douyin } from '../platforms/douyin';
-import { ingestBatch, merge, sameContent } from './ingest';
+import { ingestBatch, merge, sameContent, storedRows } from './ingest';
 import { memoryBindings, resolveStore } from './stores';
 
 const fixture = (name: string): unknown =>
@@ -228,5 +228,30 @@ describe('merge / sameContent', () => {
       source: 'api',
       capturedAt: 1,
     });
+  });
+});
+
+describe('storedRows', () => {
+  it.each([
+    ['none stored', [] as number[]],
+    ['a few stored inside the span', [3, 17]],
+    ['all stored', Array.from({ length: 40 }, (_, i) => i)],
+  ])('finds exactly the stored rows (%s), in key order of the request', async (_name, stored) => {
+    const key = (i: number) => `douyin:1|${String(7_350_000_000 + i * 3)}`;
+    await db.meta.bulkPut(stored.map((i) => ({ key: key(i), value: i })));
+    // Other rows inside and around the batch's span that are not asked for.
+    await db.meta.bulkPut([
+      { key: `${key(5)}x`, value: -1 },
+      { key: 'douyin:0|z', value: -2 },
+    ]);
+    const keys = Array.from({ length: 40 }, (_, i) => key((i * 7) % 40));
+    const got = await storedRows(db.meta, keys);
+    expect(got.map((r) => r?.value)).toEqual(keys.map((_, i) => (stored.includes((i * 7) % 40) ? (i * 7) % 40 : undefined))); // prettier-ignore
+  });
+
+  it('falls back to one get per key when the span holds many other rows', async () => {
+    await db.meta.bulkPut(Array.from({ length: 500 }, (_, i) => ({ key: `k${String(i).padStart(4, '0')}`, value: i }))); // prettier-ignore
+    const got = await storedRows(db.meta, ['k0000', 'k0499', 'k9999']);
+    expect(got.map((r) => r?.value)).toEqual([0, 499, undefined]);
   });
 });

@@ -4,6 +4,7 @@
  * capture-health event and whatever the change hooks derive (daily aggregates) — in ONE transaction, so a
  * worker killed mid-write leaves either all of a batch or none of it.
  */
+import type { Table } from 'dexie';
 import type { KoubeiDb } from '../db';
 import type { CaptureEvent, OfficialScore, Order, Rejection, Review, StoreIdentity } from '../model';
 import { recordKey } from '../model';
@@ -149,7 +150,10 @@ export async function ingestBatch(
     const upsert = async <T extends Review | Order>(table: 'reviews' | 'orders', rows: T[]) => {
       if (!rows.length) return;
       const t = db.table<T, string>(table);
-      const existing = await t.bulkGet(rows.map((r) => r.key));
+      const existing = await storedRows(
+        t,
+        rows.map((r) => r.key),
+      );
       const write: T[] = [];
       rows.forEach((next, i) => {
         const prev = existing[i];
@@ -216,6 +220,38 @@ export async function ingestBatch(
     return ev;
   });
   return { storeKey, ...counts, rejected: v.rejects.length, event };
+}
+
+/**
+ * The stored rows for `keys` (undefined where none), in order. A page of a console list has ids close
+ * together, so one key-range read of the batch's span usually shows which few (if any) are stored, and
+ * only those are fetched: a first capture costs one read instead of one get per row. When the span holds
+ * many other rows, a plain bulkGet.
+ */
+export async function storedRows<T>(
+  t: Table<T, string>,
+  keys: readonly string[],
+): Promise<(T | undefined)[]> {
+  if (keys.length === 0) return [];
+  let lo = keys[0]!;
+  let hi = lo;
+  for (const k of keys) {
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  const cap = keys.length * 2;
+  const inSpan = await t
+    .where(':id')
+    .between(lo, hi, true, true)
+    .limit(cap + 1)
+    .primaryKeys();
+  if (inSpan.length > cap) return t.bulkGet([...keys]);
+  const present = new Set(inSpan);
+  const want = keys.filter((k) => present.has(k));
+  if (want.length === 0) return keys.map(() => undefined);
+  const got = await t.bulkGet(want);
+  const byKey = new Map(want.map((k, i) => [k, got[i]]));
+  return keys.map((k) => byKey.get(k));
 }
 
 /** A capture-health entry for a batch that could not be ingested at all (no store, quota, …). */
