@@ -23,7 +23,10 @@ const ROW = 'tr[data-comment-id]';
 
 /** Page-side helpers (options.html, an extension page): the raw put loop and message round trips. */
 const PAGE_CODE = `
-import { declareSchema } from '${ROOT}/lib/db';
+import { declareSchema, openDb } from '${ROOT}/lib/db';
+import { ingestBatch } from '${ROOT}/lib/background/ingest';
+import { aggregateHooks, runRebuild } from '${ROOT}/lib/background/aggregates';
+import { combineHooks, countHooks, ensureCounts } from '${ROOT}/lib/background/counts';
 import Dexie from 'dexie';
 const req = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
 const open = (name) => req(indexedDB.open(name));
@@ -50,6 +53,31 @@ export async function rawPutLoop(batch) {
   db.close();
   await Dexie.delete('bench-raw');
   return ms;
+}
+/**
+ * The worker's ingest path (lib/background/ingest.ts with the same hooks the worker installs: daily
+ * aggregates + score marks + record counters), on these capture batches, into a fresh database: first
+ * pass (all new) and second pass (all stored). Returns ms per pass and the rows stored.
+ */
+export async function pipeline(batches, storeKey) {
+  await Dexie.delete('bench-ingest');
+  const db = openDb('bench-ingest');
+  await db.open();
+  await runRebuild(db, Date.now); // empty database: aggregates 'ready', so the hooks run as in the worker
+  await db.stores.put({ key: storeKey, platform: 'douyin', shopId: storeKey.split(':')[1], firstSeen: 1, lastSeen: 1 });
+  await ensureCounts(db);
+  const hooks = combineHooks(aggregateHooks(), countHooks());
+  const pass = async () => {
+    const t = performance.now();
+    for (const b of batches) await ingestBatch(db, b, { storeKey, now: Date.now(), hooks });
+    return performance.now() - t;
+  };
+  const first = await pass();
+  const again = await pass();
+  const stored = await db.reviews.count();
+  db.close();
+  await Dexie.delete('bench-ingest');
+  return { first, again, stored };
 }
 /** Median round trip (ms) of 'cs-bg/capture' with this payload (the worker rejects it: not a console tab). */
 export async function roundTrip(data, n) {
@@ -128,6 +156,19 @@ export function realBatches(demo: DemoHandler, rowsPerMessage?: number): Capture
   return toBatches(result, meta);
 }
 
+/** Capture batches of every 1,000-row page of the list (what capture sends for the whole list). */
+function allBatches(demo: DemoHandler, total: number): CaptureBatch[] {
+  const out: CaptureBatch[] = [];
+  for (let p = 0; p * 1000 < total; p++) {
+    const url = new URL(`${HOST}/product/tcomment/commentList?page=${p}&pageSize=1000&demo_page_size=1000`);
+    const text = demo({ method: 'GET', url, headers: {} })!.body as string;
+    const pageUrl = new URL(LIST);
+    const { endpoint, result } = parseHookMessage(douyin, { url: url.href, method: 'GET', status: 200, contentType: 'application/json', text, bytes: text.length, at: NOW }, pageUrl, NOW); // prettier-ignore
+    out.push(...toBatches(result, { platform: 'douyin', endpoint, page: pageUrl.pathname, source: 'api', bytes: text.length })); // prettier-ignore
+  }
+  return out;
+}
+
 /** The 评价管理 list total as the demo console reports it. */
 function listTotal(demo: DemoHandler): number {
   const url = new URL(`${HOST}/product/tcomment/commentList?page=0&pageSize=1&rank=0`);
@@ -144,6 +185,9 @@ export async function runIngest(mode: Mode): Promise<Figure[]> {
   const ratio: number[] = [];
   const reRatio: number[] = [];
   const dupes: number[] = [];
+  const pipeDupes: number[] = [];
+  const pipeFirst: number[] = [];
+  const pipeAgain: number[] = [];
   const msg: { one: number[]; two: number[]; empty: number[] } = { one: [], two: [], empty: [] };
   let total = 0;
   for (let run = 0; run < size.runs; run++) {
@@ -166,11 +210,16 @@ export async function runIngest(mode: Mode): Promise<Figure[]> {
       for (let i = 0; i < 3; i++) rawMs.push(await ext.evaluate<number>('KB.rawPutLoop(1000)'));
       rawMs.sort((x, y) => x - y);
       const r = rawMs[1]!;
+      const batches = allBatches(demo, total);
+      const pipe = await ext.evaluate<{ first: number; again: number; stored: number }>(
+        `KB.pipeline(${JSON.stringify(batches)}, 'douyin:bench')`,
+      );
+      pipeDupes.push(pipe.stored - total);
       first.push(a.ms);
       again.push(b.ms);
       raw.push(r);
-      ratio.push(r / a.ms);
-      reRatio.push(a.ms / b.ms);
+      pipeFirst.push(pipe.first);
+      pipeAgain.push(pipe.again);
       // Messaging: one 1,000-row message, two 500-row messages (the shipped batch size), an empty one.
       const n = mode === 'smoke' ? 3 : 15;
       const [one] = realBatches(demo, 1000);
@@ -181,8 +230,12 @@ export async function runIngest(mode: Mode): Promise<Figure[]> {
       for (const bt of two) sum += await ext.evaluate<number>(`KB.roundTrip(${JSON.stringify(bt)}, ${n})`);
       msg.two.push(sum);
       msg.empty.push(await ext.evaluate<number>(`KB.roundTrip(${JSON.stringify(empty)}, ${n})`));
+      // Content script → worker → Dexie: messaging (per 1,000 rows, as shipped) + the worker's ingest.
+      const pipelineMs = pipe.first + (sum * total) / 1000;
+      ratio.push(r / pipelineMs);
+      reRatio.push(pipe.first / pipe.again);
       console.error(
-        `  ingest run ${run + 1}: ${total} rows in ${a.pages} pages: first ${a.ms} ms, again ${b.ms} ms, raw put loop ${Math.round(r)} ms (runs ${rawMs.map(Math.round).join('/')}), stored ${stored}, load ${load()}`,
+        `  ingest run ${run + 1}: ${total} rows; ingest path ${Math.round(pipe.first)} ms, again ${Math.round(pipe.again)} ms; through the console UI (${a.pages} pages) ${a.ms} ms, again ${b.ms} ms; raw put loop ${Math.round(r)} ms (runs ${rawMs.map(Math.round).join('/')}), stored ${stored}, load ${load()}`,
       );
     } finally {
       await context.close();
@@ -190,11 +243,12 @@ export async function runIngest(mode: Mode): Promise<Figure[]> {
   }
   const maxBytes = Math.max(...realBatches(demo).map((b) => JSON.stringify(b).length));
   const rps = (ms: number) => Math.round((total / ms) * 1000);
+  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
   return [
-    stat(ratio, { group: 'ingest', what: `first insert vs raw IndexedDB put loop (${total} rows, 1,000-row pages; ext ${rps(first[0]!)} rows/s, raw ${rps(raw[0]!)} rows/s)`, unit: '×', target: '≥ 0.9×', pass: (v) => v >= 0.9, where: 'chromium' }), // prettier-ignore
-    stat(reRatio, { group: 'ingest', what: 're-ingest of stored rows vs first insert (speed)', unit: '×', target: '≥ 0.6×', pass: (v) => v >= 0.6, where: 'chromium' }), // prettier-ignore
-    stat(first, { group: 'ingest', what: `first insert, wall time for ${total} rows`, unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
-    stat(dupes, { group: 'ingest', what: 'duplicates after ingesting every page twice', unit: 'rows', target: '0', pass: (v) => v === 0, where: 'chromium' }), // prettier-ignore
+    stat(ratio, { group: 'ingest', what: `first insert, content script → worker → Dexie (messaging + validation, dedupe, aggregates, counters) vs a raw IndexedDB put loop of the same ${total.toLocaleString('en')} rows, 1,000 per transaction (raw ${rps(med(raw))} rows/s, ours ${rps(med(pipeFirst))} rows/s before messaging)`, unit: '×', target: '≥ 0.9×', pass: (v) => v >= 0.9, where: 'chromium' }), // prettier-ignore
+    stat(reRatio, { group: 'ingest', what: 're-ingest of stored rows vs first insert (speed, worker ingest path)', unit: '×', target: '≥ 0.6×', pass: (v) => v >= 0.6, where: 'chromium' }), // prettier-ignore
+    stat([...dupes, ...pipeDupes], { group: 'ingest', what: 'duplicates after ingesting every page twice (through the console, and through the ingest path)', unit: 'rows', target: '0', pass: (v) => v === 0, where: 'chromium' }), // prettier-ignore
+    stat(first, { group: 'ingest', what: `end to end through the demo console: paging ${total.toLocaleString('en')} rows in 1,000-row pages until all are stored (includes the console's own rendering; again: ${Math.round(med(again))} ms)`, unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
     stat(msg.two, { group: 'messaging', what: 'round trip per 1,000 rows (2 messages of 500, as shipped)', unit: 'ms', target: '≤ 15 ms', pass: (v) => v <= 15, where: 'chromium' }), // prettier-ignore
     stat(msg.one, { group: 'messaging', what: 'round trip of one 1,000-row message', unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
     stat(msg.empty, { group: 'messaging', what: 'round trip of an empty batch (fixed cost)', unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
