@@ -69,3 +69,50 @@ test('names the missing column of an incomplete file and writes nothing', async 
   await expect(card.getByRole('alert')).toContainText('商品评价得分');
   expect((await countRows(await sw())).reviews ?? 0).toBe(0);
 });
+
+const OTHER_EXPORTS = [
+  {
+    file: 'pdd-orders.csv',
+    label: '拼多多 订单导出',
+    store: 'pdd:10086',
+    ids: /^2604\d\d-6622596899032\d\d$/,
+    rows: 4,
+  },
+  {
+    file: 'taobao-orders-gb18030.csv',
+    label: '淘宝 订单报表',
+    store: 'taobao:55667788',
+    ids: /^2951203765016139\d{3}$/,
+    rows: 3,
+  },
+] as const;
+
+for (const x of OTHER_EXPORTS)
+  test(`imports a ${x.label} (${x.file}) into its platform's store, without buyer data`, async ({
+    extPage,
+    sw,
+  }) => {
+    const panel = await extPage('sidepanel.html?tab=data');
+    const card = panel.getByTestId('import-card');
+    await card.getByLabel('选择导出文件').setInputFiles(fixture(x.file));
+    await expect(card.getByTestId('import-preview')).toContainText(x.label);
+    await expect(card.getByTestId('import-rows')).toHaveText(String(x.rows));
+    const worker = await sw();
+    expect((await countRows(worker)).orders ?? 0).toBe(0);
+
+    await card.getByLabel('店铺 ID').fill(x.store.split(':')[1]!);
+    await card.getByLabel('店铺名称').fill('导入测试店');
+    await card.getByTestId('import-confirm').click();
+    await expect(card.getByTestId('import-done')).toContainText(`新增 ${x.rows}`);
+
+    const orders = await allRows<{ orderId: string; storeKey: string; source: string }>(worker, 'orders');
+    expect(orders).toHaveLength(x.rows);
+    for (const o of orders) {
+      expect(o.orderId).toMatch(x.ids);
+      expect(`${o.storeKey} ${o.source}`).toBe(`${x.store} import`);
+    }
+    // Receiver names, phone numbers and addresses never reach the database.
+    const everything = JSON.stringify(await allRows(worker, 'orders'));
+    expect(everything).not.toMatch(/"1[3-9]\d{9}"/);
+    expect(everything).not.toMatch(/收货人|收件人|街道|西湖区/);
+  });
