@@ -157,20 +157,8 @@ test('the history chart draws 180 points and a 100k-point series within 150 ms',
   const root = resolve('.');
   const out = await build({
     stdin: {
-      contents: `import { h, render } from 'preact';
-        import { LineChart } from './components/score/LineChart';
-        window.renderChart = (n) => {
-          const el = document.createElement('div'); el.style.width = '420px'; document.body.appendChild(el);
-          const xs = new Float64Array(n), ys = new Array(n);
-          for (let i = 0; i < n; i++) { xs[i] = i * 60000; ys[i] = 92.5 - (i > n * 0.6 && i < n * 0.65 ? 22.75 : 0) + Math.sin(i / 7); }
-          const t0 = performance.now();
-          render(h(LineChart, { series: [{ id: 's', label: '估算', color: '#1456f0', xs, ys }] }), el);
-          el.getBoundingClientRect();
-          const ms = performance.now() - t0;
-          const d = el.querySelector('[data-series="s"] path').getAttribute('d');
-          el.remove();
-          return { ms, segments: d.split('L').length };
-        };`,
+      contents: `import { renderChartProbe } from './scripts/bench/chart-probe';
+        window.renderChart = renderChartProbe;`,
       resolveDir: root,
       loader: 'tsx',
     },

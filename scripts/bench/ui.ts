@@ -18,10 +18,9 @@ import { launchWithExtension } from '../../e2e/browser';
 import { ROOT, bundle, load, stat, until, type Figure, type Mode } from './common';
 
 const PAGE_CODE = `
-import { h, render } from 'preact';
 import { openDb } from '${ROOT}/lib/db';
 import { makeOrders, makeReviews, makeStore } from '${ROOT}/lib/export/testing';
-import { LineChart } from '${ROOT}/components/score/LineChart';
+import { renderChartProbe } from '${ROOT}/scripts/bench/chart-probe';
 
 const stores = { small: makeStore('500500', '小店'), large: makeStore('1000000', '三年老店') };
 /** Stores n reviews and m orders for a store, 10,000 per transaction; returns the table counts. */
@@ -65,17 +64,7 @@ export async function rebuild(which) {
 export async function select(which) {
   await chrome.storage.local.set({ selectedStore: stores[which].key });
 }
-export function chart(n) {
-  const el = document.createElement('div'); el.style.width = '420px'; document.body.appendChild(el);
-  const xs = new Float64Array(n), ys = new Array(n);
-  for (let i = 0; i < n; i++) { xs[i] = i * 60000; ys[i] = 92.5 - (i > n * 0.6 && i < n * 0.65 ? 22.75 : 0) + Math.sin(i / 7); }
-  const t0 = performance.now();
-  render(h(LineChart, { series: [{ id: 's', label: '估算', color: '#1456f0', xs, ys }] }), el);
-  el.getBoundingClientRect();
-  const ms = performance.now() - t0;
-  render(null, el); el.remove();
-  return ms;
-}
+export const chart = (n) => renderChartProbe(n).ms;
 `;
 
 /** In-page condition for "the store's data is on screen", per view. */
