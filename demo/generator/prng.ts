@@ -2,6 +2,7 @@
  * Seeded randomness for the demo world. mulberry32 is tiny, fast and good enough for fixtures; the
  * generator never touches Math.random so the same options always produce the same world.
  */
+import { mulberry32 } from '../../lib/random';
 
 /** A seeded random source with the few draws the generator needs. */
 export interface Rng {
@@ -19,18 +20,6 @@ export interface Rng {
   normal(mean: number, sd: number): number;
   /** A new independent stream, so adding draws in one part of the world does not shift another. */
   fork(salt: number): Rng;
-}
-
-/** mulberry32: 32-bit state, period 2^32. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

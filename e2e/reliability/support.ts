@@ -5,21 +5,13 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { allRows, countRows } from '../idb';
+import { mulberry32 } from '../../lib/random';
 
 export { allRows, countRows };
 export const BASE = 'https://fxg.jinritemai.com';
 export const COMMENTS = `${BASE}/ffa/maftersale/comment`;
 
-/** mulberry32. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 interface VersionUpdate {
   versions: { scriptURL: string; runningStatus: string }[];

@@ -5,6 +5,7 @@
  */
 import type { Order, Review, Store } from '../model';
 import { recordKey, storeKey } from '../keys';
+import { mulberry32 } from '../random';
 
 /** Texts that break naive CSV/XLSX writers or turn into formulas. */
 export const HOSTILE_TEXTS = [
@@ -34,15 +35,7 @@ const PRAISE = ['质量很好', '做工精细', '物流很快', '客服耐心', 
 const COMPLAINTS = ['起球了', '掉色严重', '尺码偏小', '物流太慢', '盒子压坏了', '少发了一件', '客服态度差'];
 
 /** mulberry32: small, seeded, good enough for fixtures. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 export function makeStore(shopId = '88776655', name = '测试旗舰店', at = Date.UTC(2026, 0, 1)): Store {
   return { key: storeKey('douyin', shopId), platform: 'douyin', shopId, name, firstSeen: at, lastSeen: at };

@@ -4,20 +4,12 @@
  */
 import type { Order, PlatformId, Review } from '../model';
 import { DAY_MS, addDays, dayStart, recordKey } from '../model';
+import { mulberry32 } from '../random';
 
 const H = 3600 * 1000;
 
-/** mulberry32: small, fast, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded test-data randomness (lib/random.ts). */
+export const rng = mulberry32;
 
 /** A review with defaults; pass what the test cares about. */
 export function makeReview(

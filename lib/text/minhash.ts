@@ -2,6 +2,7 @@
  * Character bigrams, exact Jaccard, and MinHash signatures for LSH. All hashing is seeded with fixed
  * constants so results are identical on every run and machine.
  */
+import { mulberry32 } from '../random';
 
 /** Sorted unique bigram codes (two UTF-16 units packed into 32 bits). Texts of one char give none. */
 export function bigrams(text: string): Uint32Array {
@@ -42,17 +43,11 @@ function fmix32(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** mulberry32: a small deterministic PRNG for the hash parameters. */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+/** 32-bit integers from the shared seeded PRNG (scaling its 2^-32 grid by 2^32 is exact). */
+const uint32s = (seed: number): (() => number) => {
+  const next = mulberry32(seed);
+  return () => next() * 4294967296;
+};
 
 export interface MinHasher {
   numHashes: number;
@@ -61,7 +56,7 @@ export interface MinHasher {
 
 /** A family of `numHashes` hash functions h_i(x) = a_i·fmix(x) + b_i (mod 2^32), a_i odd. */
 export function createMinHasher(numHashes: number, seed = 0x5eed): MinHasher {
-  const rnd = mulberry32(seed);
+  const rnd = uint32s(seed);
   const a = new Uint32Array(numHashes);
   const b = new Uint32Array(numHashes);
   for (let i = 0; i < numHashes; i++) {

@@ -9,6 +9,7 @@ import { DAY_MS } from '../../lib/model';
 import { analyzeText } from '../../lib/text/analyze';
 import { clusterNegatives, type ClusterItem } from '../../lib/text/clusters';
 import { nearDuplicateGroups } from '../../lib/text/near-duplicates';
+import { mulberry32 } from '../../lib/random';
 
 const OPENERS = [
   '',
@@ -53,16 +54,7 @@ const COMPLAINTS = [
 const TURNS = ['，但是', '，就是', '，不过', '。'];
 const CLOSERS = ['', '，推荐购买！', '，还会回购', '，差评', '，不会再买了', '😊', '👍', '，失望'];
 
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 function generate(count: number, seed = 42): { key: string; text: string; at: number }[] {
   const r = rng(seed);
