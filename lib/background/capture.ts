@@ -7,12 +7,13 @@
 import type { CaptureBatch, IngestResult } from '../capture/batch';
 import { CaptureBatchSchema } from '../capture/schema';
 import type { KoubeiDb } from '../db';
+import { isQuotaError } from '../export/storage';
 import { onMessage } from '../messaging';
 import { PlatformId, StoreIdentity } from '../model';
 import * as z from 'zod/mini';
 import { bumpBadge } from './badge';
 import type { IngestHooks } from './ingest';
-import { ingestBatch, recordFailure } from './ingest';
+import { ingestBatch, ingestResultOf, recordFailure } from './ingest';
 import { park, takeExpired, takeParked } from './pending';
 import { requireConsoleTab } from './senders';
 import type { Bindings } from './stores';
@@ -39,15 +40,9 @@ export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
       const r = await ingestBatch(db, batch, { storeKey, identity, now: env.now(), hooks: env.hooks });
       if (r.added + r.updated > 0) env.afterIngest(storeKey);
       await bumpBadge(r.added, r.rejected);
-      return {
-        storeKey: r.storeKey,
-        added: r.added,
-        updated: r.updated,
-        unchanged: r.unchanged,
-        rejected: r.rejected,
-      };
+      return ingestResultOf(r);
     } catch (e) {
-      const quota = e instanceof Error && /quota/i.test(`${e.name} ${e.message}`);
+      const quota = isQuotaError(e);
       const reason = quota
         ? {
             code: 'quota' as const,

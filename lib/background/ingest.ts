@@ -254,6 +254,15 @@ export async function storedRows<T>(
   return keys.map((k) => byKey.get(k));
 }
 
+/** What a sender hears back about an ingested batch (counts only, no records). */
+export const ingestResultOf = (r: Awaited<ReturnType<typeof ingestBatch>>): IngestResult => ({
+  storeKey: r.storeKey,
+  added: r.added,
+  updated: r.updated,
+  unchanged: r.unchanged,
+  rejected: r.rejected,
+});
+
 /** A capture-health entry for a batch that could not be ingested at all (no store, quota, …). */
 export async function recordFailure(
   db: KoubeiDb,

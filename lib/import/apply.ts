@@ -9,7 +9,7 @@ import type { KoubeiDb } from '../db';
 import type { Review, StoreIdentity } from '../model';
 import { storeKey as keyOf } from '../model';
 import type { IngestHooks } from '../background/ingest';
-import { ingestBatch } from '../background/ingest';
+import { ingestBatch, ingestResultOf } from '../background/ingest';
 import { IMPORTED_REVIEW_PREFIX } from './kinds/douyin-reviews';
 
 /** Where an import goes: a store the extension knows, or a new one from the shop id the merchant typed. */
@@ -79,11 +79,5 @@ export async function importBatch(
     { ...batch, reviews },
     { storeKey: key, identity, now: ctx.now, hooks: ctx.hooks },
   );
-  return {
-    storeKey: r.storeKey,
-    added: r.added,
-    updated: r.updated,
-    unchanged: r.unchanged,
-    rejected: r.rejected,
-  };
+  return ingestResultOf(r);
 }
