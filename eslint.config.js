@@ -76,6 +76,30 @@ export default tseslint.config(
     },
   },
   {
+    // One clock (issue #13, lib/clock.ts): shipped code takes calendar time from `now()`, so tests and the
+    // demo can pin it. Durations use performance.now().
+    files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', 'lib/reliability/**', '**/testing.ts', '**/*-testing.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'Calendar time comes from now() in lib/clock.ts; durations use performance.now().',
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...bannedSinks,
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'new Date() reads the machine clock: use new Date(now()) with lib/clock.ts.',
+        },
+      ],
+    },
+  },
+  {
     // Demo consoles imitate the merchant consoles; they are not shipped in the extension, but keep the
     // same discipline so fixtures with hostile text stay inert there too.
     files: ['demo/**/*.js'],

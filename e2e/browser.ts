@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Worker } from '@playwright/test';
 import { chromium } from '@playwright/test';
+import { pinExtensionClock } from './clock';
 
 export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
 
@@ -27,7 +28,12 @@ export interface Launched {
 }
 
 export async function launchWithExtension(
-  opts: { headless?: boolean; userDataDir?: string } = {},
+  opts: {
+    headless?: boolean;
+    userDataDir?: string;
+    /** Pin the extension's clock (lib/clock.ts) to this instant; see e2e/clock.ts. */
+    clock?: { at: number; frozen?: boolean };
+  } = {},
 ): Promise<Launched> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
     throw new Error('Build the extension first: npm run build');
@@ -49,6 +55,8 @@ export async function launchWithExtension(
       '--disable-sync',
       '--no-first-run',
       '--no-default-browser-check',
+      // The merchants' browser language: date inputs show yyyy/mm/dd, the UI language is zh-CN.
+      '--lang=zh-CN',
     ],
   });
   const serviceWorker = async (): Promise<Worker> => {
@@ -57,5 +65,6 @@ export async function launchWithExtension(
   };
   const sw = await serviceWorker();
   const extensionId = sw.url().split('/')[2]!;
+  if (opts.clock) await pinExtensionClock(sw, opts.clock.at, opts.clock.frozen ?? true);
   return { context, extensionId, serviceWorker, userDataDir };
 }

@@ -6,9 +6,13 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { test as base, expect } from '@playwright/test';
 import { createDemoHandler, routeDemo } from '../demo/server';
 import { launchWithExtension } from './browser';
+import { TEST_NOW } from './clock';
 
-/** A fixed "now" so the demo world (and the scenario's dates) are the same on every run. */
-export const DEMO_NOW = Date.UTC(2026, 10, 22, 2, 0, 0); // 2026-11-22 10:00 Asia/Shanghai
+/**
+ * The one "now" of every test: the demo world ends at it and the extension's clock is pinned to it
+ * (e2e/clock.ts), so the scenario's dates mean the same on every run, whatever the real date.
+ */
+export const DEMO_NOW = TEST_NOW;
 
 export interface ExtFixtures {
   context: BrowserContext;
@@ -20,7 +24,7 @@ export interface ExtFixtures {
 
 export const test = base.extend<ExtFixtures>({
   context: async ({}, use) => {
-    const launched = await launchWithExtension();
+    const launched = await launchWithExtension({ clock: { at: TEST_NOW } });
     await use(launched.context);
     await launched.context.close();
   },

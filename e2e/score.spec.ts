@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { createDemoHandler, routeDemo } from '../demo/server';
 import { initialJs } from '../scripts/bench/bundle';
 import { EXTENSION_DIR } from './browser';
+import { TEST_NOW, shanghaiDay } from './clock';
 import { expect, test } from './fixtures';
 import { allRows } from './idb';
 import { captureWindow, settle, visitScoreDays } from './score-capture';
@@ -23,12 +24,12 @@ test('双11: the diagnosis names logistics with its late orders and 1★ reviews
   sw,
 }) => {
   test.setTimeout(300_000);
-  // The world ends now (like `npm run demo`): the extension's own clock decides "today" and freshness.
-  const now = Date.now();
+  // The world ends at the tests' one instant, and the extension's clock is pinned to it (e2e/clock.ts).
+  const now = TEST_NOW;
   const handler = createDemoHandler({ seed: 7, now });
   await routeDemo(context, handler);
   const truth = handler.world.scenario;
-  const today = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = shanghaiDay(now);
   // Score page on every day from two days before the spike (the console reports the day before).
   const probe = await extPage('options.html');
   await visitScoreDays(context, now, daysBetween(truth.start, today) + 2, probe);

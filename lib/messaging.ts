@@ -4,6 +4,7 @@
  * background (accepted only from our own pages). One handler per type, all registered in the background.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { clockReady } from './clock';
 import type { CaptureBatch, IngestResult } from './capture/batch';
 import type { PlatformId, StoreIdentity } from './model';
 import type { ImportRequest } from './import/apply';
@@ -56,4 +57,16 @@ export interface ProtocolMap {
 
 const quiet = { debug() {}, log() {}, warn: console.warn, error: console.error };
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({ logger: quiet });
+const messaging = defineExtensionMessaging<ProtocolMap>({ logger: quiet });
+
+export const sendMessage = messaging.sendMessage;
+
+/**
+ * Registers a handler that runs once the extension's clock is known (lib/clock.ts): a worker woken by a
+ * message must not date what it stores by the machine's clock when the clock is pinned.
+ */
+export const onMessage: typeof messaging.onMessage = (type, handler) =>
+  messaging.onMessage(type, async (message) => {
+    await clockReady();
+    return (await handler(message))!;
+  });

@@ -7,6 +7,7 @@ import type { ExportResult } from '@/lib/export/run';
 import { num } from '../format';
 import { Progress } from './Progress';
 import { useTask } from './useTask';
+import { now as clockNow } from '@/lib/clock';
 
 /** The kinds offered (ids from lib/export/kinds.ts; labels repeated here so the panel needn't load it). */
 const KINDS = [
@@ -28,7 +29,7 @@ export function ExportCard(props: { store?: Store; stores: Store[]; now?: () => 
   const [to, setTo] = useState('');
   const [kinds, setKinds] = useState<string[]>(['reviews', 'orders', 'officialScores']);
   const task = useTask<ExportResult>();
-  const now = props.now ?? Date.now;
+  const now = props.now ?? clockNow;
 
   const filter = (): ExportFilter => ({
     storeKeys: scope === 'current' && props.store ? [props.store.key] : undefined,

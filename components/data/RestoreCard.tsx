@@ -5,6 +5,7 @@ import type { RestorePreview, RestoreReport } from '@/lib/import/restore-run';
 import { num } from '../format';
 import { Progress } from './Progress';
 import { useTask } from './useTask';
+import { now as clockNow } from '@/lib/clock';
 
 const TABLE_LABEL: Record<string, string> = {
   stores: '店铺',
@@ -18,7 +19,7 @@ export function RestoreCard(props: { now?: () => number }) {
   const [file, setFile] = useState<File>();
   const preview = useTask<RestorePreview>();
   const apply = useTask<RestoreReport>();
-  const now = props.now ?? Date.now;
+  const now = props.now ?? clockNow;
 
   const pick = (f: File | undefined) => {
     setFile(f);

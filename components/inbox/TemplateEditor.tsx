@@ -52,7 +52,7 @@ export function TemplateEditor(props: { value: ReplySettings; onChange(v: ReplyS
   };
   const add = () => {
     upsert({
-      id: `my-${Date.now().toString(36)}`,
+      id: `my-${crypto.randomUUID().slice(0, 8)}`,
       category,
       severity: fresh.severity,
       text: fresh.text.trim(),

@@ -3,12 +3,13 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { buildContext, type AnnotateContext } from '@/lib/replies/annotate';
 import { replyDeadlineItem, replyModelItem, replySettingsItem } from '@/lib/settings';
 import { useStorageItem } from '../hooks';
+import { now as clockNow } from '@/lib/clock';
 
-/** `Date.now()`, refreshed every `everyMs`: countdowns re-render without each card owning a timer. */
+/** The clock's `now()` (lib/clock.ts), refreshed every `everyMs`: countdowns re-render without each card owning a timer. */
 export function useNow(everyMs = 30_000): number {
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(clockNow());
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), everyMs);
+    const t = setInterval(() => setNow(clockNow()), everyMs);
     return () => clearInterval(t);
   }, [everyMs]);
   return now;

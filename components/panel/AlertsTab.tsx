@@ -5,6 +5,7 @@ import type { Store } from '@/lib/model';
 import { alertsOf } from '@/lib/score-queries';
 import { alertSnoozesItem } from '@/lib/settings';
 import { useLive, useStorageItem } from '../hooks';
+import { now } from '@/lib/clock';
 
 /** The store's alerts (差评增长, 物流延时, 响应慢, 分数下降, 差评集中, 未回复, 回复截止), with snooze. */
 export function AlertsTab(props: { store: Store }) {
@@ -27,7 +28,7 @@ export function AlertsTab(props: { store: Store }) {
       ) : !alerts.data ? (
         <div class="muted">加载中…</div>
       ) : (
-        <AlertsList alerts={alerts.data} snoozes={snoozes ?? []} now={Date.now()} onSnooze={snooze} />
+        <AlertsList alerts={alerts.data} snoozes={snoozes ?? []} now={now()} onSnooze={snooze} />
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { alertSettingsItem, alertSnoozesItem } from '@/lib/settings';
 import { fullTime } from '../format';
 import { useStorageItem } from '../hooks';
 import './score.css';
+import { now as clockNow } from '@/lib/clock';
 
 type NumKey = Exclude<keyof AlertSettings, 'disabled'>;
 
@@ -51,7 +52,7 @@ export function AlertSettingsForm() {
     await setStored(r.data);
     setMsg('已保存');
   };
-  const now = Date.now();
+  const now = clockNow();
   const active = (snoozes ?? []).filter((s) => s.until > now);
   return (
     <div class="stack" data-testid="alert-settings">

@@ -18,9 +18,10 @@ import type { Profile } from '@/lib/scoring/profile-types';
 import { scoreOverridesItem } from '@/lib/settings';
 import { useLive, useStorageItem } from '../hooks';
 import type { Live } from '../hooks';
+import { now } from '@/lib/clock';
 
 /** Today (Asia/Shanghai) as the views' default "as of". */
-export const today = (): string => dayKey(Date.now());
+export const today = (): string => dayKey(now());
 
 /** The merchant's validated overrides for `profile` (invalid stored input is ignored). */
 export function useOverrides(profile: Profile | undefined): ProfileOverrides | undefined {

@@ -19,6 +19,7 @@ import type { RestoreRequest } from '../import/restore-run';
 import type { IngestHooks } from './ingest';
 import { recordFailure } from './ingest';
 import { requireExtensionPage } from './senders';
+import { now as clockNow } from '../clock';
 
 export interface DataHandlerOptions {
   hooks?: IngestHooks;
@@ -41,7 +42,7 @@ export async function handleImport(
   req: ImportRequest,
   o: DataHandlerOptions,
 ): Promise<IngestResult> {
-  const now = (o.now ?? Date.now)();
+  const now = (o.now ?? clockNow)();
   try {
     const r = await importBatch(db, req, { now, hooks: o.hooks });
     if (r.storeKey && r.added + r.updated > 0) o.afterIngest?.(r.storeKey);
@@ -66,7 +67,7 @@ export async function handleRestore(
   if (!BACKUP_TABLES.includes(req?.table as BackupTable)) throw new Error('未知的数据表');
   if (!Array.isArray(req.rows) || req.rows.length > MAX_RESTORE_ROWS) throw new Error('恢复批次无效');
   const offset = Number.isInteger(req.offset) && req.offset >= 0 ? req.offset : 0;
-  return restoreChunk(db, req.table, req.rows, { now: (o.now ?? Date.now)(), hooks: o.hooks, offset }).catch(
+  return restoreChunk(db, req.table, req.rows, { now: (o.now ?? clockNow)(), hooks: o.hooks, offset }).catch(
     plain,
   );
 }

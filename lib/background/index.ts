@@ -16,6 +16,7 @@ import { registerScore } from './score';
 import { registerWalker } from './walker';
 import { requireExtensionPage } from './senders';
 import type { Bindings } from './stores';
+import { clockReady, now as clockNow } from '../clock';
 
 /** chrome.storage.session-backed bindings, serialized so two tabs never overwrite each other's entry. */
 function sessionBindings(): Bindings {
@@ -37,9 +38,11 @@ export interface BackgroundOptions {
 }
 
 export function registerBackground(opts: BackgroundOptions = {}): void {
+  // The stored clock pin (tests, demo) is read at once; handlers wait for it (lib/messaging.ts).
+  void clockReady();
   const db = getDb();
   const bindings = sessionBindings();
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? clockNow;
   const extensionId = browser.runtime.id;
   const extensionOrigin = browser.runtime.getURL('/');
   // Aggregates, snapshots, alerts: alarms, UI commands and the ingest hook (lib/background/score.ts).

@@ -16,6 +16,7 @@ import { paintAlertBadge, snooze } from './alert-signals';
 import type { IngestHooks } from './ingest';
 import { requireExtensionPage } from './senders';
 import { refreshStore } from './snapshots';
+import { clockReady, onClockChange } from '../clock';
 
 export const SCORE_ALARM = 'koubei-score';
 /** Snapshots and alerts every half hour while the browser runs (and at start-up). */
@@ -67,10 +68,10 @@ export function registerScore(
           const stale = await Promise.all(stores.map(async (s) => !(await fresh(s.key))));
           stores = stores.filter((_, i) => stale[i]);
         }
-        const t0 = Date.now();
+        const t0 = performance.now();
         for (const s of stores)
           await refreshStore(db, s, now()).catch((e: unknown) => console.warn('[koubei] score', s.key, e));
-        delay = Math.max(REFRESH_DELAY_MS, 3 * (Date.now() - t0));
+        delay = Math.max(REFRESH_DELAY_MS, 3 * (performance.now() - t0));
         await paintAlertBadge(db, now()).catch((e: unknown) => console.warn('[koubei] alert badge', e));
         // A failed run must not reject the queue: every later refresh would be skipped (issue #8).
       })
@@ -98,7 +99,7 @@ export function registerScore(
   /** Rebuilds in flight (start-up, alarm, UI), so `idle` can wait for the refresh they end with. */
   const rebuilds = new Set<Promise<unknown>>();
   const rebuild = (force = false, after: 'all' | 'stale' = 'all'): Promise<AggregateStatus | undefined> => {
-    const p = rebuildNow(force, after);
+    const p = clockReady().then(() => rebuildNow(force, after));
     const tracked = p.catch(() => undefined).finally(() => rebuilds.delete(tracked));
     rebuilds.add(tracked);
     return p;
@@ -138,6 +139,8 @@ export function registerScore(
   // Settings changed in the options page: recompute with them.
   for (const item of [scoreOverridesItem, alertSettingsItem, alertSnoozesItem] as const)
     item.watch(() => void run('all'));
+  // The clock was pinned or unpinned (tests, the demo): "today" moved, so every snapshot is recomputed.
+  onClockChange(() => void run('all'));
 
   void (async () => {
     if (!(await browser.alarms.get(SCORE_ALARM)))

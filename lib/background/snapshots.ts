@@ -9,7 +9,7 @@ import { addDays, dayKey } from '../model';
 import { fittedWeights, loadRange, mainProfile, scoreInputs } from '../score-view/inputs';
 import { analyzeRange } from '../score-view/analysis';
 import { trustworthy } from '../score-view/coverage';
-import { buildSnapshots, headlineOf } from '../score-view/snapshot';
+import { buildSnapshots, headlineOf, officialHeadline } from '../score-view/snapshot';
 import type { ScoreSnapshot } from '../score-view/types';
 import type { Diagnosis } from '../scoring/diagnosis-types';
 import type { History } from '../scoring/history';
@@ -61,6 +61,7 @@ export async function refreshStore(
   });
   const latest = snapshots[snapshots.length - 1]!;
   const headline = headlineOf(snapshots, officials, profile, today)!;
+  const official = headline.source === 'official' ? undefined : officialHeadline(officials, profile, today);
 
   // Score drops count on the console's number, and on ours only when it stands for the shop.
   const alertHistory: History = {
@@ -90,6 +91,7 @@ export async function refreshStore(
     alerts: alerts.length,
     guessed: current.guessed,
     ...(officials.length ? { latestOfficial: officials[officials.length - 1]!.date } : {}),
+    ...(official ? { official } : {}),
   };
 
   // Days before any data would be 180 rows of a growth-stage 70: keep days with something in the window.

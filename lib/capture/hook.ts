@@ -39,6 +39,8 @@ export function installHook(
           method,
           status: res.status,
           contentType: res.headers.get('content-type') ?? '',
+          // The page's world has no access to the extension's clock: a trace of arrival, never business time.
+          // eslint-disable-next-line no-restricted-properties
           at: Date.now(),
         };
         const declared = Number(res.headers.get('content-length') ?? 0);
@@ -75,6 +77,8 @@ export function installHook(
           method: m.method,
           status: this.status,
           contentType: this.getResponseHeader('content-type') ?? '',
+          // The page's world has no access to the extension's clock: a trace of arrival, never business time.
+          // eslint-disable-next-line no-restricted-properties
           at: Date.now(),
         };
         if (this.responseType === '' || this.responseType === 'text') {

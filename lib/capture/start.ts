@@ -7,18 +7,22 @@ import { contentChannel } from './channel';
 import { createCapture, withRetry } from './content';
 import { watchDom } from './dom';
 import { startWalkerController } from './walker-controller';
+import { clockReady, now as clockNow } from '../clock';
 
 export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
   const handle = createCapture({
     adapter,
     doc: document,
     pageUrl: () => new URL(location.href),
-    now: Date.now,
+    now: clockNow,
     send: (batch) => sendMessage('cs-bg/capture', batch),
     identify: (store) => withRetry(() => sendMessage('cs-bg/identify', { platform: adapter.id, store })),
   });
+  // Parsing dates ("3天前", a year-less date) needs the extension's clock: each response waits for it
+  // (one storage read, once); the shared promise keeps arrival order.
+  void clockReady();
   contentChannel(window, (m) => {
-    if (ctx.isValid) void handle(m);
+    if (ctx.isValid) void clockReady().then(() => (ctx.isValid ? handle(m) : undefined));
   });
   // Tags, 可疑, countdown and "生成回复" next to review rows (lib/overlay/reviews.ts).
   startReviewOverlayFor(ctx, adapter, handle);
@@ -32,7 +36,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
       save: (s) => withRetry(() => sendMessage('cs-bg/walker-save', s)),
       load: (platform, path) => withRetry(() => sendMessage('cs-bg/walker-load', { platform, path })),
     },
-    now: Date.now,
+    now: clockNow,
     sleep: (ms) => new Promise((r) => ctx.setTimeout(r, ms)),
     random: Math.random,
   });
@@ -42,7 +46,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
     pageUrl: () => new URL(location.href),
     send: (batch) => sendMessage('cs-bg/capture', batch),
     lastApiAt: handle.lastApiAt,
-    now: Date.now,
+    now: clockNow,
     setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
     clearTimeout: (id) => clearTimeout(id as number),
   });

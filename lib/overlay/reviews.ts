@@ -14,6 +14,7 @@ import { fillReply } from '../platforms/reply-fill';
 import type { PlatformAdapter, ReplyBox } from '../platforms/types';
 import type { AnnotateResult, ReviewAnnotation } from '../replies/store';
 import { BASE_CSS, el, HOST_ATTR, shadowHost } from './host';
+import { now as clockNow } from '../clock';
 
 const CSS = `${BASE_CSS}
 .b{display:flex;flex-wrap:wrap;gap:4px;align-items:center;margin:6px 0 2px;font-size:12px;line-height:18px}
@@ -143,12 +144,12 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
    */
   const drain = () => {
     draining = undefined;
-    const end = Date.now() + SLICE_MS;
+    const end = performance.now() + SLICE_MS;
     for (const [id, row] of queue) {
       queue.delete(id);
       const a = cache.get(id);
       if (a && row.isConnected) render(shadowHost(doc, box.anchor(row), 'reviews', CSS), a);
-      if (Date.now() >= end) break;
+      if (performance.now() >= end) break;
     }
     if (queue.size && !stopped) draining = setTimeout(drain, 0);
   };
@@ -247,7 +248,7 @@ export function startReviewOverlayFor(
     doc: document,
     capture,
     annotate: (ids) => sendMessage('cs-bg/annotate', { platform: adapter.id, reviewIds: ids }),
-    now: Date.now,
+    now: clockNow,
     copy: (text) => navigator.clipboard.writeText(text),
   });
   ctx.onInvalidated(stop);

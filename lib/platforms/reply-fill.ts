@@ -56,11 +56,11 @@ export async function fillReply(
     const opener = box.opener(row);
     if (!opener) return { ok: false, reason: '找不到这条评价的“回复”按钮' };
     opener.click();
-    const until = Date.now() + (opts.timeoutMs ?? 2000);
+    const until = performance.now() + (opts.timeoutMs ?? 2000);
     for (;;) {
       const again = rowOf(box, doc, reviewId);
       input = again ? box.input(again, doc, reviewId) : null;
-      if (input || Date.now() >= until) break;
+      if (input || performance.now() >= until) break;
       await sleep(50);
     }
   }

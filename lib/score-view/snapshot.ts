@@ -106,7 +106,10 @@ export function buildSnapshots(input: SnapshotInput): { snapshots: ScoreSnapshot
   return { snapshots, history: h };
 }
 
-/** How recent the console's score must be to head the popup (its data date lags a day). */
+/**
+ * How recent the console's score must be to stand alone in the popup (its data date lags a day); an older
+ * one still shows, with its age, and the estimate beside it.
+ */
 export const OFFICIAL_FRESH_DAYS = 3;
 
 function deltasOf(values: Map<string, number | null>, date: string, last: number | null): SeriesDeltas {
@@ -117,7 +120,31 @@ function deltasOf(values: Map<string, number | null>, date: string, last: number
   return { vsYesterday: back(1), vs7Days: back(7) };
 }
 
-/** The headline: the console's recent score if any, else today's estimate (flagged when coverage is low). */
+/** The console's latest score with a value, whatever its age, as a headline (its Δ from the console's series). */
+export function officialHeadline(
+  officials: readonly OfficialScore[],
+  profile: Profile,
+  today: string,
+): Headline | undefined {
+  const last = [...officials].reverse().find((o) => o.value != null);
+  if (!last) return undefined;
+  const s = officialScore(last, profile);
+  const values = new Map(officials.map((o) => [o.date, o.value ?? null]));
+  return {
+    ...s,
+    source: 'official',
+    date: last.date,
+    lowCoverage: false,
+    deltas: deltasOf(values, last.date, s.value),
+    deltaDates: { yesterday: addDays(last.date, -1), week: addDays(last.date, -7) },
+    ...(last.date < addDays(today, -OFFICIAL_FRESH_DAYS) ? { stale: true } : {}),
+  };
+}
+
+/**
+ * The headline: the console's recent score if any, else today's estimate (flagged when coverage is low).
+ * An older official score is kept beside it (`SnapshotHead.official`): what the merchant saw leads.
+ */
 export function headlineOf(
   snapshots: readonly ScoreSnapshot[],
   officials: readonly OfficialScore[],
@@ -126,21 +153,8 @@ export function headlineOf(
 ): Headline | undefined {
   const latest = snapshots[snapshots.length - 1];
   if (!latest) return undefined;
-  const fresh = [...officials]
-    .reverse()
-    .find((o) => o.value != null && o.date >= addDays(today, -OFFICIAL_FRESH_DAYS));
-  if (fresh) {
-    const s = officialScore(fresh, profile);
-    const values = new Map(officials.map((o) => [o.date, o.value ?? null]));
-    return {
-      ...s,
-      source: 'official',
-      date: fresh.date,
-      lowCoverage: false,
-      deltas: deltasOf(values, fresh.date, s.value),
-      deltaDates: { yesterday: addDays(fresh.date, -1), week: addDays(fresh.date, -7) },
-    };
-  }
+  const official = officialHeadline(officials, profile, today);
+  if (official && !official.stale) return official;
   const values = new Map(snapshots.map((s) => [s.date, s.estimate.value]));
   return {
     value: latest.estimate.value,

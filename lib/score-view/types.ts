@@ -69,6 +69,8 @@ export interface Headline extends SnapScore {
   deltas: SeriesDeltas;
   /** Date of the value the Δ compares with (yesterday / 7 days back), for the label. */
   deltaDates: { yesterday: string; week: string };
+  /** An official score older than the console's refresh cycle (shown with its age, the estimate beside it). */
+  stale?: boolean;
 }
 
 /** Extras kept on the newest snapshot of a store only (what the popup shows first). */
@@ -80,6 +82,8 @@ export interface SnapshotHead {
   /** What in the estimate is guessed (zh). */
   guessed: string[];
   latestOfficial?: string;
+  /** The console's latest score when it is too old to be the headline: still shown first, with its age. */
+  official?: Headline;
 }
 
 /** Our computed score of one store on one day (the main profile of its platform). */
