@@ -11,7 +11,7 @@ export default defineConfig({
       'demo/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['fake-indexeddb/auto', './vitest.clock.ts'],
     mockReset: true,
     restoreMocks: true,
     environment: 'node',

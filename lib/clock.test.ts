@@ -87,3 +87,11 @@ describe('clockReady: every context follows the stored pin', () => {
     expect(isPinned()).toBe(false);
   });
 });
+
+describe('the clock matrix (scripts/test-all.mjs)', () => {
+  const at = process.env.KOUBEI_TEST_NOW;
+  it.runIf(at)('starts the machine clock at KOUBEI_TEST_NOW, so unpinned code sees that instant', () => {
+    const want = /^\d+$/.test(at!) ? Number(at) : Date.parse(at!);
+    expect(Math.abs(now() - want)).toBeLessThan(10 * 60_000);
+  });
+});

@@ -13,12 +13,29 @@ import { sendMessage } from '@/lib/messaging';
 import { storeCounts } from '@/lib/queries';
 import { latestSnapshot } from '@/lib/score-queries';
 
+/**
+ * Chromium-based browsers merchants use (360安全浏览器, QQ浏览器, older Edge) may lack `chrome.sidePanel`:
+ * there the same panel opens as an extension tab.
+ */
+const hasSidePanel = (): boolean => typeof browser.sidePanel?.open === 'function';
+
 async function openSidePanel(tab?: string) {
-  const win = await browser.windows.getCurrent();
-  if (win.id !== undefined) {
-    if (tab) await browser.sidePanel.setOptions({ path: `sidepanel.html?tab=${tab}` });
-    await browser.sidePanel.open({ windowId: win.id });
+  const query = tab ? `?tab=${tab}` : '';
+  const path = `sidepanel.html${query}`;
+  let opened = false;
+  if (hasSidePanel()) {
+    try {
+      const win = await browser.windows.getCurrent();
+      if (win.id !== undefined) {
+        if (tab) await browser.sidePanel.setOptions({ path });
+        await browser.sidePanel.open({ windowId: win.id });
+        opened = true;
+      }
+    } catch {
+      opened = false; // a browser that has the API but refuses it: the tab below
+    }
   }
+  if (!opened) await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html${query}`) });
   window.close();
 }
 
@@ -101,9 +118,20 @@ export function App() {
           </div>
           <CaptureSummary />
           <div class="row">
-            <button class="primary" onClick={() => void openSidePanel()}>
-              打开侧边栏 <small>Side panel</small>
-            </button>
+            {hasSidePanel() ? (
+              <button class="primary" data-testid="open-panel" onClick={() => void openSidePanel()}>
+                打开侧边栏 <small>Side panel</small>
+              </button>
+            ) : (
+              <button
+                class="primary"
+                data-testid="open-panel"
+                title="此浏览器不支持侧边栏，面板在新标签页中打开"
+                onClick={() => void openSidePanel()}
+              >
+                在新标签页打开面板 <small>Panel</small>
+              </button>
+            )}
             <a class="btn" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
               设置
             </a>

@@ -14,7 +14,7 @@ export function App() {
   const active = PANEL_TABS.find((t) => t.id === tab) ?? PANEL_TABS[0]!;
   const Body = active.component;
   return (
-    <div>
+    <div class="panel-root">
       <header class="spread" style="padding:10px 12px 6px">
         <h1 style="font-size:15px">
           口碑助手 <small class="en">Koubei</small>
