@@ -7,16 +7,29 @@ import { CONSOLE_HOST_PATTERNS } from './lib/platforms/hosts';
 export default defineConfig({
   imports: false,
   manifest: {
-    name: '口碑助手 Koubei',
-    description: '为电商商家保存评价与体验分历史、解释分数变化、起草合规回复。数据只保存在本机。',
-    default_locale: undefined,
+    // Localised in public/_locales (zh_CN default, en); UI strings stay Chinese-first.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    // public/icon/*.png, rendered from scripts/icon.svg by scripts/make-icons.ts; alert-*.png is the
+    // toolbar's 有预警 state (lib/background/alert-signals.ts).
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     permissions: ['storage', 'sidePanel', 'alarms', 'notifications'],
     host_permissions: [...CONSOLE_HOST_PATTERNS],
     // Asked at run time only when the merchant switches on model drafting (options → 回复话术), for the
     // one endpoint they entered: https anywhere, or a model server on this computer.
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
-    action: { default_title: '口碑助手' },
+    action: {
+      default_title: '__MSG_actionTitle__',
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    },
     minimum_chrome_version: '116',
+  },
+  hooks: {
+    // WXT takes the action title from popup.html's <title>; the manifest's is the localised one.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_actionTitle__';
+    },
   },
   vite: () => ({
     plugins: [preact()],

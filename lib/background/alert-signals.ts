@@ -89,5 +89,12 @@ export async function paintAlertBadge(db: KoubeiDb, now: number): Promise<number
     painted = text;
   }
   await browser.action.setTitle({ title: n === 0 ? '口碑助手' : `口碑助手 · ${n} 条预警` });
+  // The toolbar icon's two states: 正常 and 有预警 (a red dot), from public/icon.
+  const icon = n === 0 ? '' : 'alert-';
+  await Promise.resolve(
+    browser.action.setIcon?.({
+      path: { 16: `/icon/${icon}16.png`, 32: `/icon/${icon}32.png`, 48: `/icon/${icon}48.png` },
+    }),
+  ).catch(() => undefined);
   return n;
 }
