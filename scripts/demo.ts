@@ -12,6 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { createDemoHandler, routeDemo } from '../demo/server';
 import { launchWithExtension } from '../e2e/browser';
+import { parseInstant } from '../e2e/clock';
 import { allRows, countRows } from '../e2e/idb';
 import { DEMO_STEPS } from './demo-steps';
 
@@ -36,15 +37,20 @@ async function main(): Promise<void> {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const t0 = Date.now();
-  // The world ends "now", so the demo looks like today's console (the tests pin a fixed date instead).
-  const handler = createDemoHandler({ seed: 7, now: Date.now() });
+  // One clock: the world ends "now" (KOUBEI_DEMO_NOW to replay another day) and the extension's clock is
+  // pinned to the same instant, running on from there, so the demo's "today" is the console's today.
+  const now = parseInstant(process.env.KOUBEI_DEMO_NOW) ?? Date.now();
+  const handler = createDemoHandler({ seed: 7, now });
   const world = handler.world;
   console.log(`口碑助手 demo — ${headless ? 'headless' : 'headed'} Chromium`);
   console.log(
     `模拟店铺 ${world.shop.name}（店铺ID ${world.shop.id}）：${world.orders.length} 单 / ${world.reviews.length} 条评价，场景 ${world.scenario.kind} 始于 ${world.scenario.start}`,
   );
 
-  const { context, extensionId, serviceWorker } = await launchWithExtension({ headless });
+  const { context, extensionId, serviceWorker } = await launchWithExtension({
+    headless,
+    clock: { at: now, frozen: false },
+  });
   await routeDemo(context, handler);
   const ctx: DemoContext = {
     context,
