@@ -21,7 +21,11 @@ async function main(): Promise<void> {
         `<html><body style="margin:0;background:transparent">${shown.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`,
       );
       const out = `public/icon/${alert ? 'alert-' : ''}${size}.png`;
-      await page.screenshot({ path: out, omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+      await page.screenshot({
+        path: out,
+        omitBackground: true,
+        clip: { x: 0, y: 0, width: size, height: size },
+      });
       console.log(out);
     }
   await browser.close();
