@@ -33,6 +33,8 @@ export async function launchWithExtension(
     userDataDir?: string;
     /** Pin the extension's clock (lib/clock.ts) to this instant; see e2e/clock.ts. */
     clock?: { at: number; frozen?: boolean };
+    /** More Chromium switches (e.g. the toolbar screenshot's). */
+    args?: string[];
   } = {},
 ): Promise<Launched> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
@@ -57,6 +59,7 @@ export async function launchWithExtension(
       '--no-default-browser-check',
       // The merchants' browser language: date inputs show yyyy/mm/dd, the UI language is zh-CN.
       '--lang=zh-CN',
+      ...(opts.args ?? []),
     ],
   });
   const serviceWorker = async (): Promise<Worker> => {
