@@ -3,10 +3,14 @@
  * QQ浏览器 builds do not. The popup feature-detects it: with it the panel opens beside the page, without
  * it the same panel opens as an extension tab, and the button says so.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-async function popup(context: BrowserContext, extensionId: string, noSidePanel: boolean): Promise<Page> {
+/** A store captured from the demo console, then the popup (optionally in a browser without the API). */
+async function openPopup(context: BrowserContext, extensionId: string, noSidePanel: boolean) {
+  const console = await context.newPage();
+  await console.goto('https://fxg.jinritemai.com/ffa/maftersale/comment');
+  await expect(console.locator('tr[data-comment-id]').first()).toBeVisible();
   const page = await context.newPage();
   if (noSidePanel)
     await page.addInitScript(() => {
@@ -16,14 +20,7 @@ async function popup(context: BrowserContext, extensionId: string, noSidePanel: 
         if (ns) Object.defineProperty(ns, 'sidePanel', { value: undefined, configurable: true });
     });
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  return page;
-}
-
-async function withStore(context: BrowserContext, sw: () => Promise<unknown>): Promise<void> {
-  void sw;
-  const page = await context.newPage();
-  await page.goto('https://fxg.jinritemai.com/ffa/maftersale/comment');
-  await expect(page.locator('tr[data-comment-id]').first()).toBeVisible();
+  return { p: page, button: page.getByTestId('open-panel') };
 }
 
 test('with chrome.sidePanel the popup opens the side panel beside the page', async ({
@@ -33,9 +30,7 @@ test('with chrome.sidePanel the popup opens the side panel beside the page', asy
   sw,
 }) => {
   void demo;
-  await withStore(context, sw);
-  const p = await popup(context, extensionId, false);
-  const button = p.getByTestId('open-panel');
+  const { p, button } = await openPopup(context, extensionId, false);
   await expect(button).toContainText('打开侧边栏');
   // Record the call the popup makes (and let it through to the real API).
   await p.evaluate(() => {
@@ -51,7 +46,7 @@ test('with chrome.sidePanel the popup opens the side panel beside the page', asy
       });
     }
   });
-  const worker = (await sw()) as import('@playwright/test').Worker;
+  const worker = (await sw()) as Worker;
   const tabUrls = () => worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.url ?? ''));
   const before = (await tabUrls()).length;
   const closed = p.waitForEvent('close');
@@ -75,9 +70,7 @@ test('without chrome.sidePanel (360/QQ) the same panel opens in a tab and the bu
   sw,
 }) => {
   void demo;
-  await withStore(context, sw);
-  const p = await popup(context, extensionId, true);
-  const button = p.getByTestId('open-panel');
+  const { button } = await openPopup(context, extensionId, true);
   await expect(button).toContainText('在新标签页打开面板');
   const opened = context.waitForEvent('page');
   await button.click();
@@ -85,7 +78,7 @@ test('without chrome.sidePanel (360/QQ) the same panel opens in a tab and the bu
   await expect(panel).toHaveURL(/sidepanel\.html/);
   await expect(panel.getByRole('tab').first()).toBeVisible();
   const worker = await sw();
-  const tabs = await (worker as import('@playwright/test').Worker).evaluate(async () =>
+  const tabs = await (worker as Worker).evaluate(async () =>
     (await chrome.tabs.query({})).map((t) => t.url ?? ''),
   );
   expect(tabs.some((u) => u.includes('sidepanel.html'))).toBe(true);
