@@ -33,7 +33,14 @@ export function weekOf(ms: number): string {
   return dayKey(monday * DAY_MS - SHANGHAI_OFFSET_MS);
 }
 
-const zero = (): InvitationCounts => ({ signed: 0, reviews: 0, written: 0, withAppend: 0, withMedia: 0, defaults: 0 });
+const zero = (): InvitationCounts => ({
+  signed: 0,
+  reviews: 0,
+  written: 0,
+  withAppend: 0,
+  withMedia: 0,
+  defaults: 0,
+});
 const div = (n: number, d: number): number | undefined => (d > 0 ? n / d : undefined);
 
 export function rates(c: InvitationCounts): InvitationCell {
@@ -96,11 +103,12 @@ export function invitationBoard(
     const w = weekOf(at);
     get(weeks, w).signed++;
     const ids = new Set<string>();
-    for (const it of o.items) if (it.productId && !ids.has(it.productId)) {
-      ids.add(it.productId);
-      product(it.productId, it.productName).signed++;
-      if (it.productId === opts.productId) get(productWeeks, w).signed++;
-    }
+    for (const it of o.items)
+      if (it.productId && !ids.has(it.productId)) {
+        ids.add(it.productId);
+        product(it.productId, it.productName).signed++;
+        if (it.productId === opts.productId) get(productWeeks, w).signed++;
+      }
   }
   for (const r of reviews) {
     const w = weekOf(r.createdAt);
@@ -139,7 +147,11 @@ export function beforeAfter(
   const before = zero();
   const after = zero();
   const side = (t: number) =>
-    t >= start - days * DAY_MS && t < start ? before : t >= start && t < start + days * DAY_MS ? after : undefined;
+    t >= start - days * DAY_MS && t < start
+      ? before
+      : t >= start && t < start + days * DAY_MS
+        ? after
+        : undefined;
   for (const o of orders) {
     const at = signedAt(o);
     if (at === undefined || o.status === 'cancelled') continue;

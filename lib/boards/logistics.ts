@@ -92,8 +92,7 @@ function empty(name: string): LogisticsGroup {
 function add(g: LogisticsGroup, o: Order, flags: readonly Abnormality[], now: number): void {
   g.orders++;
   const paidAt = o.paidAt ?? o.createdAt ?? now;
-  if (o.shippedAt !== undefined || o.collectedAt !== undefined || now > shipDeadline(o, paidAt))
-    g.shipDue++;
+  if (o.shippedAt !== undefined || o.collectedAt !== undefined || now > shipDeadline(o, paidAt)) g.shipDue++;
   if (o.collectedAt !== undefined) g.collected++;
   if (o.deliveredAt !== undefined) g.delivered++;
   for (const f of flags) g[f]++;
@@ -140,7 +139,12 @@ export function logisticsBoard(orders: readonly Order[], now: number): Logistics
   }
   const sorted = (m: Map<string, LogisticsGroup>) =>
     [...m.values()].map(finish).sort((a, b) => b.abnormal - a.abnormal || b.orders - a.orders);
-  return { total: finish(total), provinces: sorted(byProvince), couriers: sorted(byCourier), withoutProvince };
+  return {
+    total: finish(total),
+    provinces: sorted(byProvince),
+    couriers: sorted(byCourier),
+    withoutProvince,
+  };
 }
 
 export interface AbnormalOrder {
@@ -161,7 +165,5 @@ export function abnormalOrders(
     const flags = abnormalities(o, now);
     if (flags.length) out.push({ order: o, flags });
   }
-  return out
-    .sort((a, b) => (b.order.paidAt ?? 0) - (a.order.paidAt ?? 0))
-    .slice(0, limit);
+  return out.sort((a, b) => (b.order.paidAt ?? 0) - (a.order.paidAt ?? 0)).slice(0, limit);
 }

@@ -36,7 +36,10 @@ export function productRanking(
   reviews: readonly Review[],
   categorize: (r: Review) => readonly ReviewCategory[],
 ): ProductRank[] {
-  const rows = new Map<string, ProductRank & { defectOrders: Set<string>; cats: Map<ReviewCategory, number> }>();
+  const rows = new Map<
+    string,
+    ProductRank & { defectOrders: Set<string>; cats: Map<ReviewCategory, number> }
+  >();
   const row = (id: string, name?: string) => {
     let r = rows.get(id);
     if (!r) {

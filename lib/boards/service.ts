@@ -7,7 +7,8 @@
 import type { OfficialScore, ScoreIndicator } from '../model';
 import { SERVICE_STANDARDS } from './standards';
 
-export type ServiceMetric = 'responseSec' | 'reply3mRate' | 'dissatisfaction' | 'afterSaleSec' | 'disputeRate';
+export type ServiceMetric =
+  'responseSec' | 'reply3mRate' | 'dissatisfaction' | 'afterSaleSec' | 'disputeRate';
 
 export const SERVICE_METRICS: readonly {
   id: ServiceMetric;
@@ -100,7 +101,15 @@ export function serviceBoard(scores: readonly OfficialScore[]): ServiceBoard {
         if (value !== undefined) byDay.set(s.date, { date: s.date, value, source: ind.name });
       }
     const points = [...byDay.values()];
-    return { id: m.id, label: m.label, kind: m.kind, target: m.target, better: m.better, points, latest: points.at(-1) };
+    return {
+      id: m.id,
+      label: m.label,
+      kind: m.kind,
+      target: m.target,
+      better: m.better,
+      points,
+      latest: points.at(-1),
+    };
   });
   const response = series.find((s) => s.id === 'responseSec');
   const alerts = (response?.points ?? []).filter((p) => p.value > SERVICE_STANDARDS.responseAlertSec);

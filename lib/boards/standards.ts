@@ -40,7 +40,12 @@ export const SERVICE_STANDARDS = {
 export const WINBACK_GUIDE = { logistics: 0.68, service: 0.52, quality: 0.45, mismatch: 0.35 } as const;
 
 /** The guides' review-invitation results: 主动评价率 12 % → 37 %, 追评率 +15 %, 晒图率 +22 %. */
-export const INVITATION_GUIDE = { reviewRateBefore: 0.12, reviewRateAfter: 0.37, appendGain: 0.15, photoGain: 0.22 };
+export const INVITATION_GUIDE = {
+  reviewRateBefore: 0.12,
+  reviewRateAfter: 0.37,
+  appendGain: 0.15,
+  photoGain: 0.22,
+};
 
 /** A product whose defect rate passes this is flagged (the guides' supplier line). */
 export const DEFECT_WARN = 0.03;

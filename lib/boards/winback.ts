@@ -12,13 +12,7 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 export type Outcome =
-  | 'modified'
-  | 'append'
-  | 'gone'
-  | 'appeal_accepted'
-  | 'appeal_rejected'
-  | 'appeal_pending'
-  | 'none';
+  'modified' | 'append' | 'gone' | 'appeal_accepted' | 'appeal_rejected' | 'appeal_pending' | 'none';
 
 export const OUTCOME_LABEL: Readonly<Record<Outcome, string>> = {
   modified: '已改评',
@@ -120,7 +114,14 @@ function rate<K extends string>(key: K, rows: readonly WinbackRow[], guide?: num
 }
 
 const GUIDE: Partial<Record<ReviewCategory, number>> = WINBACK_GUIDE;
-const CATEGORY_ORDER: readonly ReviewCategory[] = ['logistics', 'service', 'quality', 'mismatch', 'price', 'other'];
+const CATEGORY_ORDER: readonly ReviewCategory[] = [
+  'logistics',
+  'service',
+  'quality',
+  'mismatch',
+  'price',
+  'other',
+];
 const SPEED_ORDER: readonly SpeedBucket[] = ['h1', 'h4', 'h24', 'later', 'none'];
 
 /** The board over the store's reviews; reviews younger than `settleDays` are not counted yet. */
@@ -149,10 +150,19 @@ export function winbackBoard(
   const count = (o: Outcome) => rows.filter((r) => r.outcome === o).length;
   return {
     rows,
-    byCategory: CATEGORY_ORDER.map((c) => rate(c, rows.filter((r) => r.category === c), GUIDE[c])).filter(
-      (r) => r.reviews > 0 || r.guide !== undefined,
+    byCategory: CATEGORY_ORDER.map((c) =>
+      rate(
+        c,
+        rows.filter((r) => r.category === c),
+        GUIDE[c],
+      ),
+    ).filter((r) => r.reviews > 0 || r.guide !== undefined),
+    bySpeed: SPEED_ORDER.map((s) =>
+      rate(
+        s,
+        rows.filter((r) => r.speed === s),
+      ),
     ),
-    bySpeed: SPEED_ORDER.map((s) => rate(s, rows.filter((r) => r.speed === s))),
     appeals: {
       accepted: count('appeal_accepted'),
       rejected: count('appeal_rejected'),
