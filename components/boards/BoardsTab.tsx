@@ -21,9 +21,11 @@ const VIEWS = [
   ['ranking', '商品排行'],
 ] as const;
 type View = (typeof VIEWS)[number][0];
+/** Days back from now; 0 = everything stored (bounded by LIMIT). */
 const PERIODS: [number, string][] = [
   [30, '近30天'],
   [90, '近90天'],
+  [0, '全部'],
 ];
 
 export function BoardsTab(props: { store: Store }) {

@@ -16,7 +16,16 @@ function verdict(s: ServiceSeries): [string, string] {
   if (s.id === 'responseSec' && v > SERVICE_STANDARDS.responseAlertSec) return ['bad', '超过 10 分钟，预警'];
   if (s.target === undefined) return ['', ''];
   const ok = s.better === 'lower' ? v <= s.target : v >= s.target;
-  return ok ? ['good', '达标'] : ['warn', `高于 ${show(s, s.target)}`];
+  return ok
+    ? ['good', '达标']
+    : ['warn', `${s.better === 'lower' ? '高于' : '低于'}指南 ${show(s, s.target)}`];
+}
+
+/** A readable unit for a series' chart: seconds, minutes or hours by its largest value; % for rates. */
+function chartUnit(s: ServiceSeries): [number, string] {
+  if (s.kind === 'rate') return [100, '%'];
+  const max = Math.max(...s.points.map((p) => p.value));
+  return max >= 7200 ? [1 / 3600, '小时'] : max >= 120 ? [1 / 60, '分钟'] : [1, '秒'];
 }
 
 export function ServiceBoardView(props: { scores: readonly OfficialScore[] }) {
@@ -57,32 +66,35 @@ export function ServiceBoardView(props: { scores: readonly OfficialScore[] }) {
       </table>
       {withData
         .filter((s) => s.points.length > 1)
-        .map((s) => (
-          <div class="card" key={s.id}>
-            <LineChart
-              title={s.label}
-              height={120}
-              series={[
-                {
-                  id: s.id,
-                  label: s.label,
-                  color: '#1456f0',
-                  xs: s.points.map((p) => dayStart(p.date)),
-                  ys: s.points.map((p) => (s.kind === 'rate' ? p.value * 100 : p.value)),
-                  dots: true,
-                },
-              ]}
-              rules={
-                s.target !== undefined
-                  ? [{ y: s.kind === 'rate' ? s.target * 100 : s.target, label: '标准' }]
-                  : s.id === 'responseSec'
-                    ? [{ y: SERVICE_STANDARDS.responseAlertSec, label: '10 分钟', color: '#cf222e' }]
-                    : []
-              }
-              xLabel={(x) => new Date(x + 8 * 3_600_000).toISOString().slice(5, 10)}
-            />
-          </div>
-        ))}
+        .map((s) => {
+          const [f, unit] = chartUnit(s);
+          const max = Math.max(...s.points.map((p) => p.value));
+          // A standard far below the values would flatten the line: shown in the table only.
+          const rule =
+            s.target !== undefined && s.target * 20 >= max
+              ? [{ y: s.target * f, label: `标准 ${show(s, s.target)}` }]
+              : [];
+          return (
+            <div class="card" key={s.id} data-chart={s.id}>
+              <LineChart
+                title={`${s.label}（${unit}）`}
+                height={120}
+                series={[
+                  {
+                    id: s.id,
+                    label: `${s.label}（${unit}）`,
+                    color: '#1456f0',
+                    xs: s.points.map((p) => dayStart(p.date)),
+                    ys: s.points.map((p) => p.value * f),
+                    dots: true,
+                  },
+                ]}
+                rules={rule}
+                xLabel={(x) => new Date(x + 8 * 3_600_000).toISOString().slice(5, 10)}
+              />
+            </div>
+          );
+        })}
       {!withData.length && (
         <div class="card muted">
           还没有客服指标。请打开后台的体验分/服务分页面（抖店 体验分 → 服务体验，千牛 真实体验分，拼多多

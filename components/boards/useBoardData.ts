@@ -16,7 +16,7 @@ export interface BoardData {
 }
 
 export function useBoardData(store: Store, days: number, now: number): Live<BoardData> {
-  const from = now - days * DAY_MS;
+  const from = days > 0 ? now - days * DAY_MS : 0;
   return useLive(async () => {
     const db = getDb();
     const [orders, reviews, scores] = await Promise.all([

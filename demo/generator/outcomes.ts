@@ -77,7 +77,7 @@ export function drawOutcome(r: DemoReview): void {
   const delay = r.reply ? r.reply.at - r.createdAt : undefined;
   const from = r.reply?.at ?? r.createdAt;
   if (rng.chance(Math.min(0.95, base * speedFactor(delay)))) {
-    const at = from + Math.round((0.2 + rng.next() * 3) * DAY_MS);
+    const at = from + Math.round((0.5 + rng.next() * 11.5) * DAY_MS);
     if (rng.chance(0.55)) {
       const up = (s: number) => (s <= 2 ? rng.int(4, 5) : s);
       r.outcome = {

@@ -64,4 +64,19 @@ describe('invitationBoard', () => {
     const one = invitationBoard(orders, reviews, { now: T0 + 14 * DAY, productId: 'p2' });
     expect(one.productWeeks?.map((w) => [w.week, w.cell.signed])).toEqual([['2026-03-09', 5]]);
   });
+
+  it('counts a review in the week its order was signed when the orders are loaded', () => {
+    const os = [order('o1', { deliveredAt: T0 + HOUR }), order('o2', { deliveredAt: T0 + HOUR })];
+    const rs = [
+      // Written the next week, about an order signed this week.
+      review('r1', { orderId: 'o1', createdAt: T0 + 8 * DAY }),
+      // About an order signed before the window: left out, so it cannot inflate the first week.
+      review('r0', { orderId: 'old', createdAt: T0 + DAY }),
+      review('r2', { orderId: 'o2', createdAt: T0 + 2 * DAY }),
+    ];
+    const m = invitationBoard(os, rs, { now: T0 + 14 * DAY });
+    expect(m.weeks.map((w) => [w.week, w.cell.signed, w.cell.written, w.cell.reviewRate])).toEqual([
+      ['2026-03-02', 2, 2, 1],
+    ]);
+  });
 });

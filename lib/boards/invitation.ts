@@ -2,6 +2,11 @@
  * 评价引导 (issue #16): how many signed orders turn into buyer-written reviews (评价率), how many of those
  * get an append (追评率) or photos/videos (晒图率), and the share of 系统默认好评 — per product and per week
  * (Monday–Sunday, Asia/Shanghai), and before/after a date the merchant marks ("开始附赠使用指南"). Pure.
+ *
+ * A review counts in the week its order was signed when the order is among the loaded ones (so a week's
+ * 评价率 is "of the orders signed that week, how many were reviewed", and reviews of orders signed before
+ * the window do not inflate its first week). Where reviews carry no order ids the platform shows, they
+ * count in the week they were written.
  */
 import { DAY_MS, SHANGHAI_OFFSET_MS, dayKey, dayStart } from '../keys';
 import type { Order, Review } from '../model';
@@ -54,6 +59,27 @@ export function rates(c: InvitationCounts): InvitationCell {
 }
 
 const signedAt = (o: Order): number | undefined => o.deliveredAt ?? o.finishedAt;
+
+/**
+ * When each review counts: its order's signing time (matched by order or sub-order id), or — when most
+ * reviews match no loaded order — its own time. Unmatched reviews are left out in the first case.
+ */
+export function reviewTimes(orders: readonly Order[], reviews: readonly Review[]): Map<Review, number> {
+  const signed = new Map<string, number>();
+  for (const o of orders) {
+    const at = signedAt(o);
+    if (at === undefined || o.status === 'cancelled') continue;
+    signed.set(o.orderId, at);
+    for (const it of o.items) if (it.itemOrderId) signed.set(it.itemOrderId, at);
+  }
+  const matched = new Map<Review, number>();
+  for (const r of reviews) {
+    const at = (r.orderId && signed.get(r.orderId)) || (r.parentOrderId && signed.get(r.parentOrderId));
+    if (at) matched.set(r, at);
+  }
+  if (matched.size * 2 >= reviews.length && matched.size > 0) return matched;
+  return new Map(reviews.map((r) => [r, r.createdAt]));
+}
 
 function addReview(c: InvitationCounts, r: Review): void {
   c.reviews++;
@@ -110,8 +136,9 @@ export function invitationBoard(
         if (it.productId === opts.productId) get(productWeeks, w).signed++;
       }
   }
-  for (const r of reviews) {
-    const w = weekOf(r.createdAt);
+  const times = reviewTimes(orders, reviews);
+  for (const [r, at] of times) {
+    const w = weekOf(at);
     addReview(get(weeks, w), r);
     if (r.productId) {
       addReview(product(r.productId, r.productName), r);
@@ -159,9 +186,9 @@ export function beforeAfter(
     const c = side(at);
     if (c) c.signed++;
   }
-  for (const r of reviews) {
+  for (const [r, at] of reviewTimes(orders, reviews)) {
     if (productId && r.productId !== productId) continue;
-    const c = side(r.createdAt);
+    const c = side(at);
     if (c) addReview(c, r);
   }
   return { mark, days, before: rates(before), after: rates(after) };
