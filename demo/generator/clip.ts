@@ -29,6 +29,5 @@ export function clipReview(r: DemoReview, now: number): void {
   if (r.reply && r.reply.at > now) r.reply = undefined;
   if (r.outcome && r.outcome.at > now) r.outcome = undefined;
   if (r.appeal && r.appeal.at > now) r.appeal = undefined;
-  else if (r.appeal?.resultAt !== undefined && r.appeal.resultAt > now)
-    r.appeal = { at: r.appeal.at };
+  else if (r.appeal?.resultAt !== undefined && r.appeal.resultAt > now) r.appeal = { at: r.appeal.at };
 }

@@ -83,7 +83,11 @@ export function drawOutcome(r: DemoReview): void {
       r.outcome = {
         kind: 'modified',
         at,
-        stars: { product: up(r.stars.product), logistics: up(r.stars.logistics), service: up(r.stars.service) },
+        stars: {
+          product: up(r.stars.product),
+          logistics: up(r.stars.logistics),
+          service: up(r.stars.service),
+        },
       };
     } else {
       r.outcome = { kind: 'append', at };
@@ -97,6 +101,10 @@ export function drawOutcome(r: DemoReview): void {
   if (rng.chance(appealChance)) {
     const at = r.createdAt + Math.round((2 + rng.next() * 46) * HOUR_MS);
     const ok = rng.chance(r.kind === 'normal' ? 0.25 : 0.7);
-    r.appeal = { at, result: ok ? 'accepted' : 'rejected', resultAt: at + Math.round((1 + rng.next() * 4) * DAY_MS) };
+    r.appeal = {
+      at,
+      result: ok ? 'accepted' : 'rejected',
+      resultAt: at + Math.round((1 + rng.next() * 4) * DAY_MS),
+    };
   }
 }
