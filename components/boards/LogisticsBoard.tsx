@@ -85,7 +85,7 @@ function OrdersOf(props: { orders: readonly Order[]; province: string; now: numb
           </tr>
         </thead>
         <tbody>
-          {list.slice(0, 50).map(({ order: o, flags }) => (
+          {list.slice(0, 20).map(({ order: o, flags }) => (
             <tr key={o.key} data-key={o.key}>
               <td>{o.orderId}</td>
               <td>{o.paidAt ? shortTime(o.paidAt) : '—'}</td>
@@ -95,7 +95,7 @@ function OrdersOf(props: { orders: readonly Order[]; province: string; now: numb
           ))}
         </tbody>
       </table>
-      {list.length > 50 && <div class="muted note">只列出最近 50 单</div>}
+      {list.length > 20 && <div class="muted note">只列出最近 20 单</div>}
     </div>
   );
 }
