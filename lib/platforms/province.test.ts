@@ -4,6 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { orderRow as douyinOrderRow } from '../../demo/consoles/douyin/orders';
+import { orderRow as jdOrderRow } from '../../demo/consoles/jd/orders';
+import { orderRow as pddOrderRow } from '../../demo/consoles/pdd/orders';
+import { receiverOf } from '../../demo/generator/people';
+import { createWorld } from '../../demo/generator/world';
 import { OrderDraftSchema } from '../capture/schema';
 import { douyin } from './douyin';
 import { jd } from './jd';
@@ -67,5 +72,50 @@ describe('the order schema', () => {
     expect(OrderDraftSchema.safeParse({ ...base, province: '广东省' }).success).toBe(true);
     expect(OrderDraftSchema.safeParse({ ...base, province: '深圳市' }).success).toBe(false);
     expect(OrderDraftSchema.safeParse({ ...base, province: '广东省深圳市南山区' }).success).toBe(false);
+  });
+});
+
+describe('demo consoles, real field names', () => {
+  const world = createWorld({ seed: 3, days: 20, ordersPerDay: 30 });
+  const t = world.now;
+  const sample = world.orders
+    .map((o, i) => ({ o, i }))
+    .filter((_, i) => i % 7 === 0)
+    .slice(0, 60);
+  const check = (name: string, orders: readonly { province?: string }[]) => {
+    expect(orders).toHaveLength(sample.length);
+    const json = JSON.stringify(orders);
+    sample.forEach(({ o }, k) => {
+      const rc = receiverOf(o);
+      expect(orders[k]!.province, name).toBe(rc.province);
+      for (const pii of [rc.name, rc.phone, rc.district, rc.street, rc.detail])
+        expect(json, `${name} leaks ${pii}`).not.toContain(pii);
+      if (rc.city !== rc.province) expect(json, `${name} leaks ${rc.city}`).not.toContain(rc.city);
+    });
+  };
+
+  it('抖店 post_addr, 拼多多 province_name and 京东 consigneeInfo give the province and nothing else', () => {
+    const d = douyin.parse(
+      'searchlist',
+      { code: 0, data: sample.map(({ o }) => douyinOrderRow(world, o, t)) },
+      ctx('fxg.jinritemai.com', '/api/order/searchlist'),
+    );
+    check('抖店', d.orders);
+    const p = pdd.parse(
+      'orderList',
+      {
+        success: true,
+        errorCode: 1000000,
+        result: { totalItemNum: sample.length, pageItems: sample.map(({ i }) => pddOrderRow(world, i, t)) },
+      },
+      ctx('mms.pinduoduo.com', '/mangkhut/mms/recentOrderList'),
+    );
+    check('拼多多', p.orders);
+    const j = jd.parse(
+      'orderList',
+      { success: true, code: 200, data: { orderList: sample.map(({ i }) => jdOrderRow(world, i, t)) } },
+      ctx('porder.shop.jd.com', '/order/orderlist'),
+    );
+    check('京东', j.orders);
   });
 });
