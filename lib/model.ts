@@ -13,6 +13,7 @@
  *   it at parse time and there is nowhere to put it.
  */
 import * as z from 'zod/mini';
+import { PROVINCES } from './provinces';
 
 export const PLATFORM_IDS = ['douyin', 'taobao', 'pdd', 'jd', 'kuaishou'] as const;
 export const PlatformId = z.enum(PLATFORM_IDS);
@@ -106,6 +107,13 @@ export const Review = z.object({
   appealState: z.optional(shortText),
   /** Whether the platform counts it toward the score (抖店 count_ecology_score; TOP valid_score). */
   countsTowardScore: z.optional(z.boolean()),
+  // --- issue #16 (差评挽回): what happened after the review; set by ingest, not by adapters. ---
+  /** The star first captured, kept when a later capture shows another (the buyer modified the rating). */
+  firstStar: z.optional(star),
+  /** When a capture first showed the modified star. */
+  starChangedAt: z.optional(Millis),
+  /** A complete 采集全部 walk of the review list no longer showed it (deleted, hidden or appealed away). */
+  goneAt: z.optional(Millis),
   /** A default/system review (no text written by the buyer). */
   isDefault: z.optional(z.boolean()),
   source: Source,
@@ -157,6 +165,8 @@ export const Order = z.object({
   deliveredAt: z.optional(Millis),
   finishedAt: z.optional(Millis),
   carrier: z.optional(shortText),
+  /** Destination province only (issue #16); never city, district, address, name or phone. */
+  province: z.optional(z.enum(PROVINCES)),
   amountFen: z.optional(z.number().check(z.int())),
   items: z.array(OrderItem).check(z.maxLength(LIMITS.items)),
   afterSale: z.optional(AfterSale),

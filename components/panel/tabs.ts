@@ -46,6 +46,12 @@ export const PANEL_TABS: readonly PanelTab[] = [
     label: '洞察',
     component: lazyComponent(() => import('./InsightTab').then((m) => m.InsightTab)),
   },
+  // issue #16: 运营看板 (components/boards), its own chunk.
+  {
+    id: 'boards',
+    label: '运营看板',
+    component: lazyComponent(() => import('../boards/BoardsTab').then((m) => m.BoardsTab)),
+  },
   {
     id: 'health',
     label: '采集健康',

@@ -27,4 +27,7 @@ export function clipOrder(o: DemoOrder, now: number): void {
 export function clipReview(r: DemoReview, now: number): void {
   r.appends = r.appends.filter((a) => a.at <= now);
   if (r.reply && r.reply.at > now) r.reply = undefined;
+  if (r.outcome && r.outcome.at > now) r.outcome = undefined;
+  if (r.appeal && r.appeal.at > now) r.appeal = undefined;
+  else if (r.appeal?.resultAt !== undefined && r.appeal.resultAt > now) r.appeal = { at: r.appeal.at };
 }

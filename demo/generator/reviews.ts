@@ -134,5 +134,7 @@ function review(
     videos,
     appends: [],
     reply: undefined,
+    outcome: undefined,
+    appeal: undefined,
   };
 }

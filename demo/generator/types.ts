@@ -5,6 +5,7 @@
  */
 import type { AfterSale, PlatformId } from '../../lib/model';
 import type { Category } from './catalog';
+import type { ReviewAppeal, ReviewOutcome } from './outcomes';
 import type { Cause, Stars } from './text';
 
 export type { Cause, Stars } from './text';
@@ -129,6 +130,10 @@ export interface DemoReview {
   videos: number;
   appends: { text: string; at: number; photos: number }[];
   reply?: { text: string; at: number };
+  /** 差评挽回 (issue #16, outcomes.ts): the buyer's later change of heart. */
+  outcome?: ReviewOutcome;
+  /** The shop's appeal (申诉) and the platform's result. */
+  appeal?: ReviewAppeal;
 }
 
 /** Ground truth of the 双11 story, for tests of the diagnosis. */

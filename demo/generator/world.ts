@@ -8,6 +8,7 @@ import { idIssuer } from './ids';
 import { buildProducts } from './products';
 import { coercionAndDiversion, makeHostile, templateBursts } from './oddities';
 import { makeOrder } from './orders';
+import { drawOutcome } from './outcomes';
 import { createRng, picker } from './prng';
 import { makeReview } from './reviews';
 import { chooseIndices, lateHours, oneStarPlans, planScenario } from './scenario';
@@ -115,7 +116,10 @@ export function createWorld(opts: WorldOptions = {}): World {
   let reviews: DemoReview[] = [];
   orders.forEach((o, i) => {
     const r = makeReview(reviewCtx, o, i, plans.get(o));
-    if (r && r.createdAt <= now) reviews.push(r);
+    if (r && r.createdAt <= now) {
+      drawOutcome(r);
+      reviews.push(r);
+    }
   });
   for (const o of orders) clipOrder(o, now);
   for (const r of reviews) clipReview(r, now);

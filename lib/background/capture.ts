@@ -16,6 +16,7 @@ import type { IngestHooks } from './ingest';
 import { ingestBatch, ingestResultOf, recordFailure } from './ingest';
 import { park, takeExpired, takeParked } from './pending';
 import { requireConsoleTab } from './senders';
+import { recordWalkSeen } from './walk-seen';
 import type { Bindings } from './stores';
 import { noStore, resolveStore } from './stores';
 
@@ -91,6 +92,8 @@ export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
     }
     const r = await ingest(batch, res.storeKey, res.identity);
     await flush(doc, res.storeKey, res.identity);
+    // issue #16: what a running full walk has shown (never fails the capture).
+    await recordWalkSeen(db, sender.tab!.id!, batch, res.storeKey, env.now()).catch(() => undefined);
     return r;
   });
 

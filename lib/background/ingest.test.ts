@@ -231,6 +231,29 @@ describe('merge / sameContent', () => {
   });
 });
 
+describe('merge: what happened after a review (issue #16)', () => {
+  const review = (o: object) =>
+    ({ reviewId: 'r1', source: 'api', star: 1, appends: [], capturedAt: 1, ...o }) as never;
+
+  it('keeps the first star and when a modified rating was first seen', () => {
+    const once = merge(review({}), review({ star: 4, capturedAt: 100 }));
+    expect(once).toMatchObject({ star: 4, firstStar: 1, starChangedAt: 100 });
+    const twice = merge(once, review({ star: 5, capturedAt: 200 }));
+    expect(twice).toMatchObject({ star: 5, firstStar: 1, starChangedAt: 100 });
+    expect(merge(review({}), review({ capturedAt: 100 }))).not.toHaveProperty('firstStar');
+  });
+
+  it('a review seen again on the console is no longer gone; a restored backup changes nothing', () => {
+    expect(merge(review({ goneAt: 50 }), review({ capturedAt: 100 }))).not.toHaveProperty('goneAt');
+    expect(merge(review({ goneAt: 50 }), review({ source: 'backup', star: 3 }))).toMatchObject({
+      goneAt: 50,
+    });
+    expect(merge(review({ goneAt: 50 }), review({ source: 'backup', star: 3 }))).not.toHaveProperty(
+      'firstStar',
+    );
+  });
+});
+
 describe('storedRows', () => {
   it.each([
     ['none stored', [] as number[]],

@@ -70,8 +70,22 @@ export function merge<T extends Review | Order>(prev: T, next: T): T {
   if ('appends' in prev && 'appends' in next && prev.appends.length > next.appends.length)
     out.appends = prev.appends;
   if (prev.source === 'api' && next.source !== 'api') out.source = 'api';
+  if ('reviewId' in prev && 'reviewId' in next) reviewOutcome(prev, next, out);
   out.capturedAt = prev.capturedAt;
   return out as T;
+}
+
+/**
+ * 差评挽回 (issue #16): a star that differs from the stored one is a modified rating — the first star is
+ * kept with the moment the change was first seen; a review seen again is no longer gone.
+ */
+function reviewOutcome(prev: Review, next: Review, out: Record<string, unknown>): void {
+  if (next.source === 'backup') return;
+  if (prev.star !== undefined && next.star !== undefined && next.star !== prev.star) {
+    out.firstStar = prev.firstStar ?? prev.star;
+    out.starChangedAt = prev.starChangedAt ?? next.capturedAt;
+  }
+  if (prev.goneAt !== undefined && (next.source === 'api' || next.source === 'dom')) delete out.goneAt;
 }
 
 interface Validated {

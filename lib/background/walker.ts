@@ -8,6 +8,7 @@ import { onMessage } from '../messaging';
 import type { WalkerState } from '../capture/walker';
 import { PlatformId } from '../model';
 import { requireConsoleTab } from './senders';
+import { finishWalk } from './walk-seen';
 
 const WalkerStateSchema = z.object({
   platform: PlatformId,
@@ -33,6 +34,8 @@ export function registerWalker(db: KoubeiDb, env: { extensionId: string; now: ()
     const s = WalkerStateSchema.parse(data);
     requireConsoleTab(sender, s.platform, env.extensionId);
     await db.meta.put({ key: keyOf(sender.tab!.id!, s.platform, s.path), value: s });
+    // issue #16: a finished full walk marks the reviews it no longer showed (walk-seen.ts).
+    await finishWalk(db, sender.tab!.id!, s, env.now()).catch(() => undefined);
   });
   onMessage('cs-bg/walker-load', async ({ data, sender }): Promise<WalkerState | null> => {
     const q = z.object({ platform: PlatformId, path: z.string().check(z.maxLength(300)) }).parse(data);

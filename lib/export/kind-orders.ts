@@ -42,6 +42,8 @@ export const ordersKind: ExportKind<Order> = {
     { header: '签收时间', type: 'time', get: (o) => timeText(o.deliveredAt) },
     { header: '完成时间', type: 'time', get: (o) => timeText(o.finishedAt) },
     { header: '快递公司', type: 'text', get: (o) => o.carrier },
+    // issue #16: the destination province only (no city, address or receiver).
+    { header: '收货省份', type: 'text', get: (o) => o.province },
     { header: '实付金额(元)', type: 'number', get: (o) => yuan(o.amountFen) },
     { header: '商品', type: 'text', get: (o) => o.items.map((i) => i.productName ?? '').join('；') },
     { header: '商品ID', type: 'id', get: (o) => o.items.map((i) => i.productId ?? '').join(';') },

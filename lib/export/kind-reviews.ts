@@ -1,4 +1,5 @@
 /** The 评价 export: one row per review. */
+import { OUTCOME_LABEL, isNegative, outcomeOf } from '../boards/winback';
 import type { Review } from '../model';
 import { DAY_MS, dayStart as dayMs } from '../keys';
 import type { Cell, ExportKind } from './kind-types';
@@ -43,6 +44,15 @@ export const reviewsKind: ExportKind<Review> = {
     { header: '回复时间', type: 'time', get: (r) => timeText(r.replyAt) },
     { header: '回复截止', type: 'time', get: (r) => timeText(r.replyDeadline) },
     { header: '举报/申诉状态', type: 'text', get: (r) => r.appealState },
+    // issue #16 (差评挽回): what happened after a negative review. Append wording is not judged here.
+    { header: '首次星级', type: 'number', get: (r) => r.firstStar },
+    { header: '改评时间', type: 'time', get: (r) => timeText(r.starChangedAt) },
+    { header: '后台消失时间', type: 'time', get: (r) => timeText(r.goneAt) },
+    {
+      header: '差评结果',
+      type: 'text',
+      get: (r) => (isNegative(r) ? OUTCOME_LABEL[outcomeOf(r, () => false)] : undefined),
+    },
     { header: '计入评分', type: 'bool', get: (r) => yes(r.countsTowardScore) },
     { header: '默认评价', type: 'bool', get: (r) => yes(r.isDefault) },
     { header: '来源', type: 'text', get: (r) => SOURCE_LABEL[r.source] },

@@ -31,7 +31,7 @@ export const PII_HEADERS = [
   '手机号',
   '联系手机',
   '联系电话',
-  '省',
+  // '省' is read (issue #16: the province is not personal data and feeds the 物流异常地图).
   '市',
   '区',
   '街道',

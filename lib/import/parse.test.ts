@@ -19,7 +19,9 @@ const PII = [
   '某某路',
   '周八',
   '13400000006',
-  '浙江省',
+  // The province is kept since issue #16; its city and district are not.
+  '杭州市',
+  '西湖区',
   'tb_buyer_001',
   '请用顺丰',
   '黄四',
@@ -82,7 +84,9 @@ describe('file kinds', () => {
     expect(p.result.orders[1]!.finishedAt).toBe(Date.UTC(2026, 3, 14, 2));
     // An impossible date is left out rather than guessed.
     expect(p.result.orders[3]!.paidAt).toBeUndefined();
-    expect(p.pii).toEqual(['买家留言', '收货人', '手机', '省', '市', '区', '街道']);
+    expect(p.pii).toEqual(['买家留言', '收货人', '手机', '市', '区', '街道']);
+    // The province is kept (issue #16); 市/区/街道 above are blanked.
+    expect(p.result.orders.some((o) => o.province !== undefined)).toBe(true);
   });
 
   it.each([

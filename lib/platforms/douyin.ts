@@ -11,6 +11,7 @@ import type { OrderDraft, ParseResult, ReviewDraft } from '../capture/batch';
 import { emptyResult } from '../capture/batch';
 import type { AfterSale, DimensionId, OrderStatus, Polarity, ScoreDimension, ScoreIndicator } from '../model';
 import { dayKey } from '../keys';
+import { provinceOf } from '../provinces';
 import { ENDPOINTS } from './endpoints';
 import { PLATFORM_HOSTS } from './hosts';
 import { rowKeyOf, tableReplyBox } from './reply-fill';
@@ -163,6 +164,10 @@ function order(row: Obj): OrderDraft | RowError {
     ),
     finishedAt: secondsToMs(row.finish_time ?? firstItem.confirm_receipt_time, 'finish_time'),
     carrier: textOf(logistics.company_name ?? logistics.company, 200),
+    // Province only (issue #16): the rest of post_addr and the receiver are never read.
+    province: provinceOf(
+      obj(obj(row.post_addr).province).name ?? obj(obj(obj(row.receiver_info).post_addr).province).name,
+    ),
     amountFen: numOf(row.pay_amount),
     items: items.slice(0, 50).map((it) => ({
       itemOrderId: idOf(it.item_order_id) ?? idOf(it.order_id),

@@ -21,6 +21,7 @@
  */
 import type { OrderDraft, ParseResult, ReviewDraft } from '../capture/batch';
 import type { OrderStatus, Polarity } from '../model';
+import { provinceOf } from '../provinces';
 import type { TableRow } from './dom-table';
 import { cellAt, domTableReader, recordKey, replyFromCell, shopFromHeader, starFromText } from './dom-table';
 import { ENDPOINTS } from './endpoints';
@@ -119,7 +120,8 @@ function statusOfText(t = ''): OrderStatus {
   return 'unknown';
 }
 
-// consigneeInfo, userPin/pin, receiver names and phones are never read.
+// userPin/pin, receiver names, phones and addresses are never read; of consigneeInfo only the province
+// (checked against the list of provinces, issue #16).
 function order(row: Obj): OrderDraft | RowError {
   const orderId = idOf(row.orderId);
   if (!orderId) return ['missing_id', '缺少订单号 orderId'];
@@ -132,6 +134,7 @@ function order(row: Obj): OrderDraft | RowError {
     createdAt: jdTime(row.orderStartTime ?? row.orderCreateTime, 'orderStartTime'),
     paidAt: jdTime(row.paymentConfirmTime, 'paymentConfirmTime'),
     finishedAt: jdTime(row.orderEndTime ?? row.orderCompleteTime, 'orderEndTime'),
+    province: provinceOf(obj(row.consigneeInfo).province),
     amountFen: yuanToFen(row.orderPayment ?? row.orderTotalPrice),
     items: list(row.itemInfoList ?? row.orderItems)
       .slice(0, 50)

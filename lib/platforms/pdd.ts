@@ -14,6 +14,7 @@
 import type { OrderDraft, ParseResult, ReviewDraft } from '../capture/batch';
 import type { AfterSale, DimensionId, OrderStatus, ScoreDimension, ScoreIndicator } from '../model';
 import { dayKey } from '../keys';
+import { provinceOf } from '../provinces';
 import { shopFromHeader } from './dom-table';
 import { ENDPOINTS } from './endpoints';
 import { PLATFORM_HOSTS } from './hosts';
@@ -143,7 +144,8 @@ const fen = (v: unknown): number | undefined => {
   return n !== undefined && Number.isInteger(n) ? n : undefined;
 };
 
-// Buyer personal data (receive_name, mobile, province/city/address, buyer_memo) is never read.
+// Buyer personal data (receive_name, mobile, city/district/address, buyer_memo) is never read; the
+// province is kept, checked against the list of provinces (issue #16).
 function order(row: Obj): OrderDraft | RowError {
   const orderId = idOf(row.order_sn);
   if (!orderId) return ['missing_id', '缺少订单号 order_sn'];
@@ -159,6 +161,7 @@ function order(row: Obj): OrderDraft | RowError {
     promisedShipAt: secondsToMs(row.promise_shipping_time, 'promise_shipping_time'),
     shippedAt: secondsToMs(row.shipping_time, 'shipping_time'),
     finishedAt: secondsToMs(row.receive_time, 'receive_time'),
+    province: provinceOf(row.province_name),
     amountFen: fen(row.order_amount),
     items: [
       {

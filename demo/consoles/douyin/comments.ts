@@ -2,6 +2,7 @@
  * `GET /product/tcomment/commentList` (platforms.md §1.2).
  * Rows newest first, page 0-based, `data` a plain array — except pages served in the nested variant.
  */
+import { appealAsOf, starsAsOf } from '../common/outcome';
 import type { DemoReview, World } from '../../generator/types';
 import type { DemoRequest, DemoResponse } from '../http';
 import { ok, sec, type Fault } from './envelope';
@@ -21,6 +22,9 @@ const NEGATIVE_TAGS: Partial<Record<DemoReview['cause'], string>> = {
   price: '性价比低',
 };
 
+const APPEAL_STATUS = { none: 0, pending: 1, accepted: 2, rejected: 3 } as const;
+const APPEAL_TEXT = { none: '', pending: '申诉审核中', accepted: '申诉成功', rejected: '申诉驳回' } as const;
+
 /** One review row as the console returns it, as of `t`. */
 export function commentRow(world: World, index: number, t: number): Record<string, unknown> {
   const r = world.reviews[index];
@@ -31,7 +35,9 @@ export function commentRow(world: World, index: number, t: number): Record<strin
   const sku = product?.skus[item?.sku ?? 0];
   const appends = r.appends.filter((a) => a.at <= t);
   const reply = submittedReply(world, r.id, t) ?? (r.reply && r.reply.at <= t ? r.reply : undefined);
-  const bad = r.stars.product <= 2;
+  const stars = starsAsOf(r, t);
+  const appeal = appealAsOf(r, t);
+  const bad = stars.product <= 2;
   const row: Record<string, unknown> = {
     // Some rows name the id `comment_id` (one real client reads both).
     [index % 13 === 7 ? 'comment_id' : 'id']: r.id,
@@ -41,13 +47,13 @@ export function commentRow(world: World, index: number, t: number): Record<strin
     sku_id: sku?.id ?? '',
     sku: sku?.text ?? '',
     product: { name: product?.name ?? '', img: '' },
-    rank: r.stars.product,
-    rank_product: r.stars.product,
-    rank_logistic: r.stars.logistics,
-    rank_shop: r.stars.service,
+    rank: stars.product,
+    rank_product: stars.product,
+    rank_logistic: stars.logistics,
+    rank_shop: stars.service,
     tags: {
-      rank_info: { name: LABEL(r.stars.product) },
-      negative_tags: bad || r.stars.logistics <= 2 ? [NEGATIVE_TAGS[r.cause] ?? '其他'] : [],
+      rank_info: { name: LABEL(stars.product) },
+      negative_tags: bad || stars.logistics <= 2 ? [NEGATIVE_TAGS[r.cause] ?? '其他'] : [],
       bad_info: null,
     },
     content: r.text,
@@ -70,11 +76,12 @@ export function commentRow(world: World, index: number, t: number): Record<strin
     reply_time: sec(reply?.at),
     user_name: r.nick,
     likes: 0,
-    status: 0,
-    status_info: null,
+    // [G] platforms.md §1.2: appeal state in status/status_info (no explicit field was seen).
+    status: APPEAL_STATUS[appeal],
+    status_info: appeal === 'none' ? null : { text: APPEAL_TEXT[appeal] },
     comment_time: sec(r.createdAt),
     // [G] whether the review counts toward the score; 系统默认好评 does not.
-    count_ecology_score: r.kind === 'default' ? 0 : 1,
+    count_ecology_score: r.kind === 'default' || appeal === 'accepted' ? 0 : 1,
     is_abnormal_order: false,
   };
   return row;
@@ -85,9 +92,9 @@ type Filter = (r: DemoReview, i: number) => boolean;
 function filters(world: World, q: URLSearchParams, t: number): Filter[] {
   const out: Filter[] = [];
   const rank = Number(q.get('rank') ?? '0');
-  if (rank === 1) out.push((r) => r.stars.product <= 2);
-  if (rank === 2) out.push((r) => r.stars.product === 3);
-  if (rank === 3) out.push((r) => r.stars.product >= 4);
+  if (rank === 1) out.push((r) => starsAsOf(r, t).product <= 2);
+  if (rank === 2) out.push((r) => starsAsOf(r, t).product === 3);
+  if (rank === 3) out.push((r) => starsAsOf(r, t).product >= 4);
   // [G] reply_search: 1 = 未回复, 2 = 已回复.
   const replied = (r: DemoReview): boolean =>
     (r.reply !== undefined && r.reply.at <= t) || submittedReply(world, r.id, t) !== undefined;

@@ -5,6 +5,7 @@
  * (`showNum`) can be paged through whatever `totalRows` says. Some rows carry the append as
  * `appendReview{comment, createTime}` instead of the flat fields (a variant seen in public clients).
  */
+import { appealAsOf, starsAsOf } from '../common/outcome';
 import type { DemoReview, World } from '../../generator/types';
 import { dayKey } from '../../generator/time';
 import { idScheme } from '../common/ids';
@@ -56,8 +57,10 @@ export function reviewRow(world: World, index: number, t: number): Record<string
   const reviewId = REVIEW_IDS.of(index);
   const reply = replyAsOf(world, 'pdd', reviewId, r, t);
   const append = appendsAsOf(r, t)[0];
-  const bad = r.stars.product <= 2;
-  const reported = bad && index % 7 === 0;
+  const stars = starsAsOf(r, t);
+  const appeal = appealAsOf(r, t);
+  const bad = stars.product <= 2;
+  const reported = appeal === 'pending' || (appeal === 'none' && bad && index % 7 === 0);
   const variant = index % 17 === 5;
   const row: Record<string, unknown> = {
     reviewId,
@@ -66,9 +69,9 @@ export function reviewRow(world: World, index: number, t: number): Record<string
     orderId: orderIdOf(rec.orderIndex),
     orderSn: orderSnOf(world, rec.orderIndex),
     score: 0,
-    descScore: r.stars.product,
-    logisticsScore: r.stars.logistics,
-    serviceScore: r.stars.service,
+    descScore: stars.product,
+    logisticsScore: stars.logistics,
+    serviceScore: stars.service,
     comment: r.text,
     goodsName: rec.product.name,
     specs: specsOf(rec.sku.spec),
@@ -92,8 +95,15 @@ export function reviewRow(world: World, index: number, t: number): Record<string
     pictureCount: r.photos,
     hasVideo: r.videos > 0 ? 1 : 0,
     keywords: bad ? [NEGATIVE_TAGS[r.cause] ?? '其他'] : [],
-    reportStatus: reported ? 1 : 99,
-    reportDesc: reported ? '举报审核中' : '未被举报',
+    // [G] codes of a decided report: 2 成功, 3 驳回.
+    reportStatus: reported ? 1 : appeal === 'accepted' ? 2 : appeal === 'rejected' ? 3 : 99,
+    reportDesc: reported
+      ? '举报审核中'
+      : appeal === 'accepted'
+        ? '举报成功'
+        : appeal === 'rejected'
+          ? '举报驳回'
+          : '未被举报',
   };
   if (append && variant) row.appendReview = { comment: append.text, createTime: sec(append.at) };
   return row;
@@ -109,7 +119,7 @@ function filters(world: World, body: Record<string, unknown>, t: number): Filter
   if (start > 0) out.push((r) => r.createdAt >= start);
   if (end > 0) out.push((r) => r.createdAt <= end);
   const stars = Array.isArray(body.descScore) ? body.descScore.map(Number) : [];
-  if (stars.length) out.push((r) => stars.includes(r.stars.product));
+  if (stars.length) out.push((r) => stars.includes(starsAsOf(r, t).product));
   // Request filter: "1" 已回复, "2" 未回复 (rows use 1 / 0).
   const replied: Filter = (r, i) => replyAsOf(world, 'pdd', REVIEW_IDS.of(i), r, t) !== undefined;
   if (String(body.replyStatus ?? '') === '1') out.push(replied);

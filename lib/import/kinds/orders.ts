@@ -8,6 +8,7 @@ import { emptyResult } from '../../capture/batch';
 import type { AfterSale, OrderItem, PlatformId } from '../../model';
 import { LIMITS } from '../../model';
 import { reject } from '../../platforms/parse-utils';
+import { provinceOf } from '../../provinces';
 import { CellError, fenCell, idCell, numCell, text, timeCell } from '../cells';
 import type { XCell } from '../xlsx-read';
 import { afterSaleOf, orderStatusOf } from './status';
@@ -30,6 +31,8 @@ export type OrderField =
   | 'finishedAt'
   | 'carrier'
   | 'carrierInfo'
+  /** The 省 column only (issue #16); 市/区/街道/收货地址 columns are never mapped. */
+  | 'province'
   | 'status'
   | 'afterSale'
   | 'refund';
@@ -90,6 +93,7 @@ export function parseOrders(
         deliveredAt: timeCell(get('deliveredAt')),
         finishedAt: timeCell(get('finishedAt')),
         carrier: short(text(get('carrier')) ?? carrierOf(text(get('carrierInfo')))),
+        province: provinceOf(text(get('province'))),
         amountFen: fenCell(get('amount')),
         items: hasItem ? [item] : [],
         afterSale,

@@ -27,6 +27,7 @@ export const pddOrders: ImportKind<OrderField> = {
     skuId: { headers: ['样式ID', 'SKU ID', 'skuId'] },
     afterSale: { headers: ['售后状态'] },
     carrier: { headers: ['快递公司'] },
+    province: { headers: ['省', '收货省份'] },
   },
   parse: (rows, index, first) => parseOrders('pdd', rows, index, first),
 };

@@ -1,0 +1,120 @@
+/**
+ * 运营看板 (issue #16), end to end in Chromium with the built extension: the 抖店 demo console captured
+ * like a merchant — the order and review lists a week ago and again today (so modified ratings show),
+ * and the score page on a few days — then each board as the merchant sees it, with screenshots for
+ * docs/screenshots/boards-*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { createDemoHandler, routeDemo } from '../demo/server';
+import { expect, test } from './fixtures';
+import { countRows } from './idb';
+import { captureWindow, settle, visitScoreDays } from './score-capture';
+
+const DAY = 86_400_000;
+/**
+ * A fixed world (2026-12-06 10:00 Asia/Shanghai, 25 days after the 双11 spike) so the reviews a first
+ * capture 12 days earlier sees are the same on every run, and some of their buyers have since modified
+ * the rating. The boards show "全部" (everything stored), so the machine's own date does not matter.
+ */
+const WORLD_NOW = Date.UTC(2026, 11, 6, 2);
+const SHOTS = 'docs/screenshots';
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/boards-${name}.png`, fullPage: true });
+}
+
+test('运营看板: logistics by province and courier, service, win-back, invitation and product ranking', async ({
+  context,
+  extPage,
+}) => {
+  test.setTimeout(300_000);
+  const now = WORLD_NOW;
+  const handler = createDemoHandler({ seed: 7, now, ordersPerDay: 80 });
+  await routeDemo(context, handler);
+  const world = handler.world;
+  const probe = await extPage('options.html');
+
+  // The lists 12 days ago, then today: reviews whose buyer modified the rating since show both stars.
+  await context.addCookies([
+    { name: 'demo_now', value: String(now - 12 * DAY), domain: 'fxg.jinritemai.com', path: '/' },
+  ]);
+  const before = await captureWindow(context, { now: now - 12 * DAY, days: 40, pauseMs: 20 });
+  await settle(probe, before, 180_000);
+  await before.page.close();
+  await context.clearCookies({ name: 'demo_now' });
+  const today = await captureWindow(context, { now, days: 40, pauseMs: 20 });
+  await settle(probe, { orders: today.orders, reviews: today.reviews }, 180_000);
+  await today.page.close();
+  await visitScoreDays(context, now, 3, probe);
+  const counts = await countRows(probe);
+  console.log(`[figures] boards e2e: ${JSON.stringify(counts)} stored`);
+
+  const panel = await extPage('sidepanel.html?tab=boards');
+  await panel.setViewportSize({ width: 560, height: 900 });
+  await panel.getByRole('button', { name: '全部' }).click();
+
+  // 物流异常: standards graded, provinces with counts, a province opens its abnormal orders.
+  await expect(panel.getByTestId('logistics-board')).toBeVisible({ timeout: 30_000 });
+  const standards = panel.getByTestId('logistics-standards');
+  await expect(standards.locator('tr[data-metric="发货及时率"]')).toHaveAttribute(
+    'data-grade',
+    /excellent|industry|below/,
+  );
+  const provinces = panel.getByTestId('province-table').locator('tr[data-province]');
+  const names = await provinces.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-province')));
+  for (const p of ['广东省', '浙江省', '北京市', '新疆维吾尔自治区']) expect(names).toContain(p);
+  expect(names).not.toContain('深圳市');
+  const worst = provinces.first();
+  expect(Number(await worst.getAttribute('data-abnormal'))).toBeGreaterThan(0);
+  await worst.click();
+  const orders = panel.getByTestId('province-orders');
+  await expect(orders).toBeVisible();
+  await expect(orders.locator('tr[data-key]').first()).toBeVisible();
+  const couriers = await panel
+    .getByTestId('courier-table')
+    .locator('tr[data-courier]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-courier')));
+  expect(couriers).toEqual(expect.arrayContaining(['中通快递', '顺丰速运']));
+  await shot(panel, 'logistics');
+
+  // 客服: the console's 飞鸽 response time, with its date.
+  await panel.getByRole('tab', { name: '客服' }).click();
+  const service = panel.getByTestId('service-board');
+  await expect(service.locator('tr[data-metric="responseSec"]')).not.toHaveAttribute('data-points', '0');
+  await expect(service.locator('tr[data-metric="dissatisfaction"]')).not.toHaveAttribute('data-points', '0');
+  await shot(panel, 'service');
+
+  // 差评挽回: outcomes seen across the two captures, rates beside the guides' figures.
+  await panel.getByRole('tab', { name: '差评挽回' }).click();
+  const winback = panel.getByTestId('winback-board');
+  await expect(winback).toBeVisible();
+  await expect(winback.locator('tr[data-outcome="modified"]').first()).toBeVisible();
+  await expect(panel.getByTestId('winback-by-category').locator('tr[data-key="logistics"]')).toContainText(
+    '68%',
+  );
+  expect(Number(await panel.getByTestId('winback-total').textContent())).toBeGreaterThan(0);
+  await shot(panel, 'winback');
+
+  // 评价引导: weeks and products; a marked day splits before/after.
+  await panel.getByRole('tab', { name: '评价引导' }).click();
+  const invitation = panel.getByTestId('invitation-board');
+  await expect(invitation.getByTestId('invitation-weeks').locator('tr[data-week]').first()).toBeVisible();
+  const mark = new Date(now - 14 * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
+  await invitation.getByTestId('mark-day').fill(mark);
+  await invitation.getByRole('button', { name: '标记' }).click();
+  await expect(panel.getByTestId('invitation-mark')).toHaveAttribute('data-day', mark);
+  const compare = panel.getByTestId('invitation-compare');
+  await expect(compare.locator('tr[data-side]')).toHaveCount(2);
+  await shot(panel, 'invitation');
+
+  // 商品排行: products by share of stars lost with their complaint categories.
+  await panel.getByRole('tab', { name: '商品排行' }).click();
+  const ranking = panel.getByTestId('ranking-board');
+  const products = ranking.locator('tr[data-product]');
+  await expect(products.first()).toBeVisible();
+  const productNames = new Set(world.products.map((p) => p.name));
+  expect(productNames.has((await products.first().locator('td').first().textContent()) ?? '')).toBe(true);
+  await shot(panel, 'ranking');
+});
