@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { createDemoHandler, routeDemo } from '../demo/server';
+import { pinExtensionClock } from './clock';
 import { expect, test } from './fixtures';
 import { countRows } from './idb';
 import { captureWindow, settle, visitScoreDays } from './score-capture';
@@ -15,10 +16,11 @@ const DAY = 86_400_000;
 /**
  * A fixed world (2026-12-06 10:00 Asia/Shanghai, 25 days after the 双11 spike) so the reviews a first
  * capture 12 days earlier sees are the same on every run, and some of their buyers have since modified
- * the rating. The boards show "全部" (everything stored), so the machine's own date does not matter.
+ * the rating. The extension's clock is pinned to the same instant (one clock, e2e/clock.ts).
  */
 const WORLD_NOW = Date.UTC(2026, 11, 6, 2);
-const SHOTS = 'docs/screenshots';
+/** `KOUBEI_DOCS=1` refreshes the README images; a normal run leaves the tracked files alone. */
+const SHOTS = process.env.KOUBEI_DOCS ? 'docs/screenshots' : 'test-results/boards';
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
@@ -28,9 +30,11 @@ async function shot(page: Page, name: string): Promise<void> {
 test('运营看板: logistics by province and courier, service, win-back, invitation and product ranking', async ({
   context,
   extPage,
+  sw,
 }) => {
   test.setTimeout(300_000);
   const now = WORLD_NOW;
+  await pinExtensionClock(await sw(), now);
   const handler = createDemoHandler({ seed: 7, now, ordersPerDay: 80 });
   await routeDemo(context, handler);
   const world = handler.world;
