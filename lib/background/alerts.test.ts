@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { KoubeiDb } from '../db';
 import { openDb } from '../db';
@@ -136,8 +136,15 @@ describe('evaluateStore', () => {
     const shown = Object.keys(await fakeBrowser.notifications.getAll());
     expect(shown).toHaveLength(1);
     expect((await db.alerts.toArray()).every((a) => a.notifiedAt === NOW)).toBe(true);
+    const setIcon = vi.spyOn(fakeBrowser.action, 'setIcon').mockResolvedValue(undefined);
     expect(await paintAlertBadge(db, NOW)).toBe(4);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!4');
+    // The toolbar icon's 有预警 state (public/icon/alert-*.png) while alerts are active.
+    expect(setIcon).toHaveBeenLastCalledWith({ path: expect.objectContaining({ 16: '/icon/alert-16.png' }) });
+    await db.alerts.clear();
+    await paintAlertBadge(db, NOW);
+    expect(setIcon).toHaveBeenLastCalledWith({ path: expect.objectContaining({ 16: '/icon/16.png' }) });
+    await evaluateStore(db, await input());
     await clearNotifications();
     const again = await evaluateStore(db, await input());
     expect(again.map((a) => a.key).sort()).toEqual(first.map((a) => a.key).sort());
