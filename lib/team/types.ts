@@ -48,3 +48,43 @@ export interface DeliveryError {
   /** What to do, in Chinese. */
   hint: string;
 }
+
+/** A target as stored: `rev` grows on each save (a failure that blocked an older revision no longer applies). */
+export interface StoredTarget extends Target {
+  rev: number;
+}
+
+/** `local:teamSettings` (lib/settings.ts): robots per store and the daily digest. Local only, never exported. */
+export interface TeamSettings {
+  targets: StoredTarget[];
+  digest: {
+    enabled: boolean;
+    /** Local time "HH:MM" at which the daily digest is queued. */
+    time: string;
+  };
+}
+
+export const DEFAULT_TEAM_SETTINGS: TeamSettings = { targets: [], digest: { enabled: true, time: '09:00' } };
+
+/** One message to one target, kept until delivered or failed for good (Dexie `outbox`, schema v7). */
+export interface OutboxRow {
+  /** Idempotency key `${targetId}|${source}`: enqueuing the same source twice is a no-op. */
+  key: string;
+  targetId: string;
+  storeKey: string;
+  platform: RobotPlatform;
+  message: TeamMessage;
+  /**
+   * pending → sending (leased until `nextAt`) → delivered | failed; `held` = waiting for the merchant to
+   * fix a target that failed permanently (bad signature, revoked webhook).
+   */
+  state: 'pending' | 'sending' | 'delivered' | 'failed' | 'held';
+  attempts: number;
+  createdAt: number;
+  /** pending: due time; sending: lease expiry (a worker that died mid-send is detected by it). */
+  nextAt: number;
+  deliveredAt?: number;
+  /** Why the last attempt is being retried (shown while pending). */
+  lastReason?: string;
+  lastError?: DeliveryError & { at: number };
+}
