@@ -6,7 +6,7 @@ import { afterEach, expect, it } from 'vitest';
 import { openDb, type KoubeiDb } from '../db';
 import { openAt, rowsFor, tablesAt } from '../reliability/schema-history';
 import { enqueue, runOutbox } from './outbox';
-import type { StoredTarget } from './types';
+import type { StoredTarget, TeamMessage } from './types';
 
 const opened: KoubeiDb[] = [];
 afterEach(async () => {
@@ -37,7 +37,7 @@ it('a v4 database upgrades to v7: rows intact, outbox empty and usable', async (
     ...{ id: 't', storeKey: 's', platform: 'wecom', name: '群', secret: '', enabled: true, rev: 1 },
     webhook: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k',
   };
-  const message = { kind: 'test', level: 'info', title: '测试', lines: [], ref: 'x' } as const;
+  const message: TeamMessage = { kind: 'test', level: 'info', title: '测试', lines: [], ref: 'x' };
   expect(await enqueue(db, [{ source: 'test|1', storeKey: 's', message }], [target], now)).toBe(1);
   const due = await db.outbox
     .where('[state+nextAt]')
