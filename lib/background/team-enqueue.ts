@@ -24,8 +24,14 @@ export function onOutboxQueued(fn: () => void): void {
 }
 
 /** The store's enabled targets as an enqueuer, or undefined when it has none (nothing to do). */
-export async function teamOutbox(storeKey: string, snoozes: readonly Snooze[], now: number): Promise<TeamEnqueue | undefined> {
-  const targets = (await teamSettingsItem.getValue()).targets.filter((t) => t.enabled && t.storeKey === storeKey);
+export async function teamOutbox(
+  storeKey: string,
+  snoozes: readonly Snooze[],
+  now: number,
+): Promise<TeamEnqueue | undefined> {
+  const targets = (await teamSettingsItem.getValue()).targets.filter(
+    (t) => t.enabled && t.storeKey === storeKey,
+  );
   if (!targets.length) return undefined;
   const offset = -new Date(now).getTimezoneOffset();
   return {

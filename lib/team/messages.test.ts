@@ -15,8 +15,18 @@ describe('messages', () => {
 
   it('an alert message carries the store, detail and deadline, and no buyer data fields', () => {
     const a: Alert = {
-      ...{ key: 'deadline|douyin:1|r9', topic: 'deadline|douyin:1', kind: 'reply_deadline', severity: 'critical' },
-      ...{ title: '差评回复即将截止', detail: '1 条差评 2 小时后超过回复期限', storeKey: 'douyin:1', at: NOW },
+      ...{
+        key: 'deadline|douyin:1|r9',
+        topic: 'deadline|douyin:1',
+        kind: 'reply_deadline',
+        severity: 'critical',
+      },
+      ...{
+        title: '差评回复即将截止',
+        detail: '1 条差评 2 小时后超过回复期限',
+        storeKey: 'douyin:1',
+        at: NOW,
+      },
       dueAt: NOW + 2 * 3_600_000,
     };
     const s = alertSource(a, store, CN);

@@ -36,7 +36,13 @@ export function alertSource(a: Alert, store: StoreLabel, offsetMin: number): Sou
   return {
     source,
     storeKey: store.key,
-    message: { kind: 'alert', level: a.severity, title: `【口碑预警】${a.title}`, lines, ref: shortRef(source) },
+    message: {
+      kind: 'alert',
+      level: a.severity,
+      title: `【口碑预警】${a.title}`,
+      lines,
+      ref: shortRef(source),
+    },
   };
 }
 
@@ -49,7 +55,11 @@ export function testSource(store: StoreLabel, targetId: string, now: number, off
       kind: 'test',
       level: 'info',
       title: '【口碑助手】测试消息',
-      lines: [`**店铺**：${store.name}`, '机器人配置成功：新预警和每日摘要会发到这个群。', `时间：${localTime(now, offsetMin)}`],
+      lines: [
+        `**店铺**：${store.name}`,
+        '机器人配置成功：新预警和每日摘要会发到这个群。',
+        `时间：${localTime(now, offsetMin)}`,
+      ],
       ref: shortRef(source),
     },
   };
