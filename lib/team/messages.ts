@@ -5,7 +5,6 @@
  */
 import type { Alert } from '../scoring/alert-types';
 import type { Source } from './outbox';
-import type { TeamMessage } from './types';
 
 /** A short, stable id for a message (FNV-1a of its source), shown in the footer as 编号. */
 export function shortRef(source: string): string {
