@@ -16,12 +16,19 @@ describe('targets', () => {
   ])('origin pattern of %s', (url, want) => expect(webhookOriginPattern(url)).toBe(want));
 
   it('checks each platform’s webhook shape', () => {
-    expect(targetProblems(t('wecom', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k'))).toEqual([]);
-    expect(targetProblems(t('wecom', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send'))[0]).toMatch(/key/);
-    expect(
-      targetProblems(t('dingtalk', 'https://oapi.dingtalk.com/robot/send?access_token=a', 'abc'))[0],
-    ).toMatch(/SEC/);
-    expect(targetProblems(t('feishu', 'ftp://x'))[0]).toMatch(/无效/);
+    expect(targetProblems(t('wecom', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k'))).toEqual({
+      block: [],
+      warn: [],
+    });
+    expect(targetProblems(t('wecom', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send')).block[0]).toMatch(
+      /key/,
+    );
+    const dd = targetProblems(t('dingtalk', 'https://oapi.dingtalk.com/robot/send?access_token=a', 'abc'));
+    expect(dd.warn[0]).toMatch(/SEC/);
+    expect(targetProblems(t('feishu', 'ftp://x')).block[0]).toMatch(/无效/);
+    expect(targetProblems(t('feishu', 'http://127.0.0.1:9/open-apis/bot/v2/hook/a')).warn[0]).toMatch(
+      /官方域名/,
+    );
     expect(isOfficialHost(t('feishu', 'https://open.feishu.cn/open-apis/bot/v2/hook/a'))).toBe(true);
     expect(isOfficialHost(t('feishu', 'http://127.0.0.1:9/feishu/hook/a'))).toBe(false);
   });

@@ -33,19 +33,27 @@ export function webhookOriginPattern(raw: string): string | undefined {
   return u ? `${u.protocol}//${u.hostname}/*` : undefined;
 }
 
-/** Problems with a target as entered, in Chinese; empty = valid. */
-export function targetProblems(t: Pick<Target, 'platform' | 'webhook' | 'secret' | 'name'>): string[] {
-  const out: string[] = [];
+/** Problems with a target as entered, in Chinese: `block` prevents saving, `warn` is shown. */
+export function targetProblems(t: Pick<Target, 'platform' | 'webhook' | 'secret' | 'name'>): {
+  block: string[];
+  warn: string[];
+} {
+  const block: string[] = [];
+  const warn: string[] = [];
   const u = webhookUrl(t.webhook);
-  if (!u) return ['Webhook 地址无效：需 https（本机测试可用 http://127.0.0.1）'];
-  if (t.platform === 'wecom' && !u.searchParams.get('key')) out.push('企业微信 Webhook 地址应包含 ?key=…');
+  if (!u) return { block: ['Webhook 地址无效：需 https（本机测试可用 http://127.0.0.1）'], warn };
+  if (t.platform === 'wecom' && !u.searchParams.get('key')) block.push('企业微信 Webhook 地址应包含 ?key=…');
   if (t.platform === 'dingtalk' && !u.searchParams.get('access_token'))
-    out.push('钉钉 Webhook 地址应包含 ?access_token=…');
-  if (t.platform === 'dingtalk' && t.secret && !t.secret.trim().startsWith('SEC'))
-    out.push('钉钉加签密钥通常以 SEC 开头，请确认复制完整');
-  if (t.platform === 'wecom' && t.secret.trim()) out.push('企业微信群机器人没有签名密钥，请留空');
-  return out;
+    block.push('钉钉 Webhook 地址应包含 ?access_token=…');
+  if (t.platform === 'wecom' && t.secret.trim()) block.push('企业微信群机器人没有签名密钥，请留空');
+  if (t.platform === 'dingtalk' && t.secret.trim() && !t.secret.trim().startsWith('SEC'))
+    warn.push('钉钉加签密钥通常以 SEC 开头，请确认复制完整');
+  if (!isOfficialHost(t))
+    warn.push(`地址不是${NAMES[t.platform]}的官方域名（${OFFICIAL_HOSTS[t.platform].join(' / ')}），请确认`);
+  return { block, warn };
 }
+
+const NAMES: Record<RobotPlatform, string> = { feishu: '飞书', dingtalk: '钉钉', wecom: '企业微信' };
 
 /** Is the webhook on the platform's official host? (The options page shows a note when not.) */
 export const isOfficialHost = (t: Pick<Target, 'platform' | 'webhook'>): boolean => {
