@@ -67,6 +67,11 @@ export class MockPlatforms {
     private robots: MockRobot[],
     /** The platform's clock (signature window, rate limits): the test's injected clock. */
     private clock: () => number = Date.now,
+    /**
+     * Answer with permissive CORS headers (e2e only: headless Chromium cannot accept the optional host
+     * permission prompt, so the extension reaches the mock as a CORS request instead; docs/team.md).
+     */
+    private cors = false,
   ) {}
 
   get origin(): string {
@@ -115,6 +120,12 @@ export class MockPlatforms {
 
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', this.origin);
+    if (this.cors) {
+      res.setHeader('access-control-allow-origin', '*');
+      res.setHeader('access-control-allow-headers', 'content-type');
+      res.setHeader('access-control-allow-methods', 'POST');
+      if (req.method === 'OPTIONS') return void res.end();
+    }
     const raw = await readBody(req).catch(() => '');
     if (this.faults.slowMs) await new Promise((r) => setTimeout(r, this.faults.slowMs));
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
