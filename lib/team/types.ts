@@ -88,3 +88,14 @@ export interface OutboxRow {
   lastReason?: string;
   lastError?: DeliveryError & { at: number };
 }
+
+/** `local:teamBoard` (lib/settings.ts): the merchant's own 飞书 app for the 多维表格 board. Local only. */
+export interface BoardSettings {
+  enabled: boolean;
+  appId: string;
+  /** Secret: never in Dexie, backups or logs. */
+  appSecret: string;
+  /** The base's app_token (from its URL …/base/<app_token>). */
+  appToken: string;
+  tables: { snapshots: string; reviews: string; alerts: string };
+}
