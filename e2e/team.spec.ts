@@ -40,11 +40,12 @@ async function recordPermissionRequests(page: Page) {
 
 async function addTarget(page: Page, platform: string, webhook: string, secret = '') {
   const team = page.getByTestId('team-settings');
-  await team.getByRole('combobox', { name: '平台' }).selectOption(platform);
-  await team.getByRole('textbox', { name: '名称' }).fill(`${platform} 群`);
-  await team.getByRole('textbox', { name: 'Webhook 地址' }).fill(webhook);
-  if (secret) await team.getByLabel('签名密钥').fill(secret);
-  await team.getByRole('button', { name: '保存', exact: true }).click();
+  const form = team.getByTestId('target-form');
+  await form.getByRole('combobox', { name: '平台' }).selectOption(platform);
+  await form.getByRole('textbox', { name: '名称' }).fill(`${platform} 群`);
+  await form.getByRole('textbox', { name: 'Webhook 地址' }).fill(webhook);
+  if (secret) await form.getByLabel('签名密钥').fill(secret);
+  await form.getByRole('button', { name: '保存', exact: true }).click();
   await expect(team.getByTestId('team-note')).toContainText('已保存并获得 http://127.0.0.1/*');
 }
 

@@ -11,6 +11,7 @@ import { teamSettingsItem } from '@/lib/settings';
 import { redactUrl } from '@/lib/team/targets';
 import { ROBOT_NAMES, type RobotPlatform, type TeamSettings } from '@/lib/team/types';
 import { useLive, useStorageItem } from '../hooks';
+import { BoardSettings } from './BoardSettings';
 import { saveTarget, type TargetDraft } from './target-save';
 
 const field = 'flex:1;font:inherit;padding:4px 6px;border:1px solid var(--line);border-radius:6px';
@@ -100,7 +101,7 @@ export function TeamSection() {
           </tbody>
         </table>
       )}
-      <div class="card stack" style="padding:10px">
+      <div class="card stack" style="padding:10px" data-testid="target-form">
         <b style="font-size:13px">{d.id ? '修改机器人' : '添加机器人'}</b>
         <div class="row">
           <span style="width:72px">店铺</span>
@@ -186,6 +187,7 @@ export function TeamSection() {
           （本机时间；内容：评分与较昨日变化、新增差评按类别、待回复数与最近截止时间、集中问题）
         </span>
       </div>
+      <BoardSettings />
       {note && (
         <div class="muted" role="status" data-testid="team-note">
           {note}

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vite
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type KoubeiDb } from '../db';
 import { dayStart } from '../model';
+import { MockBitable } from '../team/testing/mock-bitable';
 import { MockPlatforms } from '../team/testing/mock-platforms';
 import type { OutboxRow, StoredTarget } from '../team/types';
 
@@ -14,10 +15,11 @@ const NOW = dayStart('2026-11-22') + 10 * 3_600_000;
 const STORE = 'douyin:7000123';
 const ORIGIN = 'chrome-extension://test-extension-id/';
 const server = new MockPlatforms([{ platform: 'wecom', token: 'wc-1' }], () => NOW);
+const feishu = new MockBitable({ id: 'cli_1', secret: 'app-s' }, () => NOW);
 let db: KoubeiDb;
 
-beforeAll(() => server.start());
-afterAll(() => server.stop());
+beforeAll(() => Promise.all([server.start(), feishu.start()]));
+afterAll(() => Promise.all([server.stop(), feishu.stop()]));
 beforeEach(async () => {
   fakeBrowser.reset();
   vi.resetModules(); // one onMessage listener per type and module instance
@@ -44,7 +46,7 @@ async function start() {
   const { teamSettingsItem } = await import('../settings');
   await teamSettingsItem.setValue({ targets: [target()], digest: { enabled: true, time: '09:00' } });
   const { registerTeam, OUTBOX_ALARM, DIGEST_ALARM } = await import('./team');
-  const team = registerTeam(db, { now: () => NOW, extensionOrigin: ORIGIN });
+  const team = registerTeam(db, { now: () => NOW, extensionOrigin: ORIGIN, boardBaseUrl: feishu.origin });
   await team.kick();
   return { team, OUTBOX_ALARM, DIGEST_ALARM };
 }
@@ -128,4 +130,36 @@ it('the daily digest is queued once per store and day, and its alarm is set', as
   const content = (server.received[0]!.body.markdown as { content: string }).content;
   expect(content).toContain('口碑日报');
   expect(content).toContain('待回复中差评** 0 条');
+});
+
+it('the board syncs on demand from an extension page; unset settings give a Chinese reason', async () => {
+  await start();
+  const page = `${ORIGIN}options.html`;
+  expect(await deliver('ui-bg/board-sync', undefined, page)).toMatchObject({
+    err: { message: '多维表格同步未开启' },
+  });
+  const { boardSettingsItem } = await import('../settings');
+  feishu.addTable('bascnT', 'tblA');
+  await boardSettingsItem.setValue({
+    ...{ enabled: true, appId: 'cli_1', appSecret: 'app-s', appToken: 'bascnT' },
+    tables: { snapshots: '', reviews: '', alerts: 'tblA' },
+  });
+  await db.alerts.put({
+    ...{
+      key: 'score_drop|x|1',
+      topic: 'score_drop|x',
+      kind: 'score_drop',
+      severity: 'warn',
+      title: '降分',
+      detail: 'd',
+    },
+    ...{ storeKey: STORE, at: NOW, state: 'active', firstAt: NOW, lastAt: NOW },
+  });
+  expect(await deliver('ui-bg/board-sync', undefined, page)).toMatchObject({
+    res: { alerts: { created: 1, updated: 0 } },
+  });
+  expect(await deliver('ui-bg/board-sync', undefined, page)).toMatchObject({
+    res: { alerts: { created: 0, updated: 1 } },
+  });
+  expect(feishu.tables.get('bascnT/tblA')!.records).toHaveLength(1);
 });

@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
 import type { KoubeiDb } from '../db';
 import { DAY_MS } from '../model';
 import { onMessage } from '../messaging';
-import { teamSettingsItem } from '../settings';
+import { boardSettingsItem, teamSettingsItem } from '../settings';
+import { boardProblems, syncBoard } from '../team/board-sync';
 import { CATEGORY_LABEL } from '../text/types';
 import { analyzeReview } from '../text/analyze';
 import { digestSource, localDate, nextDigestAt, testSource, type DigestFacts } from '../team/messages';
@@ -77,6 +78,8 @@ export interface TeamDeps {
   now: () => number;
   extensionOrigin: string;
   fetch?: typeof fetch;
+  /** The 飞书 open platform origin (tests: the local mock). */
+  boardBaseUrl?: string;
 }
 
 export function registerTeam(db: KoubeiDb, deps: TeamDeps) {
@@ -129,12 +132,33 @@ export function registerTeam(db: KoubeiDb, deps: TeamDeps) {
     await enqueue(db, sources, s.targets, t);
   };
 
+  /** The 多维表格 board, when configured: after the digest and on demand. Errors carry the platform text. */
+  const board = async () => {
+    const s = await boardSettingsItem.getValue();
+    const problems = boardProblems(s);
+    if (!s.enabled) throw new Error('多维表格同步未开启');
+    if (problems.length) throw new Error(problems[0]);
+    const r = await syncBoard(db, s, {
+      fetchFn: deps.fetch ?? ((u, i) => fetch(u, i)),
+      now,
+      ...(deps.boardBaseUrl ? { baseUrl: deps.boardBaseUrl } : {}),
+    });
+    await db.meta.put({ key: 'team:board', value: { at: now(), result: r } });
+    return r;
+  };
+
   onOutboxQueued(() => void kick());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void kick();
     if (alarm.name === DIGEST_ALARM)
       void queueDigests()
         .then(kick)
+        .then(async () => {
+          if ((await boardSettingsItem.getValue()).enabled)
+            await board().catch((e: unknown) =>
+              console.warn('[koubei] board', e instanceof Error ? e.message : 'error'),
+            );
+        })
         .then(scheduleDigest)
         .catch((e: unknown) =>
           console.warn('[koubei] team digest', e instanceof Error ? e.message : 'error'),
@@ -178,8 +202,13 @@ export function registerTeam(db: KoubeiDb, deps: TeamDeps) {
     return { requeued: n };
   });
 
+  onMessage('ui-bg/board-sync', async ({ sender }) => {
+    requireExtensionPage(sender, deps.extensionOrigin);
+    return board();
+  });
+
   // Start-up: whatever a dead worker left pending or in flight goes out now.
   void kick();
   void scheduleDigest().catch(() => undefined);
-  return { kick, queueDigests };
+  return { kick, queueDigests, board };
 }
