@@ -11,6 +11,7 @@ import { MockBitable } from '../team/testing/mock-bitable';
 import { MockPlatforms } from '../team/testing/mock-platforms';
 import type { OutboxRow, StoredTarget } from '../team/types';
 
+vi.setConfig({ testTimeout: 30_000 }); // the first import (text analyzer, lexicon) is slow on a busy machine
 const NOW = dayStart('2026-11-22') + 10 * 3_600_000;
 const STORE = 'douyin:7000123';
 const ORIGIN = 'chrome-extension://test-extension-id/';
