@@ -20,6 +20,8 @@ export const LEASE_MS = 60_000;
 /** Retries before a message is given up (≈ 10 hours with the backoff cap): offline overnight still delivers. */
 export const MAX_ATTEMPTS = 24;
 export const REQUEST_TIMEOUT_MS = 15_000;
+/** Delivered rows are kept this long (采集健康 counts, duplicate checks), then dropped. */
+export const KEEP_DELIVERED_MS = 30 * 86_400_000;
 
 const SENDS = (targetId: string) => `team:sends:${targetId}`;
 const BLOCKED = 'team:blocked';
@@ -242,6 +244,11 @@ export async function runOutbox(db: KoubeiDb, deps: RunDeps): Promise<RunResult>
         ),
       );
   }
+  // Delivered rows past their keeping time are dropped (`nextAt` is their delivery time).
+  await db.outbox
+    .where('[state+nextAt]')
+    .between(['delivered', -Infinity], ['delivered', deps.now() - KEEP_DELIVERED_MS])
+    .delete();
   const firsts = await Promise.all(
     (['pending', 'sending'] as const).map((s) =>
       db.outbox.where('[state+nextAt]').between([s, -Infinity], [s, Infinity]).first(),
