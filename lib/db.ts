@@ -12,12 +12,15 @@
  *   `storeKey` index (counts); the v1 `[storeKey+replied+createdAt]` index is dropped — IndexedDB cannot
  *   index booleans, so it never held a row. Orders get `storeKey` (counts include orders without times).
  *   Upgrade: reviews stored without a polarity get it from their stars (lib/keys.ts withPolarity).
+ * - v7 (team delivery, issue #14): `outbox` — one row per message × robot target, kept until delivered
+ *   or failed for good; read by state and due time. New table only, no row rewritten.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { withPolarity } from './keys';
 import type { CaptureEvent, OfficialScore, Order, Review, Store } from './model';
 import type { AlertRow, ScoreMark, ScoreSnapshot } from './score-view/types';
 import type { ReplyDraftRow, ReviewFlagRow } from './replies/store';
+import type { OutboxRow } from './team/types';
 
 /** Small key/value records that must live with the data (not in chrome.storage), e.g. walker cursors. */
 export interface MetaRow {
@@ -49,6 +52,7 @@ export type KoubeiDb = Dexie & {
   scoreMarks: EntityTable<ScoreMark, 'key'>;
   replyDrafts: EntityTable<ReplyDraftRow, 'key'>;
   reviewFlags: EntityTable<ReviewFlagRow, 'key'>;
+  outbox: EntityTable<OutboxRow, 'key'>;
 };
 
 export const DB_NAME = 'koubei';
@@ -93,6 +97,10 @@ export function declareSchema(db: Dexie): void {
           if (p) r.polarity = p;
         }),
     );
+  // v7 (issue #14): the robot outbox; [state+nextAt] finds due and expired-lease rows, the rest serve 采集健康.
+  db.version(7).stores({
+    outbox: 'key, [state+nextAt], targetId, storeKey, createdAt',
+  });
 }
 
 export function openDb(name = DB_NAME): KoubeiDb {

@@ -22,6 +22,8 @@ import type {
   SaveDraftRequest,
 } from './replies/store';
 
+import type { BoardResult } from './team/board-sync';
+
 export interface ProtocolMap {
   /** A batch of captured records from a console page. */
   'cs-bg/capture'(data: CaptureBatch): IngestResult;
@@ -53,6 +55,13 @@ export interface ProtocolMap {
   'ui-bg/restore'(data: RestoreRequest): TableTally & { rejects: Rejection[] };
   /** 数据 tab: delete a store and all its rows; `confirm` must be its shop id or name. */
   'ui-bg/delete-store'(data: { storeKey: string; confirm: string }): Record<string, number>;
+  // --- Team delivery (issue #14, lib/background/team.ts) ---
+  /** Queues a test message to one robot target. */
+  'ui-bg/team-test'(data: { targetId: string }): { queued: boolean };
+  /** Puts a failed outbox message back in the queue (采集健康 → 重试). */
+  'ui-bg/team-retry'(data: { key: string }): { requeued: number };
+  /** Syncs the 飞书多维表格 board now; returns rows created/updated per table. */
+  'ui-bg/board-sync'(): BoardResult;
 }
 
 const quiet = { debug() {}, log() {}, warn: console.warn, error: console.error };

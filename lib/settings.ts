@@ -7,6 +7,7 @@ import type { AlertSettings, Snooze } from './scoring/alert-types';
 import type { ProfileOverrides } from './scoring/profiles';
 import type { DeadlinePrefs } from './replies/annotate';
 import type { ReplySettings } from './replies/schema';
+import type { BoardSettings, TeamSettings } from './team/types';
 
 /** Records captured since the merchant last opened the popup (the badge number). */
 export const unseenItem = storage.defineItem<number>('local:unseen', { fallback: 0 });
@@ -84,3 +85,26 @@ export interface ReplyModelPrefs {
   model: string;
   apiKey: string;
 }
+
+// --- Team delivery (issue #14, docs/team.md) ---
+/**
+ * Group robots per store and the daily digest time. Webhooks and secrets stay in chrome.storage.local on
+ * this computer: Dexie never holds them, so no backup or export can carry them; logs redact them.
+ */
+export const teamSettingsItem = storage.defineItem<TeamSettings>('local:teamSettings', {
+  // Same as DEFAULT_TEAM_SETTINGS (lib/team/types.ts), written out to keep this file free of value imports.
+  fallback: { targets: [], digest: { enabled: true, time: '09:00' } },
+  version: 1,
+});
+
+/** The 飞书多维表格 board (issue #14): app id/secret (local only, never exported), base and table ids. */
+export const boardSettingsItem = storage.defineItem<BoardSettings>('local:teamBoard', {
+  fallback: {
+    enabled: false,
+    appId: '',
+    appSecret: '',
+    appToken: '',
+    tables: { snapshots: '', reviews: '', alerts: '' },
+  },
+  version: 1,
+});

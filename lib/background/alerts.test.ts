@@ -7,7 +7,7 @@ import { addDays, dayStart } from '../model';
 import type { Alert } from '../scoring/alert-types';
 import { AlertSettings } from '../scoring/alert-types';
 import { makeReview } from '../scoring/synthetic';
-import { alertSettingsItem, alertSnoozesItem } from '../settings';
+import { alertSettingsItem, alertSnoozesItem, teamSettingsItem } from '../settings';
 import { applyPairs, runRebuild } from './aggregates';
 import { paintAlertBadge, snooze } from './alert-signals';
 import { clusterFacts, evaluateStore, persist } from './alerts';
@@ -168,6 +168,29 @@ describe('evaluateStore', () => {
     expect(await paintAlertBadge(db, NOW)).toBe(0);
     // A day later the snooze has run out: the condition shows again (still without a second notification).
     expect(await paintAlertBadge(db, NOW + 25 * H)).toBe(1);
+  });
+});
+
+describe('evaluateStore → robot outbox (issue #14)', () => {
+  it('queues each new alert once per enabled target of the store, in the alert transaction', async () => {
+    await seed(complaints([5, 20, 30]));
+    const target = { storeKey: S, platform: 'wecom' as const, name: '客服群', secret: '', rev: 1 };
+    const webhook = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k';
+    await teamSettingsItem.setValue({
+      targets: [
+        { ...target, id: 'on', webhook, enabled: true },
+        { ...target, id: 'off', webhook, enabled: false },
+        { ...target, id: 'other', webhook, enabled: true, storeKey: 'pdd:1' },
+      ],
+      digest: { enabled: false, time: '09:00' },
+    });
+    const first = await evaluateStore(db, await input());
+    const rows = await db.outbox.toArray();
+    expect(rows.map((r) => r.key).sort()).toEqual(first.map((a) => `on|alert|${a.key}`).sort());
+    expect(rows.every((r) => r.state === 'pending' && r.message.title.startsWith('【口碑预警】'))).toBe(true);
+    // The same conditions on the next run are not new: nothing more is queued.
+    await evaluateStore(db, await input());
+    expect(await db.outbox.count()).toBe(rows.length);
   });
 });
 

@@ -17,6 +17,7 @@ import { alertSettingsItem, alertSnoozesItem } from '../settings';
 import { analyzeReview } from '../text/analyze';
 import { notify } from './alert-signals';
 import { clusterAlerts } from '../text/clusters';
+import { teamOutbox, type TeamEnqueue } from './team-enqueue';
 
 /** Negative reviews younger than this are checked for the 4-hour reply rule (older ones are the inbox's). */
 const UNANSWERED_LOOKBACK_DAYS = 3;
@@ -94,7 +95,10 @@ export async function evaluateStore(db: KoubeiDb, input: StoreAlertInput): Promi
     },
     settings,
   );
-  const fresh = await persist(db, storeKey, current, now);
+  // Robots (issue #14): new, not snoozed alerts go to the store's targets in persist's own transaction.
+  const team = await teamOutbox(storeKey, snoozes, now);
+  const fresh = await persist(db, storeKey, current, now, team);
+  if (team) team.queued();
   const shown = await notify(fresh.filter((a) => !isSnoozed(a.key, snoozes, now)));
   // Only what was really shown is marked: a snoozed condition stays un-notified (and silent) for good.
   if (shown.length) await db.alerts.bulkUpdate(shown.map((key) => ({ key, changes: { notifiedAt: now } })));
@@ -125,8 +129,9 @@ export async function persist(
   storeKey: string,
   current: readonly Alert[],
   now: number,
+  team?: TeamEnqueue,
 ): Promise<AlertRow[]> {
-  return db.transaction('rw', db.alerts, async () => {
+  return db.transaction('rw', db.alerts, db.outbox, db.stores, async () => {
     const existing = await db.alerts.bulkGet(current.map((a) => a.key));
     const active = (await db.alerts.where('state').equals('active').toArray()).filter(
       (a) => a.storeKey === storeKey,
@@ -151,6 +156,7 @@ export async function persist(
       ...rows,
       ...gone.map((a) => ({ ...a, state: 'resolved' as const, lastAt: now })),
     ]);
+    if (team && fresh.length) await team.add(db, fresh);
     return fresh;
   });
 }

@@ -13,6 +13,7 @@ import type { IngestHooks } from './ingest';
 import { registerDataHandlers } from './data';
 import { registerReviews } from './reviews';
 import { registerScore } from './score';
+import { registerTeam } from './team';
 import { registerWalker } from './walker';
 import { requireExtensionPage } from './senders';
 import type { Bindings } from './stores';
@@ -67,6 +68,9 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
     afterIngest: (k) => score.afterIngest(k),
     now,
   });
+
+  // Group robots: outbox delivery, daily digest, test button (lib/background/team.ts, issue #14).
+  registerTeam(db, { now, extensionOrigin });
 
   // Stores without a record counter (older database) are counted once.
   void ensureCounts(db).catch((e: unknown) => console.warn('[koubei] counts', e));

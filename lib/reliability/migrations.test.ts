@@ -47,8 +47,9 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
-it('lib/db.ts declares versions 1, 2, … in order, and no version rewrites rows without a test here', () => {
-  expect(history.map((d) => d.version)).toEqual(history.map((_, i) => i + 1));
+it('lib/db.ts declares versions in increasing order, and no version rewrites rows without a test here', () => {
+  // Strictly increasing; gaps are allowed (helpers get version numbers assigned in parallel, Dexie accepts gaps).
+  expect(history.every((d, i) => i === 0 || d.version > history[i - 1]!.version)).toBe(true);
   // A version with .upgrade() transforms stored rows: give it its own expected-result test below, then
   // list it here.
   const tested: number[] = [4];
