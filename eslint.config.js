@@ -79,7 +79,13 @@ export default tseslint.config(
     // One clock (issue #13, lib/clock.ts): shipped code takes calendar time from `now()`, so tests and the
     // demo can pin it. Durations use performance.now().
     files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
-    ignores: ['**/*.test.{ts,tsx}', 'lib/reliability/**', '**/testing.ts', '**/*-testing.ts', '**/testing/**'],
+    ignores: [
+      '**/*.test.{ts,tsx}',
+      'lib/reliability/**',
+      '**/testing.ts',
+      '**/*-testing.ts',
+      '**/testing/**',
+    ],
     rules: {
       'no-restricted-properties': [
         'error',
