@@ -1,9 +1,15 @@
 /**
  * Review text analysis: complaint categories (multi-label, mapped to score dimensions), praise, evidence
  * for highlighting, sentiment and the stars/text mismatch flag.
+ *
+ * Two layers (issue #11): the learned model (lib/text/model) decides sentiment and categories when it is
+ * loaded; the lexicon always supplies the evidence spans, and decides alone while the model loads, when
+ * its file is missing or corrupt (see `textModelStatus`), or when a caller passes `model: false`.
  */
 import type { Polarity, Review } from '../model';
 import { extractEvidence, type WeightedEvidence } from './evidence';
+import { learnedAnalysis } from './model/learned';
+import { currentModel } from './model/load';
 import { isDefaultPraise, sentimentLabel, sentimentScore, starsMismatch } from './sentiment';
 import {
   CATEGORY_DIMENSION,
@@ -22,6 +28,8 @@ const APPEND_WEIGHT = 1.2;
 export interface AnalyzeOptions {
   stars?: number;
   polarity?: Polarity;
+  /** false: the lexicon alone (benchmarks' baseline, the fallback). Default: the model when loaded. */
+  model?: boolean;
 }
 
 function buildHits(all: readonly WeightedEvidence[]): CategoryHit[] {
@@ -75,10 +83,12 @@ export function analyzeParts(parts: readonly string[], opts: AnalyzeOptions = {}
       else neg -= v;
     }
   });
-  const hits = buildHits(all);
-  const score = sentimentScore(pos, neg);
-  const label = sentimentLabel(score, pos, neg);
-  if (hits.length === 0 && neg > pos && neg >= 0.5) {
+  const model = opts.model === false ? undefined : currentModel();
+  const learned = model ? learnedAnalysis(model, written, all) : undefined;
+  const hits = learned ? learned.hits : buildHits(all);
+  const score = learned ? learned.score : sentimentScore(pos, neg);
+  const label = learned ? learned.label : sentimentLabel(score, pos, neg);
+  if (!learned && hits.length === 0 && neg > pos && neg >= 0.5) {
     const evidence = all.map((w) => w.ev).filter((e) => e.polarity < 0);
     hits.push({
       category: 'other',

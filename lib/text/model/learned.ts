@@ -1,0 +1,112 @@
+/**
+ * The learned layer of `analyzeParts` (issue #11): the model decides sentiment and complaint categories;
+ * the lexicon's evidence explains them. A category the model finds without a lexicon word gets the
+ * n-grams that pushed it most as its evidence (rule 'model'), so every tag still shows words behind it.
+ */
+import type { WeightedEvidence } from '../evidence';
+import type { CategoryHit, Evidence, SentimentLabel, TopicCategory } from '../types';
+import { CATEGORY_DIMENSION } from '../types';
+import { TOPICS, denseFeatures, ngrams, type NgramFeatures } from './features';
+import { rowOf, scoreHeads, sigmoid, type TextModel } from './model';
+
+export interface LearnedResult {
+  label: SentimentLabel;
+  /** −1…1 (2p − 1). */
+  score: number;
+  hits: CategoryHit[];
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The n-grams with the largest positive weight for head `h`, as evidence in the parts' own offsets. */
+function modelEvidence(
+  model: TextModel,
+  f: NgramFeatures,
+  h: number,
+  joined: string,
+  starts: readonly number[],
+  category: TopicCategory,
+  p: number,
+): Evidence[] {
+  const H = model.heads.length;
+  const best: { w: number; i: number }[] = [];
+  for (let i = 0; i < f.count; i++) {
+    if (f.ends[i]! - f.starts[i]! < 2) continue;
+    const r = rowOf(model, f.ids[i]!);
+    if (r < 0) continue;
+    const w = model.weights[r * H + h]!;
+    if (w > 0) best.push({ w, i });
+  }
+  best.sort((a, b) => b.w - a.w);
+  const out: Evidence[] = [];
+  for (const { i } of best) {
+    const s = f.starts[i]!;
+    const e = f.ends[i]!;
+    if (out.some((o) => o.start < e && s < o.end)) continue;
+    let part = 0;
+    while (part + 1 < starts.length && starts[part + 1]! <= s) part++;
+    const off = starts[part]!;
+    out.push({
+      term: joined.slice(s, e),
+      start: s - off,
+      end: e - off,
+      category,
+      polarity: -round2(p),
+      negated: false,
+      concessive: false,
+      rule: 'model',
+      part: part - 1,
+    });
+    if (out.length === 2) break;
+  }
+  return out;
+}
+
+/** Sentiment and complaint hits from the model for the written parts (main text first). */
+export function learnedAnalysis(
+  model: TextModel,
+  parts: readonly string[],
+  all: readonly WeightedEvidence[],
+): LearnedResult {
+  const starts: number[] = [];
+  let joined = '';
+  for (const p of parts) {
+    starts.push(joined.length);
+    joined += p + '。';
+  }
+  const f = ngrams(joined);
+  const { logits, known } = scoreHeads(model, f, denseFeatures(all, joined.length));
+  const p = sigmoid(logits[0]!);
+  const m = model.neutralMargin;
+  const label: SentimentLabel = known === 0 ? 'neutral' : p >= 0.5 + m ? 'positive' : p <= 0.5 - m ? 'negative' : 'neutral'; // prettier-ignore
+  const hits: CategoryHit[] = [];
+  if (known > 0)
+    TOPICS.forEach((category, t) => {
+      const h = t + 1;
+      const ph = sigmoid(logits[h]!);
+      if (ph < model.thresholds[h]!) return;
+      const lexical = all.map((w) => w.ev).filter((e) => e.category === category && e.polarity < 0);
+      const evidence = lexical.length ? lexical : modelEvidence(model, f, h, joined, starts, category, ph);
+      hits.push({
+        category,
+        dimension: CATEGORY_DIMENSION[category],
+        confidence: round2(ph),
+        topics: [...new Set(lexical.map((e) => e.topic).filter((x): x is string => !!x))],
+        evidence,
+        concessive: lexical.length > 0 && lexical.every((e) => e.concessive),
+      });
+    });
+  hits.sort((a, b) => b.confidence - a.confidence);
+  if (hits.length === 0 && label === 'negative') {
+    const evidence = all.map((w) => w.ev).filter((e) => e.polarity < 0);
+    hits.push({
+      category: 'other',
+      dimension: CATEGORY_DIMENSION.other,
+      confidence: round2(1 - p),
+      topics: [],
+      evidence,
+      concessive: evidence.length > 0 && evidence.every((e) => e.concessive),
+    });
+  }
+  return { label, score: known === 0 ? 0 : round2(2 * p - 1), hits };
+}
