@@ -151,7 +151,7 @@ function bestThreshold(ps: readonly number[], ys: readonly number[]): { t: numbe
 
 export const SENTIMENT_KEEP = 60_000;
 export const CATEGORY_KEEP = 6_000;
-export const CATEGORY_EPOCHS = 12;
+export const CATEGORY_EPOCHS = 20;
 
 function main(): void {
   const status = dataStatus();
@@ -167,7 +167,7 @@ function main(): void {
   const sTune = corpus.filter((r) => tuneFold(r.text));
   console.log(`sentiment: ${sTrain.length} training, ${sTune.length} tuning reviews`);
   const sx = sTrain.map((r) => featurize(r.text));
-  const sentiment = new Head(0.1, 1e-6).train(sx, sTrain.map((r) => r.label), 4, 11);
+  const sentiment = new Head(0.2, 3e-5).train(sx, sTrain.map((r) => r.label), 3, 11);
   // Neutral margin: the widest that costs at most 0.3 points of polar accuracy on the tuning fold, with
   // the hand-read neutrals of that fold as what it buys.
   const tuneX = sTune.map((r) => featurize(r.text));
@@ -189,13 +189,13 @@ function main(): void {
     const ps = new Array<number>(labelled.length).fill(0);
     for (let k = 0; k < 5; k++) {
       const idx = labelled.map((r, i) => (fold(r) === k ? -1 : i)).filter((i) => i >= 0);
-      const h = new Head(0.2, 1e-5).train(idx.map((i) => cx[i]!), idx.map((i) => ys[i]!), CATEGORY_EPOCHS, 100 + k);
+      const h = new Head(0.2, 1e-4).train(idx.map((i) => cx[i]!), idx.map((i) => ys[i]!), CATEGORY_EPOCHS, 100 + k);
       labelled.forEach((r, i) => {
         if (fold(r) === k) ps[i] = sig(h.logit(cx[i]!));
       });
     }
     oof[topic] = bestThreshold(ps, ys);
-    const h = new Head(0.2, 1e-5).train(cx, ys, CATEGORY_EPOCHS, 7);
+    const h = new Head(0.2, 1e-4).train(cx, ys, CATEGORY_EPOCHS, 7);
     heads.push(storeHead(topic, h, CATEGORY_KEEP, oof[topic].t));
     console.log(`${topic}: ${ys.filter(Boolean).length} positives, out-of-fold F1 ${oof[topic].f1} at threshold ${oof[topic].t}`);
   }
