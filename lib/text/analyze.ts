@@ -58,8 +58,7 @@ function buildHits(all: readonly WeightedEvidence[]): CategoryHit[] {
 export function analyzeParts(parts: readonly string[], opts: AnalyzeOptions = {}): TextAnalysis {
   const main = parts[0] ?? '';
   const mainIsDefault = isDefaultPraise(main);
-  const written = parts.filter((p, i) => p.trim() && !(i === 0 && mainIsDefault));
-  if (written.length === 0) {
+  if (!parts.some((p, i) => p.trim() && !(i === 0 && mainIsDefault))) {
     const sentiment = { score: 0, label: 'neutral' as const, isDefault: mainIsDefault };
     const mismatch = starsMismatch(opts.stars, opts.polarity, sentiment, []);
     return {
@@ -83,11 +82,14 @@ export function analyzeParts(parts: readonly string[], opts: AnalyzeOptions = {}
       else neg -= v;
     }
   });
+  const lexScore = sentimentScore(pos, neg);
+  const lexLabel = sentimentLabel(lexScore, pos, neg);
   const model = opts.model === false ? undefined : currentModel();
-  const learned = model ? learnedAnalysis(model, written, all) : undefined;
+  const written = parts.map((p, i) => (i === 0 && mainIsDefault ? '' : p));
+  const learned = model ? learnedAnalysis(model, written, all, lexLabel) : undefined;
   const hits = learned ? learned.hits : buildHits(all);
-  const score = learned ? learned.score : sentimentScore(pos, neg);
-  const label = learned ? learned.label : sentimentLabel(score, pos, neg);
+  const score = learned ? learned.score : lexScore;
+  const label = learned ? learned.label : lexLabel;
   if (!learned && hits.length === 0 && neg > pos && neg >= 0.5) {
     const evidence = all.map((w) => w.ev).filter((e) => e.polarity < 0);
     hits.push({

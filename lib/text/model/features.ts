@@ -17,6 +17,8 @@ export const TOPICS: readonly TopicCategory[] = ['quality', 'mismatch', 'logisti
 export const DENSE = 14;
 
 const BOUNDARY = 0x7c; // '|'
+/** Stands in for masked characters: n-grams containing it are not emitted. */
+const MASKED = -2;
 
 /** One char class per UTF-16 unit: punctuation and spaces → boundary, digits → '0', letters folded. */
 function charCode(c: number): number {
@@ -44,16 +46,21 @@ export interface NgramFeatures {
   count: number;
 }
 
-/** Hashed 1–3-grams of `text` (first MAX_CHARS units). Unigrams of boundaries are skipped. */
-export function ngrams(text: string): NgramFeatures {
+/**
+ * Hashed 1–3-grams of `text` (first MAX_CHARS units). Unigrams of boundaries are skipped, and so is every
+ * n-gram touching a `masked` span: the lexicon's negated complaints ("一点也不起球", "物流不慢"), whose
+ * words would otherwise read as the complaint itself; the dense features carry them instead.
+ */
+export function ngrams(text: string, masked: readonly (readonly [number, number])[] = []): NgramFeatures {
   const n = Math.min(text.length, MAX_CHARS);
   const codes = new Int32Array(n);
   const pos = new Int32Array(n);
   let m = 0;
   let prevBoundary = true;
   for (let i = 0; i < n; i++) {
-    const c = charCode(text.charCodeAt(i));
+    let c = charCode(text.charCodeAt(i));
     if (c < 0) continue;
+    if (masked.length && masked.some(([s, e]) => i >= s && i < e)) c = MASKED;
     if (c === BOUNDARY) {
       if (prevBoundary) continue;
       prevBoundary = true;
@@ -69,6 +76,7 @@ export function ngrams(text: string): NgramFeatures {
   let k = 0;
   for (let i = 0; i < m; i++) {
     const c1 = codes[i]!;
+    if (c1 === MASKED) continue;
     if (c1 !== BOUNDARY) {
       ids[k] = mix(Math.imul(c1, 0x9e3779b1) ^ 0x1111) & MASK;
       starts[k] = pos[i]!;
@@ -76,6 +84,7 @@ export function ngrams(text: string): NgramFeatures {
     }
     if (i + 1 < m) {
       const c2 = codes[i + 1]!;
+      if (c2 === MASKED) continue;
       if (c1 !== BOUNDARY || c2 !== BOUNDARY) {
         const h2 = Math.imul(Math.imul(c1, 0x9e3779b1) ^ c2, 0x01000193) ^ 0x2222;
         ids[k] = mix(h2) & MASK;
@@ -84,6 +93,7 @@ export function ngrams(text: string): NgramFeatures {
       }
       if (i + 2 < m) {
         const c3 = codes[i + 2]!;
+        if (c3 === MASKED) continue;
         const h3 = Math.imul(Math.imul(Math.imul(c1, 0x9e3779b1) ^ c2, 0x01000193) ^ c3, 0x2c1b3c6d) ^ 0x3333;
         ids[k] = mix(h3) & MASK;
         starts[k] = pos[i]!;
@@ -92,6 +102,19 @@ export function ngrams(text: string): NgramFeatures {
     }
   }
   return { ids, starts, ends, count: k };
+}
+
+/** Spans of the lexicon's negated evidence (offsets in the analysed text), for `ngrams`' mask. */
+export function negatedSpans(
+  evidence: readonly WeightedEvidence[],
+  partStarts: readonly number[] = [0],
+): [number, number][] {
+  const out: [number, number][] = [];
+  for (const { ev } of evidence) {
+    const off = partStarts[ev.part + 1];
+    if (ev.negated && ev.category && off !== undefined) out.push([ev.start + off, ev.end + off]);
+  }
+  return out;
 }
 
 const squash = (x: number) => x / (1 + x);
