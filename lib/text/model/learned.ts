@@ -124,7 +124,11 @@ export function learnedAnalysis(
         concessive: lexical.length > 0 && lexical.every((e) => e.concessive),
       });
     });
-  hits.sort((a, b) => b.confidence - a.confidence);
+  // Strongest first: complaint words weigh most (the lexicon's mass, as without the model), then the
+  // earlier in the text, then the model's confidence; the first hit picks the reply template, so a stable, explainable order matters.
+  const mass = (h: CategoryHit) => h.evidence.reduce((s, e) => s + (e.rule === 'model' ? 0 : -e.polarity), 0);
+  const first = (h: CategoryHit) => (h.evidence[0] ? (h.evidence[0].part + 1) * 1e6 + h.evidence[0].start : Infinity);
+  hits.sort((a, b) => mass(b) - mass(a) || first(a) - first(b) || b.confidence - a.confidence);
   if (hits.length === 0 && label === 'negative') {
     const evidence = all.map((w) => w.ev).filter((e) => e.polarity < 0);
     hits.push({
