@@ -1,6 +1,6 @@
 /**
  * `npm run train:text` (issue #11): trains the learned text model from ../shared/data/reviews and writes
- * lib/text/model/text-model.v1.json. Deterministic (seeded shuffles, fixed epochs); the held-out split
+ * public/text-model.v1.json. Deterministic (seeded shuffles, fixed epochs); the held-out split
  * (scripts/text/data.ts, 20 % by text hash) is never read here.
  *
  * - sentiment: logistic regression (AdaGrad SGD, L2) on the corpus polarity of the training part, minus
@@ -16,11 +16,18 @@ import { resolve } from 'node:path';
 import { extractEvidence } from '../lib/text/evidence';
 import { fnv1a } from '../lib/text/accuracy';
 import { DENSE, HASH_BITS, denseFeatures, negatedSpans, ngrams } from '../lib/text/model/features';
-import { HEADS, MODEL_FORMAT, MODEL_VERSION, type StoredHead, type StoredModel } from '../lib/text/model/model';
+import {
+  HEADS,
+  MODEL_FORMAT,
+  MODEL_VERSION,
+  encodeIds,
+  type StoredHead,
+  type StoredModel,
+} from '../lib/text/model/model';
 import { mulberry32 } from '../lib/random';
 import { dataStatus, isHeldOutReal, loadCorpus, loadLabelled } from './text/data';
 
-export const MODEL_FILE = resolve(import.meta.dirname, '../lib/text/model/text-model.v1.json');
+export const MODEL_FILE = resolve(import.meta.dirname, '../public/text-model.v1.json');
 const SIZE = 1 << HASH_BITS;
 
 interface Example {
@@ -60,7 +67,12 @@ export class Head {
   step(x: Example, y: number, weight = 1): void {
     const p = 1 / (1 + Math.exp(-this.logit(x)));
     const err = (p - y) * weight;
-    const upd = (grad: number, acc: Float32Array | Float64Array, k: number, arr: Float32Array | Float64Array) => {
+    const upd = (
+      grad: number,
+      acc: Float32Array | Float64Array,
+      k: number,
+      arr: Float32Array | Float64Array,
+    ) => {
       acc[k]! += grad * grad;
       arr[k]! -= (this.lr * grad) / Math.sqrt(acc[k]! + 1e-8);
     };
@@ -72,7 +84,13 @@ export class Head {
     this.gb += err * err;
     this.b -= (this.lr * err) / Math.sqrt(this.gb + 1e-8);
   }
-  train(xs: readonly Example[], ys: readonly number[], epochs: number, seed: number, weights?: readonly number[]): this {
+  train(
+    xs: readonly Example[],
+    ys: readonly number[],
+    epochs: number,
+    seed: number,
+    weights?: readonly number[],
+  ): this {
     const rng = mulberry32(seed);
     const order = xs.map((_, i) => i);
     for (let e = 0; e < epochs; e++) {
@@ -87,22 +105,6 @@ export class Head {
 }
 
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
-
-/** LEB128 deltas of ascending ids. */
-function encodeIds(ids: readonly number[]): Buffer {
-  const out: number[] = [];
-  let prev = 0;
-  for (const id of ids) {
-    let v = id - prev;
-    prev = id;
-    while (v >= 0x80) {
-      out.push((v & 0x7f) | 0x80);
-      v >>>= 7;
-    }
-    out.push(v);
-  }
-  return Buffer.from(out);
-}
 
 /** Keeps the `keep` largest weights, int8-quantized; zeros after rounding are dropped. */
 export function storeHead(name: StoredHead['name'], h: Head, keep: number, threshold: number): StoredHead {
@@ -127,7 +129,7 @@ export function storeHead(name: StoredHead['name'], h: Head, keep: number, thres
     bias: round6(h.b),
     dense: [...h.d].map(round6),
     scale: round6(scale),
-    idx: encodeIds(ids).toString('base64'),
+    idx: Buffer.from(encodeIds(ids)).toString('base64'),
     w: Buffer.from(Int8Array.from(ws).buffer).toString('base64'),
     threshold,
   };
@@ -172,7 +174,12 @@ function main(): void {
   const sTune = corpus.filter((r) => tuneFold(r.text));
   console.log(`sentiment: ${sTrain.length} training, ${sTune.length} tuning reviews`);
   const sx = sTrain.map((r) => featurize(r.text));
-  const sentiment = new Head(0.2, 3e-5).train(sx, sTrain.map((r) => r.label), 3, 11);
+  const sentiment = new Head(0.2, 3e-5).train(
+    sx,
+    sTrain.map((r) => r.label),
+    3,
+    11,
+  );
   // Neutral margin: the widest that costs at most 0.3 points of polar accuracy on the tuning fold, with
   // the hand-read neutrals of that fold as what it buys.
   const tuneX = sTune.map((r) => featurize(r.text));
@@ -182,28 +189,42 @@ function main(): void {
   const base = acc(0);
   let margin = 0;
   for (const m of [0.02, 0.04, 0.06, 0.08, 0.1]) if (base - acc(m) <= 0.003) margin = m;
-  console.log(`  tuning fold accuracy ${base.toFixed(4)} at margin 0, ${acc(margin).toFixed(4)} at margin ${margin}`);
+  console.log(
+    `  tuning fold accuracy ${base.toFixed(4)} at margin 0, ${acc(margin).toFixed(4)} at margin ${margin}`,
+  );
 
   // Categories: the hand-labelled training part, plus corpus-positive reviews of the training part as
   // "no complaint" examples (the labelled file is 80 % negative; real consoles are mostly praise, and
   // without them the heads tag "东西收到了" as a complaint). A few of them do carry a complaint: noise.
   const known = new Set(labelled.map((r) => r.text.trim()));
-  const extra = corpus.filter((r) => r.label === 1 && !known.has(r.text.trim()) && fnv1a('aug:' + r.text.trim()) % 100 < AUGMENT_PERCENT);
+  const extra = corpus.filter(
+    (r) =>
+      r.label === 1 && !known.has(r.text.trim()) && fnv1a('aug:' + r.text.trim()) % 100 < AUGMENT_PERCENT,
+  );
   const cx = labelled.map((r) => featurize(r.text));
   const ex = extra.map((r) => featurize(r.text));
-  console.log(`categories: ${labelled.length} hand-labelled, ${extra.length} corpus positives as no-complaint examples`);
+  console.log(
+    `categories: ${labelled.length} hand-labelled, ${extra.length} corpus positives as no-complaint examples`,
+  );
   const topics = HEADS.slice(1);
   const heads: StoredHead[] = [storeHead('sentiment', sentiment, SENTIMENT_KEEP, 0.5)];
   const oof: Record<string, { t: number; f1: number }> = {};
   const fold = (r: (typeof labelled)[number]) => fnv1a('fold:' + r.text.trim()) % 5;
   const train = (xs: Example[], ys: number[], seed: number) =>
-    new Head(0.2, 1e-4).train([...xs, ...ex], [...ys, ...ex.map(() => 0)], CATEGORY_EPOCHS, seed, [...ys.map(() => 1), ...ex.map(() => EXTRA_WEIGHT)]);
+    new Head(0.2, 1e-4).train([...xs, ...ex], [...ys, ...ex.map(() => 0)], CATEGORY_EPOCHS, seed, [
+      ...ys.map(() => 1),
+      ...ex.map(() => EXTRA_WEIGHT),
+    ]);
   for (const topic of topics) {
     const ys = labelled.map((r) => (r.categories.includes(topic as never) ? 1 : 0));
     const ps = new Array<number>(labelled.length).fill(0);
     for (let k = 0; k < 5; k++) {
       const idx = labelled.map((r, i) => (fold(r) === k ? -1 : i)).filter((i) => i >= 0);
-      const h = train(idx.map((i) => cx[i]!), idx.map((i) => ys[i]!), 100 + k);
+      const h = train(
+        idx.map((i) => cx[i]!),
+        idx.map((i) => ys[i]!),
+        100 + k,
+      );
       labelled.forEach((r, i) => {
         if (fold(r) === k) ps[i] = sig(h.logit(cx[i]!));
       });
@@ -211,7 +232,9 @@ function main(): void {
     oof[topic] = bestThreshold(ps, ys);
     const h = train(cx, ys, 7);
     heads.push(storeHead(topic, h, CATEGORY_KEEP, oof[topic].t));
-    console.log(`${topic}: ${ys.filter(Boolean).length} positives, out-of-fold F1 ${oof[topic].f1} at threshold ${oof[topic].t}`);
+    console.log(
+      `${topic}: ${ys.filter(Boolean).length} positives, out-of-fold F1 ${oof[topic].f1} at threshold ${oof[topic].t}`,
+    );
   }
   const macro = Object.values(oof).reduce((s, v) => s + v.f1, 0) / topics.length;
   console.log(`out-of-fold macro-F1 ${macro.toFixed(3)}`);

@@ -54,8 +54,15 @@ function buildHits(all: readonly WeightedEvidence[]): CategoryHit[] {
     }));
 }
 
+/**
+ * Each text is read up to here (the platforms cap reviews at about 500 characters): a pasted 20,000-character
+ * text costs bounded time, and evidence offsets stay offsets in the original text.
+ */
+export const MAX_TEXT_CHARS = 2000;
+
 /** Analyse several texts of one review (main text first, then appends) as one. */
-export function analyzeParts(parts: readonly string[], opts: AnalyzeOptions = {}): TextAnalysis {
+export function analyzeParts(allParts: readonly string[], opts: AnalyzeOptions = {}): TextAnalysis {
+  const parts = allParts.map((p) => (p.length > MAX_TEXT_CHARS ? p.slice(0, MAX_TEXT_CHARS) : p));
   const main = parts[0] ?? '';
   const mainIsDefault = isDefaultPraise(main);
   if (!parts.some((p, i) => p.trim() && !(i === 0 && mainIsDefault))) {

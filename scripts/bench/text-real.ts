@@ -37,18 +37,32 @@ if (!status.ok) {
   const perSecond = Math.round(texts.length / (ms / 1000));
   const byCat = new Map<string, typeof corpus>();
   for (const r of corpus) byCat.set(r.cat, [...(byCat.get(r.cat) ?? []), r]);
-  console.log(`text-real (${lexiconOnly ? 'lexicon only' : 'analyzer'}): ${corpus.length} held-out corpus reviews, ${labelled.length} held-out hand-labelled`);
-  console.log(`  sentiment accuracy ${sentiment.accuracy} (coverage ${sentiment.coverage}), negative recall ${sentiment.negRecall}, precision ${sentiment.negPrecision}`);
+  console.log(
+    `text-real (${lexiconOnly ? 'lexicon only' : 'analyzer'}): ${corpus.length} held-out corpus reviews, ${labelled.length} held-out hand-labelled`,
+  );
+  console.log(
+    `  sentiment accuracy ${sentiment.accuracy} (coverage ${sentiment.coverage}), negative recall ${sentiment.negRecall}, precision ${sentiment.negPrecision}`,
+  );
   for (const [cat, rs] of byCat) {
     const s = sentimentFigures(rs, (r) => analyzeText(r.text, opts).sentiment.label);
-    console.log(`    ${cat}: ${rs.length} reviews, accuracy ${s.accuracy}, coverage ${s.coverage}, negative recall ${s.negRecall}`);
+    console.log(
+      `    ${cat}: ${rs.length} reviews, accuracy ${s.accuracy}, coverage ${s.coverage}, negative recall ${s.negRecall}`,
+    );
   }
   console.log('  category   support  P      R      F1');
   for (const c of cats.report.perCategory)
-    console.log(`  ${c.category.padEnd(10)} ${String(c.support).padStart(7)}  ${c.precision.toFixed(2)}   ${c.recall.toFixed(2)}   ${c.f1.toFixed(2)}`);
-  console.log(`  macro-F1 ${cats.report.macroF1} (six), ${cats.macroF1Specific} (five specific); hand-read sentiment accuracy ${cats.sentimentAccuracy3}`);
-  console.log(`  ${cats.negatives} negatives: specific category found ${cats.negSpecificHit}, only 'other' ${cats.negOtherShare}, no category ${cats.negNoneShare}`);
-  console.log(`  throughput ${perSecond.toLocaleString('en')} reviews/s (runs ${runs.map((x) => Math.round(x)).join(' / ')} ms)`);
+    console.log(
+      `  ${c.category.padEnd(10)} ${String(c.support).padStart(7)}  ${c.precision.toFixed(2)}   ${c.recall.toFixed(2)}   ${c.f1.toFixed(2)}`,
+    );
+  console.log(
+    `  macro-F1 ${cats.report.macroF1} (six), ${cats.macroF1Specific} (five specific); hand-read sentiment accuracy ${cats.sentimentAccuracy3}`,
+  );
+  console.log(
+    `  ${cats.negatives} negatives: specific category found ${cats.negSpecificHit}, only 'other' ${cats.negOtherShare}, no category ${cats.negNoneShare}`,
+  );
+  console.log(
+    `  throughput ${perSecond.toLocaleString('en')} reviews/s (runs ${runs.map((x) => Math.round(x)).join(' / ')} ms)`,
+  );
   console.log(
     JSON.stringify({
       bench: 'text-real',
@@ -56,7 +70,13 @@ if (!status.ok) {
       heldOut: corpus.length,
       labelledHeldOut: labelled.length,
       sentiment,
-      categories: cats.report.perCategory.map(({ category, support, precision, recall, f1 }) => ({ category, support, precision, recall, f1 })),
+      categories: cats.report.perCategory.map(({ category, support, precision, recall, f1 }) => ({
+        category,
+        support,
+        precision,
+        recall,
+        f1,
+      })),
       macroF1: cats.report.macroF1,
       macroF1Specific: cats.macroF1Specific,
       sentimentAccuracy3: cats.sentimentAccuracy3,

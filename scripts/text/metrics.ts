@@ -24,7 +24,10 @@ export interface SentimentFigures {
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const div = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
-export function sentimentFigures(items: readonly CorpusReview[], pred: (r: CorpusReview) => SentimentLabel): SentimentFigures {
+export function sentimentFigures(
+  items: readonly CorpusReview[],
+  pred: (r: CorpusReview) => SentimentLabel,
+): SentimentFigures {
   let ok = 0;
   let polar = 0;
   let negTp = 0;
@@ -65,7 +68,10 @@ export interface CategoryFigures {
   negatives: number;
 }
 
-export function categoryFigures(items: readonly LabelledReview[], pred: (r: LabelledReview) => Predicted): CategoryFigures {
+export function categoryFigures(
+  items: readonly LabelledReview[],
+  pred: (r: LabelledReview) => Predicted,
+): CategoryFigures {
   const cache = new Map<LabelledReview, Predicted>();
   const p = (r: LabelledReview) => {
     let v = cache.get(r);
@@ -76,7 +82,9 @@ export function categoryFigures(items: readonly LabelledReview[], pred: (r: Labe
   const spec = report.perCategory.filter((c) => SPECIFIC.includes(c.category));
   const negs = items.filter((r) => r.sentiment === 'negative');
   const withSpecific = negs.filter((r) => r.categories.some((c) => SPECIFIC.includes(c)));
-  const hit = withSpecific.filter((r) => p(r).categories.some((c) => SPECIFIC.includes(c) && r.categories.includes(c)));
+  const hit = withSpecific.filter((r) =>
+    p(r).categories.some((c) => SPECIFIC.includes(c) && r.categories.includes(c)),
+  );
   const onlyOther = negs.filter((r) => {
     const c = p(r).categories;
     return c.length > 0 && c.every((x) => x === 'other');

@@ -24,8 +24,10 @@ const MASKED = -2;
 function charCode(c: number): number {
   c = foldChar(c);
   if (c >= 0x30 && c <= 0x39) return 0x30;
-  if (c <= 0x2f || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7f)) return BOUNDARY;
-  if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) || (c >= 0x2000 && c <= 0x206f)) return BOUNDARY;
+  if (c <= 0x2f || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7f))
+    return BOUNDARY;
+  if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) || (c >= 0x2000 && c <= 0x206f))
+    return BOUNDARY;
   if (c === 0xfe0f || c === 0x200d || c === 0xfeff) return -1; // variation selector, joiners: dropped
   return c;
 }

@@ -92,7 +92,12 @@ export function learnedAnalysis(
   // Negated complaints are rare in the training corpus ("一个坏的都没有", "完全没有异味"): where the lexicon
   // reads one and is sure of the text's sentiment, it wins over a model that is not sure (costs 0.1 points
   // on the tuning fold, see docs/text-analysis.md).
-  if (lexicon !== 'neutral' && lexicon !== label && Math.abs(2 * p0 - 1) < OVERRIDE_BELOW && all.some((w) => w.ev.negated && w.ev.category)) {
+  if (
+    lexicon !== 'neutral' &&
+    lexicon !== label &&
+    Math.abs(2 * p0 - 1) < OVERRIDE_BELOW &&
+    all.some((w) => w.ev.negated && w.ev.category)
+  ) {
     label = lexicon;
     p = lexicon === 'positive' ? 0.5 + OVERRIDE_BELOW / 2 : 0.5 - OVERRIDE_BELOW / 2;
   }
@@ -127,7 +132,8 @@ export function learnedAnalysis(
   // Strongest first: complaint words weigh most (the lexicon's mass, as without the model), then the
   // earlier in the text, then the model's confidence; the first hit picks the reply template, so a stable, explainable order matters.
   const mass = (h: CategoryHit) => h.evidence.reduce((s, e) => s + (e.rule === 'model' ? 0 : -e.polarity), 0);
-  const first = (h: CategoryHit) => (h.evidence[0] ? (h.evidence[0].part + 1) * 1e6 + h.evidence[0].start : Infinity);
+  const first = (h: CategoryHit) =>
+    h.evidence[0] ? (h.evidence[0].part + 1) * 1e6 + h.evidence[0].start : Infinity;
   hits.sort((a, b) => mass(b) - mass(a) || first(a) - first(b) || b.confidence - a.confidence);
   if (hits.length === 0 && label === 'negative') {
     const evidence = all.map((w) => w.ev).filter((e) => e.polarity < 0);

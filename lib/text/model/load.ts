@@ -1,10 +1,12 @@
 /**
  * Loading the learned model (issue #11). `analyzeText` stays synchronous: it asks `currentModel()`, which
  * starts loading on first use and returns the model once it is there (until then, and whenever loading
- * fails, analysis falls back to the lexicon alone and `textModelStatus()` says why).
- * - Node (benchmarks, tests, scripts): the file is read synchronously on first use.
- * - Browser (service worker, extension pages): a dynamic import of a separate chunk, so the model is never
- *   in a content script nor in the popup's or side panel's initial JS; pages call `loadTextModel()` early.
+ * fails, analysis falls back to the lexicon alone and `textModelStatus()` says why, shown in 采集健康).
+ * - Node (benchmarks, tests, scripts): public/text-model.v1.json is read synchronously on first use.
+ * - Extension (service worker, extension pages): the same file, a packaged resource, is fetched from the
+ *   extension's own origin on first use. Not a module import: a module service worker may not `import()`,
+ *   and the model must stay out of content scripts and the pages' initial JS. Content scripts never
+ *   call the analyzer.
  */
 import { decodeModel, type TextModel } from './model';
 
@@ -14,19 +16,19 @@ export type TextModelStatus =
   | { state: 'ready'; features: number }
   | { state: 'failed'; reason: string };
 
+/** File name in public/ (and so at the root of the built extension). Bump with MODEL_VERSION. */
+export const MODEL_FILE_NAME = 'text-model.v1.json';
+
 let model: TextModel | undefined;
 let status: TextModelStatus = { state: 'unloaded' };
 let pending: Promise<TextModelStatus> | undefined;
-
-const FILE = 'text-model.v1.json';
 
 function install(raw: unknown): TextModelStatus {
   try {
     model = decodeModel(raw);
     status = { state: 'ready', features: model.weights.length / model.heads.length };
   } catch (e) {
-    model = undefined;
-    status = { state: 'failed', reason: e instanceof Error ? e.message : String(e) };
+    return fail(e);
   }
   return status;
 }
@@ -40,19 +42,39 @@ function fail(e: unknown): TextModelStatus {
 interface NodeFs {
   readFileSync(path: string, enc: 'utf8'): string;
 }
+type NodeProcess = { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown };
 
-/** Node's fs when running in Node (never bundled: reached through `process.getBuiltinModule`). */
+/** Node's fs when this module runs from a file in Node (reached at run time, never bundled). */
 function nodeFs(): NodeFs | undefined {
-  const p = (globalThis as { process?: { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown } })
-    .process;
+  if (!import.meta.url.startsWith('file:')) return undefined;
+  const p = (globalThis as { process?: NodeProcess }).process;
   if (!p?.versions?.node || typeof p.getBuiltinModule !== 'function') return undefined;
   return p.getBuiltinModule('fs') as NodeFs;
 }
 
 function loadSync(fs: NodeFs): TextModelStatus {
   try {
-    const dir = decodeURIComponent(new URL('.', import.meta.url).pathname);
-    return install(JSON.parse(fs.readFileSync(dir + FILE, 'utf8')));
+    const path = decodeURIComponent(new URL(import.meta.url).pathname).replace(
+      /lib\/text\/model\/[^/]+$/,
+      `public/${MODEL_FILE_NAME}`,
+    );
+    return install(JSON.parse(fs.readFileSync(path, 'utf8')));
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+/** The packaged file's URL in the extension (chrome.runtime.getURL), or undefined outside one. */
+function extensionUrl(): string | undefined {
+  const rt = (globalThis as { chrome?: { runtime?: { getURL?: (p: string) => string } } }).chrome?.runtime;
+  return typeof rt?.getURL === 'function' ? rt.getURL(`/${MODEL_FILE_NAME}`) : undefined;
+}
+
+async function loadFetch(url: string): Promise<TextModelStatus> {
+  try {
+    const res = await fetch(url);
+    if (!res.ok) return fail(new Error(`${MODEL_FILE_NAME}: HTTP ${res.status}`));
+    return install(await res.json());
   } catch (e) {
     return fail(e);
   }
@@ -62,13 +84,12 @@ function loadSync(fs: NodeFs): TextModelStatus {
 export function loadTextModel(): Promise<TextModelStatus> {
   if (status.state === 'ready' || status.state === 'failed') return Promise.resolve(status);
   if (pending) return pending;
-  const fs = import.meta.url.startsWith('file:') ? nodeFs() : undefined;
+  const fs = nodeFs();
   if (fs) return Promise.resolve(loadSync(fs));
+  const url = extensionUrl();
+  if (!url) return Promise.resolve(fail(new Error('no model file in this context')));
   status = { state: 'loading' };
-  pending = import('./text-model.v1.json').then(
-    (m: { default: unknown }) => install(m.default),
-    (e: unknown) => fail(e),
-  );
+  pending = loadFetch(url);
   return pending;
 }
 
@@ -82,7 +103,7 @@ export function textModelStatus(): TextModelStatus {
   return status;
 }
 
-/** Tests and the corrupt-file fallback: install a given file content (or unload with `undefined`). */
+/** Tests: install a given file content (a corrupt one fails like a corrupt file), or reset with `undefined`. */
 export function setTextModelForTesting(raw: unknown): TextModelStatus {
   pending = undefined;
   if (raw === undefined) {

@@ -46,6 +46,22 @@ function fromBase64(s: string): Uint8Array {
   return out;
 }
 
+/** Ascending ids → unsigned LEB128 deltas (the trainer's encoding; `decodeIds` reverses it). */
+export function encodeIds(ids: readonly number[]): Uint8Array {
+  const out: number[] = [];
+  let prev = 0;
+  for (const id of ids) {
+    let v = id - prev;
+    prev = id;
+    while (v >= 0x80) {
+      out.push((v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
+    out.push(v);
+  }
+  return Uint8Array.from(out);
+}
+
 function decodeIds(bytes: Uint8Array): number[] {
   const ids: number[] = [];
   let prev = 0;
@@ -87,20 +103,25 @@ const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFi
 export function decodeModel(raw: unknown): TextModel {
   const m = raw as Partial<StoredModel> | null;
   if (!m || m.format !== MODEL_FORMAT) throw new Error('not a text model file');
-  if (m.version !== MODEL_VERSION) throw new Error(`model version ${String(m.version)}, expected ${MODEL_VERSION}`);
-  if (m.hashBits !== HASH_BITS || m.denseCount !== DENSE) throw new Error('feature layout differs from this build');
+  if (m.version !== MODEL_VERSION)
+    throw new Error(`model version ${String(m.version)}, expected ${MODEL_VERSION}`);
+  if (m.hashBits !== HASH_BITS || m.denseCount !== DENSE)
+    throw new Error('feature layout differs from this build');
   if (!finite(m.neutralMargin) || !Array.isArray(m.heads)) throw new Error('model file incomplete');
   const names = m.heads.map((h) => h?.name);
-  if (names.length !== HEADS.length || HEADS.some((h, i) => names[i] !== h)) throw new Error('model heads differ');
+  if (names.length !== HEADS.length || HEADS.some((h, i) => names[i] !== h))
+    throw new Error('model heads differ');
   const H = HEADS.length;
   const perHead = m.heads.map((h) => {
-    if (!finite(h.bias) || !finite(h.scale) || !finite(h.threshold)) throw new Error(`head ${h.name}: bad numbers`);
+    if (!finite(h.bias) || !finite(h.scale) || !finite(h.threshold))
+      throw new Error(`head ${h.name}: bad numbers`);
     if (!Array.isArray(h.dense) || h.dense.length !== DENSE || !h.dense.every(finite))
       throw new Error(`head ${h.name}: bad dense weights`);
     const ids = decodeIds(fromBase64(h.idx));
     const w = new Int8Array(fromBase64(h.w).buffer);
     if (ids.length !== w.length) throw new Error(`head ${h.name}: ${ids.length} ids, ${w.length} weights`);
-    if (ids.length && ids[ids.length - 1]! >= 1 << HASH_BITS) throw new Error(`head ${h.name}: id out of range`);
+    if (ids.length && ids[ids.length - 1]! >= 1 << HASH_BITS)
+      throw new Error(`head ${h.name}: id out of range`);
     return { h, ids, w };
   });
   const union = new Set<number>();
@@ -170,7 +191,8 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 export function scoreHeads(model: TextModel, f: NgramFeatures, dense: Float32Array): HeadScores {
   const H = model.heads.length;
   const logits = Float64Array.from(model.bias);
-  for (let h = 0; h < H; h++) for (let j = 0; j < dense.length; j++) logits[h]! += model.dense[h * dense.length + j]! * dense[j]!;
+  for (let h = 0; h < H; h++)
+    for (let j = 0; j < dense.length; j++) logits[h]! += model.dense[h * dense.length + j]! * dense[j]!;
   if (f.count === 0) return { logits, known: 0 };
   const v = 1 / Math.sqrt(f.count);
   let known = 0;
