@@ -44,9 +44,12 @@ interface NodeFs {
 }
 type NodeProcess = { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown };
 
+/** This module's URL; empty where a bundler dropped `import.meta` (e.g. an IIFE build). */
+const moduleUrl = (): string => (typeof import.meta.url === 'string' ? import.meta.url : '');
+
 /** Node's fs when this module runs from a file in Node (reached at run time, never bundled). */
 function nodeFs(): NodeFs | undefined {
-  if (!import.meta.url.startsWith('file:')) return undefined;
+  if (!moduleUrl().startsWith('file:')) return undefined;
   const p = (globalThis as { process?: NodeProcess }).process;
   if (!p?.versions?.node || typeof p.getBuiltinModule !== 'function') return undefined;
   return p.getBuiltinModule('fs') as NodeFs;
@@ -54,7 +57,7 @@ function nodeFs(): NodeFs | undefined {
 
 function loadSync(fs: NodeFs): TextModelStatus {
   try {
-    const path = decodeURIComponent(new URL(import.meta.url).pathname).replace(
+    const path = decodeURIComponent(new URL(moduleUrl()).pathname).replace(
       /lib\/text\/model\/[^/]+$/,
       `public/${MODEL_FILE_NAME}`,
     );
