@@ -96,7 +96,7 @@ async function textRealFigures(): Promise<Figure[]> {
   }
   out.push(
     row(`negatives given their specific category (only 其他 ${pct(r.negOtherShare)} %, none ${pct(r.negNoneShare)} %)`, pct(r.negSpecificHit), '%', '≥ 85 %', r.negSpecificHit >= 0.85), // prettier-ignore
-    row('analysis throughput (analyzeText, one core)', r.perSecond, 'reviews/s', '≥ 20,000', r.perSecond >= 20_000), // prettier-ignore
+    row(`analysis throughput (analyzeText, one core; ${r.perCpuSecond.toLocaleString('en')} per CPU second)`, r.perSecond, 'reviews/s', '≥ 20,000', r.perSecond >= 20_000), // prettier-ignore
   );
   return out;
 }
@@ -113,6 +113,7 @@ interface TextRealSummary {
   negOtherShare: number;
   negNoneShare: number;
   perSecond: number;
+  perCpuSecond: number;
 }
 
 async function scoreFigures(): Promise<Figure[]> {
