@@ -25,7 +25,14 @@ import {
   type StoredModel,
 } from '../lib/text/model/model';
 import { mulberry32 } from '../lib/random';
-import { dataStatus, isHeldOutReal, loadCorpus, loadLabelled } from './text/data';
+import {
+  dataStatus,
+  isHeldOutReal,
+  loadCorpus,
+  loadLabelled,
+  type CorpusReview,
+  type LabelledReview,
+} from './text/data';
 
 export const MODEL_FILE = resolve(import.meta.dirname, '../public/text-model.v1.json');
 const SIZE = 1 << HASH_BITS;
@@ -157,22 +164,17 @@ function bestThreshold(ps: readonly number[], ys: readonly number[]): { t: numbe
 export const SENTIMENT_KEEP = 60_000;
 export const CATEGORY_KEEP = 6_000;
 export const CATEGORY_EPOCHS = 20;
-const AUGMENT_PERCENT = Number(process.env.AUGMENT_PERCENT ?? 0);
-const EXTRA_WEIGHT = Number(process.env.EXTRA_WEIGHT ?? 1);
 
-function main(): void {
-  const status = dataStatus();
-  if (!status.ok) {
-    console.error(`train:text: ${status.reason}`);
-    process.exit(1);
-  }
-  const t0 = Date.now();
-  const corpus = loadCorpus().filter((r) => !isHeldOutReal(r.text));
-  const labelled = loadLabelled().filter((r) => !isHeldOutReal(r.text));
+/** Trains every head from training-side reviews (never the held-out split). */
+export function trainModel(
+  corpus: readonly CorpusReview[],
+  labelled: readonly LabelledReview[],
+  log: (line: string) => void = console.log,
+): StoredModel {
   const tuneFold = (text: string) => fnv1a('tune:' + text.trim()) % 10 === 0;
   const sTrain = corpus.filter((r) => !tuneFold(r.text));
   const sTune = corpus.filter((r) => tuneFold(r.text));
-  console.log(`sentiment: ${sTrain.length} training, ${sTune.length} tuning reviews`);
+  log(`sentiment: ${sTrain.length} training, ${sTune.length} tuning reviews`);
   const sx = sTrain.map((r) => featurize(r.text));
   const sentiment = new Head(0.2, 3e-5).train(
     sx,
@@ -180,42 +182,24 @@ function main(): void {
     3,
     11,
   );
-  // Neutral margin: the widest that costs at most 0.3 points of polar accuracy on the tuning fold, with
-  // the hand-read neutrals of that fold as what it buys.
-  const tuneX = sTune.map((r) => featurize(r.text));
-  const tuneP = tuneX.map((x) => sig(sentiment.logit(x)));
+  // Neutral margin: the widest that costs at most 0.3 points of polar accuracy on the tuning fold.
+  const tuneP = sTune.map((r) => sig(sentiment.logit(featurize(r.text))));
   const acc = (m: number) =>
-    tuneP.filter((p, i) => (sTune[i]!.label === 1 ? p >= 0.5 + m : p <= 0.5 - m)).length / tuneP.length;
+    tuneP.filter((p, i) => (sTune[i]!.label === 1 ? p >= 0.5 + m : p <= 0.5 - m)).length /
+    Math.max(1, tuneP.length);
   const base = acc(0);
   let margin = 0;
   for (const m of [0.02, 0.04, 0.06, 0.08, 0.1]) if (base - acc(m) <= 0.003) margin = m;
-  console.log(
-    `  tuning fold accuracy ${base.toFixed(4)} at margin 0, ${acc(margin).toFixed(4)} at margin ${margin}`,
-  );
+  log(`  tuning fold accuracy ${base.toFixed(4)} at margin 0, ${acc(margin).toFixed(4)} at margin ${margin}`);
 
-  // Categories: the hand-labelled training part, plus corpus-positive reviews of the training part as
-  // "no complaint" examples (the labelled file is 80 % negative; real consoles are mostly praise, and
-  // without them the heads tag "东西收到了" as a complaint). A few of them do carry a complaint: noise.
-  const known = new Set(labelled.map((r) => r.text.trim()));
-  const extra = corpus.filter(
-    (r) =>
-      r.label === 1 && !known.has(r.text.trim()) && fnv1a('aug:' + r.text.trim()) % 100 < AUGMENT_PERCENT,
-  );
+  // Categories: one head per topic on the hand-labelled training part; threshold = best out-of-fold F1.
   const cx = labelled.map((r) => featurize(r.text));
-  const ex = extra.map((r) => featurize(r.text));
-  console.log(
-    `categories: ${labelled.length} hand-labelled, ${extra.length} corpus positives as no-complaint examples`,
-  );
-  const topics = HEADS.slice(1);
   const heads: StoredHead[] = [storeHead('sentiment', sentiment, SENTIMENT_KEEP, 0.5)];
   const oof: Record<string, { t: number; f1: number }> = {};
-  const fold = (r: (typeof labelled)[number]) => fnv1a('fold:' + r.text.trim()) % 5;
+  const fold = (r: LabelledReview) => fnv1a('fold:' + r.text.trim()) % 5;
   const train = (xs: Example[], ys: number[], seed: number) =>
-    new Head(0.2, 1e-4).train([...xs, ...ex], [...ys, ...ex.map(() => 0)], CATEGORY_EPOCHS, seed, [
-      ...ys.map(() => 1),
-      ...ex.map(() => EXTRA_WEIGHT),
-    ]);
-  for (const topic of topics) {
+    new Head(0.2, 1e-4).train(xs, ys, CATEGORY_EPOCHS, seed);
+  for (const topic of HEADS.slice(1)) {
     const ys = labelled.map((r) => (r.categories.includes(topic as never) ? 1 : 0));
     const ps = new Array<number>(labelled.length).fill(0);
     for (let k = 0; k < 5; k++) {
@@ -230,15 +214,14 @@ function main(): void {
       });
     }
     oof[topic] = bestThreshold(ps, ys);
-    const h = train(cx, ys, 7);
-    heads.push(storeHead(topic, h, CATEGORY_KEEP, oof[topic].t));
-    console.log(
+    heads.push(storeHead(topic, train(cx, ys, 7), CATEGORY_KEEP, oof[topic].t));
+    log(
       `${topic}: ${ys.filter(Boolean).length} positives, out-of-fold F1 ${oof[topic].f1} at threshold ${oof[topic].t}`,
     );
   }
-  const macro = Object.values(oof).reduce((s, v) => s + v.f1, 0) / topics.length;
-  console.log(`out-of-fold macro-F1 ${macro.toFixed(3)}`);
-  const model: StoredModel = {
+  const macro = Object.values(oof).reduce((s, v) => s + v.f1, 0) / (HEADS.length - 1);
+  log(`out-of-fold macro-F1 ${macro.toFixed(3)}`);
+  return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     hashBits: HASH_BITS,
@@ -253,10 +236,23 @@ function main(): void {
       outOfFoldF1: Object.fromEntries(Object.entries(oof).map(([k, v]) => [k, v.f1])),
     },
   };
+}
+
+function main(): void {
+  const status = dataStatus();
+  if (!status.ok) {
+    console.error(`train:text: ${status.reason}`);
+    process.exit(1);
+  }
+  const t0 = Date.now();
+  const model = trainModel(
+    loadCorpus().filter((r) => !isHeldOutReal(r.text)),
+    loadLabelled().filter((r) => !isHeldOutReal(r.text)),
+  );
   const json = JSON.stringify(model) + '\n';
   writeFileSync(MODEL_FILE, json);
   console.log(
-    `wrote ${MODEL_FILE.split('/').slice(-3).join('/')}: ${(json.length / 1024).toFixed(0)} kB, ${(gzipSync(json, { level: 9 }).length / 1024).toFixed(0)} kB gzip, in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    `wrote public/text-model.v1.json: ${(json.length / 1024).toFixed(0)} kB, ${(gzipSync(json, { level: 9 }).length / 1024).toFixed(0)} kB gzip, in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   );
 }
 

@@ -9,6 +9,7 @@
 import type { Polarity, Review } from '../model';
 import { extractEvidence, type WeightedEvidence } from './evidence';
 import { learnedAnalysis } from './model/learned';
+import type { ShopAdapter } from './model/adapt';
 import { currentModel } from './model/load';
 import { isDefaultPraise, sentimentLabel, sentimentScore, starsMismatch } from './sentiment';
 import {
@@ -30,6 +31,8 @@ export interface AnalyzeOptions {
   polarity?: Polarity;
   /** false: the lexicon alone (benchmarks' baseline, the fallback). Default: the model when loaded. */
   model?: boolean;
+  /** The shop's own adaptation of the model (lib/text/model/adapt.ts), if any. */
+  adapter?: ShopAdapter;
 }
 
 function buildHits(all: readonly WeightedEvidence[]): CategoryHit[] {
@@ -93,7 +96,7 @@ export function analyzeParts(allParts: readonly string[], opts: AnalyzeOptions =
   const lexLabel = sentimentLabel(lexScore, pos, neg);
   const model = opts.model === false ? undefined : currentModel();
   const written = parts.map((p, i) => (i === 0 && mainIsDefault ? '' : p));
-  const learned = model ? learnedAnalysis(model, written, all, lexLabel) : undefined;
+  const learned = model ? learnedAnalysis(model, written, all, lexLabel, opts.adapter) : undefined;
   const hits = learned ? learned.hits : buildHits(all);
   const score = learned ? learned.score : lexScore;
   const label = learned ? learned.label : lexLabel;

@@ -79,7 +79,7 @@ async function textFigures(): Promise<Figure[]> {
 
 /** Real reviews (issue #11): figures on the held-out split of ../shared/data/reviews; skipped without it. */
 async function textRealFigures(): Promise<Figure[]> {
-  const r = (await script('text-real.ts', [])) as TextRealSummary;
+  const r = (await script('text-real.ts', [])) as unknown as TextRealSummary;
   const row = (what: string, value: number, unit: string, target: string, pass: boolean | null): Figure => ({ group: 'text (real reviews)', what, value, unit, target, pass, where: 'node' }); // prettier-ignore
   if (r.skipped) return [row(`skipped: ${r.skipped}`, NaN, '', '—', null)];
   const pct = (x: number) => Math.round(x * 1000) / 10;

@@ -78,7 +78,8 @@ export function categoryFigures(
     if (!v) cache.set(r, (v = pred(r)));
     return v;
   };
-  const report = evaluate(items, p);
+  // evaluate() hands back the items it was given: these are ours.
+  const report = evaluate(items, (r) => p(r as LabelledReview));
   const spec = report.perCategory.filter((c) => SPECIFIC.includes(c.category));
   const negs = items.filter((r) => r.sentiment === 'negative');
   const withSpecific = negs.filter((r) => r.categories.some((c) => SPECIFIC.includes(c)));

@@ -7,6 +7,7 @@ import type { WeightedEvidence } from '../evidence';
 import type { CategoryHit, Evidence, SentimentLabel, TopicCategory } from '../types';
 import { CATEGORY_DIMENSION } from '../types';
 import { TOPICS, denseFeatures, negatedSpans, ngrams, type NgramFeatures } from './features';
+import type { ShopAdapter } from './adapt';
 import { rowOf, scoreHeads, sigmoid, type TextModel } from './model';
 
 export interface LearnedResult {
@@ -70,21 +71,35 @@ function modelEvidence(
   return out;
 }
 
-/** Sentiment and complaint hits from the model for the written parts (main text first). */
-export function learnedAnalysis(
-  model: TextModel,
-  parts: readonly string[],
-  all: readonly WeightedEvidence[],
-  lexicon: SentimentLabel,
-): LearnedResult {
+/** What the model reads of a review: its parts joined, hashed n-grams (negations masked), dense features. */
+export interface ModelInput {
+  joined: string;
+  starts: number[];
+  f: NgramFeatures;
+  dense: Float32Array;
+}
+
+export function modelInput(parts: readonly string[], all: readonly WeightedEvidence[]): ModelInput {
   const starts: number[] = [];
   let joined = '';
   for (const p of parts) {
     starts.push(joined.length);
     joined += p + '。';
   }
-  const f = ngrams(joined, negatedSpans(all, starts));
-  const { logits, known } = scoreHeads(model, f, denseFeatures(all, joined.length));
+  return { joined, starts, f: ngrams(joined, negatedSpans(all, starts)), dense: denseFeatures(all, joined.length) };
+}
+
+/** Sentiment and complaint hits from the model for the written parts (main text first). */
+export function learnedAnalysis(
+  model: TextModel,
+  parts: readonly string[],
+  all: readonly WeightedEvidence[],
+  lexicon: SentimentLabel,
+  adapter?: ShopAdapter,
+): LearnedResult {
+  const { joined, starts, f, dense } = modelInput(parts, all);
+  const { logits, known } = scoreHeads(model, f, dense);
+  if (adapter) adapter.adjust(f, logits);
   const p0 = sigmoid(logits[0]!);
   const m = model.neutralMargin;
   let label: SentimentLabel = known === 0 ? 'neutral' : p0 >= 0.5 + m ? 'positive' : p0 <= 0.5 - m ? 'negative' : 'neutral'; // prettier-ignore
