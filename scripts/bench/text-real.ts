@@ -1,30 +1,33 @@
 /**
  * Benchmark on real reviews (issue #11): the analyzer's sentiment and complaint categories on the held-out
  * part of ../shared/data/reviews (never trained or tuned on), and its throughput.
- * Run: npx tsx scripts/bench/text-real.ts [--lexicon] [--errors]
+ * Run: npx tsx scripts/bench/text-real.ts [--lexicon] [--data=<dir>]
  * Last line is one JSON summary: {"bench":"text-real",…} or {"bench":"text-real","skipped":"…"}.
  */
 import { performance } from 'node:perf_hooks';
 import { analyzeText } from '../../lib/text/analyze';
 import { dataStatus, isHeldOutReal, loadCorpus, loadLabelled } from '../text/data';
-import { categoryFigures, sentimentFigures } from '../text/metrics';
+import { categoryFigures, clusterFigures, sentimentFigures } from '../text/metrics';
 
 const args = process.argv.slice(2);
 const lexiconOnly = args.includes('--lexicon');
 const opts = lexiconOnly ? { model: false as const } : {};
 
-const status = dataStatus();
+// --data=<dir> reads the corpus from elsewhere (and shows the skip when it is not there).
+const dir = args.find((a) => a.startsWith('--data='))?.slice('--data='.length);
+const status = dataStatus(dir);
 if (!status.ok) {
   console.log(`text-real bench skipped: ${status.reason}`);
   console.log(JSON.stringify({ bench: 'text-real', skipped: status.reason }));
 } else {
-  const corpus = loadCorpus().filter((r) => isHeldOutReal(r.text));
-  const labelled = loadLabelled().filter((r) => isHeldOutReal(r.text));
+  const corpus = loadCorpus(dir).filter((r) => isHeldOutReal(r.text));
+  const labelled = loadLabelled(dir).filter((r) => isHeldOutReal(r.text));
   const sentiment = sentimentFigures(corpus, (r) => analyzeText(r.text, opts).sentiment.label);
   const cats = categoryFigures(labelled, (r) => {
     const a = analyzeText(r.text, opts);
     return { sentiment: a.sentiment.label, categories: a.categories };
   });
+  const clusters = clusterFigures(labelled, (r) => analyzeText(r.text, opts).hits);
   // Throughput: every held-out review, three passes, median.
   const texts = corpus.map((r) => r.text);
   const runs: number[] = [];
@@ -68,6 +71,9 @@ if (!status.ok) {
     `  ${cats.negatives} negatives: specific category found ${cats.negSpecificHit}, only 'other' ${cats.negOtherShare}, no category ${cats.negNoneShare}`,
   );
   console.log(
+    `  clusters of the hand-read negatives: ${clusters.clusters}, purity ${clusters.purity}, only 其他 ${clusters.otherShare}, unclustered ${clusters.unclustered}`,
+  );
+  console.log(
     `  throughput ${perSecond.toLocaleString('en')} reviews/s wall, ${perCpuSecond.toLocaleString('en')} per CPU second (runs ${runs.map((x) => Math.round(x)).join(' / ')} ms)`,
   );
   console.log(
@@ -89,6 +95,7 @@ if (!status.ok) {
       sentimentAccuracy3: cats.sentimentAccuracy3,
       negSpecificHit: cats.negSpecificHit,
       negOtherShare: cats.negOtherShare,
+      clusters,
       negNoneShare: cats.negNoneShare,
       perSecond,
       perCpuSecond,

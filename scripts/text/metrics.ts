@@ -3,6 +3,7 @@
  * script so both print the same numbers.
  */
 import { evaluate, type AccuracyReport } from '../../lib/text/accuracy';
+import { clusterNegatives, type ClusterItem } from '../../lib/text/clusters';
 import type { ReviewCategory, SentimentLabel } from '../../lib/text/types';
 import type { CorpusReview, LabelledReview } from './data';
 
@@ -99,5 +100,45 @@ export function categoryFigures(
     negOtherShare: r3(div(onlyOther.length, negs.length)),
     negNoneShare: r3(div(none.length, negs.length)),
     negatives: negs.length,
+  };
+}
+
+export interface ClusterFigures {
+  clusters: number;
+  /** Members whose hand-labelled categories include their cluster's category, over all memberships. */
+  purity: number;
+  /** Share of the negatives clustered only under 其他 (category `other`). */
+  otherShare: number;
+  /** Share of the negatives in no cluster at all. */
+  unclustered: number;
+}
+
+/** Keyword clusters (lib/text/clusters.ts) of the hand-read negatives, as the 洞察 tab builds them. */
+export function clusterFigures(
+  items: readonly LabelledReview[],
+  hits: (r: LabelledReview) => ClusterItem['hits'],
+): ClusterFigures {
+  const negs = items.filter((r) => r.sentiment === 'negative');
+  const at = Date.UTC(2026, 0, 1);
+  const byKey = new Map(negs.map((r, i) => [`r${i}`, r]));
+  const clusters = clusterNegatives(
+    negs.map((r, i) => ({ key: `r${i}`, at, hits: hits(r) })),
+    { from: at, to: at + 1, minSupport: 2 },
+  );
+  let members = 0;
+  let pure = 0;
+  const cats = new Map<string, Set<string>>();
+  for (const c of clusters)
+    for (const k of c.reviewKeys) {
+      members++;
+      if (byKey.get(k)!.categories.includes(c.category)) pure++;
+      cats.set(k, (cats.get(k) ?? new Set()).add(c.category));
+    }
+  const onlyOther = [...cats.values()].filter((s) => s.size === 1 && s.has('other')).length;
+  return {
+    clusters: clusters.length,
+    purity: r3(div(pure, members)),
+    otherShare: r3(div(onlyOther, negs.length)),
+    unclustered: r3(div(negs.length - cats.size, negs.length)),
   };
 }
