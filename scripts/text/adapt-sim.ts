@@ -45,19 +45,21 @@ for (const cat of cats) {
     return { macroF1: c.macroF1Specific, sentiment: s.accuracy, negRecall: s.negRecall };
   };
   const before = measure();
-  const adapter = new ShopAdapter(model);
-  const rng = mulberry32(5);
-  const order = shop.map((_, i) => i).sort(() => rng() - 0.5);
-  for (const i of order) adapter.learnStars(shop[i]!.text, shop[i]!.label === 1 ? 5 : 1);
-  const after = measure(adapter);
+  const adapt = (selfTrain: boolean) => {
+    const adapter = new ShopAdapter(model, { selfTrain });
+    const rng = mulberry32(5);
+    const order = shop.map((_, i) => i).sort(() => rng() - 0.5);
+    for (const i of order) adapter.learnStars(shop[i]!.text, shop[i]!.label === 1 ? 5 : 1);
+    return { ...measure(adapter), adapterFeatures: adapter.size };
+  };
   const row = {
     cat,
     shopReviews: shop.length,
     evalLabelled: evalLabelled.length,
     heldOut: heldOut.length,
     before,
-    after,
-    adapterFeatures: adapter.size,
+    after: adapt(false),
+    afterSelfTrain: adapt(true),
   };
   console.log(JSON.stringify(row));
   results.push(row);

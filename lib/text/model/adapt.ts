@@ -4,9 +4,8 @@
  * 漏水/安装费 and one selling clothes learns 起球/掉色. Incremental (one review at a time), bounded memory
  * (at most `maxFeatures` n-gram deltas; the smallest are dropped when full), no network.
  *
- * The base model stays as shipped: the adapter only adds deltas to its logits. Stars teach sentiment; on
- * a ★1–2 review they also teach the complaint topics the model is already sure of (self-training: the
- * shop's other words for the same complaint gain weight), and corrections teach topics outright.
+ * The base model stays as shipped: the adapter only adds deltas to its logits. Stars teach sentiment
+ * (and, optionally, self-training of topics on ★1–2 reviews); corrections teach topics outright.
  */
 import { extractEvidence } from '../evidence';
 import type { TopicCategory } from '../types';
@@ -21,6 +20,11 @@ export interface AdapterOptions {
   lr?: number;
   /** L2 pull of the deltas towards 0, per update. */
   l2?: number;
+  /**
+   * ★1–2 reviews also teach the topics the model is already sure of (self-training). Off by default:
+   * in the simulation (docs/text-analysis.md) it helped one shop's categories and hurt two others'.
+   */
+  selfTrain?: boolean;
 }
 
 /** What one example teaches: sentiment (1 praise, 0 complaint) and/or topics (1 present, 0 absent). */
@@ -48,6 +52,7 @@ export class ShopAdapter {
   readonly maxFeatures: number;
   private readonly lr: number;
   private readonly l2: number;
+  private readonly selfTrain: boolean;
   /** Examples learnt (stars and corrections). */
   seen = 0;
 
@@ -60,6 +65,7 @@ export class ShopAdapter {
     this.maxFeatures = opts.maxFeatures ?? 20_000;
     this.lr = opts.lr ?? 0.5;
     this.l2 = opts.l2 ?? 1e-4;
+    this.selfTrain = opts.selfTrain ?? false;
   }
 
   get size(): number {
@@ -109,13 +115,14 @@ export class ShopAdapter {
   }
 
   /**
-   * A review and its stars: ★4–5 teach praise, ★1–2 complaint plus the topics the model is sure of
-   * (present ≥ 0.7, absent ≤ 0.05); ★3 teaches nothing.
+   * A review and its stars: ★4–5 teach praise, ★1–2 complaint (with `selfTrain`, also the topics the
+   * model is sure of: present ≥ 0.7, absent ≤ 0.05); ★3 teaches nothing.
    */
   learnStars(text: string, stars: number): void {
     if (stars >= 4) return this.learn(text, { sentiment: 1 });
     if (stars > 2) return;
     this.learn(text, { sentiment: 0 });
+    if (!this.selfTrain) return;
     const { f, dense } = modelInput([text], extractEvidence(text, -1));
     const { logits } = scoreHeads(this.model, f, dense);
     this.adjust(f, logits);

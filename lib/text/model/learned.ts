@@ -86,7 +86,12 @@ export function modelInput(parts: readonly string[], all: readonly WeightedEvide
     starts.push(joined.length);
     joined += p + '。';
   }
-  return { joined, starts, f: ngrams(joined, negatedSpans(all, starts)), dense: denseFeatures(all, joined.length) };
+  return {
+    joined,
+    starts,
+    f: ngrams(joined, negatedSpans(all, starts)),
+    dense: denseFeatures(all, joined.length),
+  };
 }
 
 /** Sentiment and complaint hits from the model for the written parts (main text first). */
