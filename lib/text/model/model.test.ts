@@ -166,11 +166,13 @@ describe('bad input', () => {
     analyzeText(text);
     const runs: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const t0 = performance.now();
+      // CPU time of this process: other work on a shared machine does not count against it.
+      const c0 = process.cpuUsage();
       analyzeText(text);
-      runs.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      runs.push((c.user + c.system) / 1000);
     }
-    // Best of 7: the machine is shared; the figure in docs/text-analysis.md is ≤ 5 ms.
+    // Best of 7: the figure in docs/text-analysis.md is ≤ 5 ms.
     expect(Math.min(...runs)).toBeLessThan(10);
   });
 });
