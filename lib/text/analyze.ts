@@ -137,8 +137,11 @@ export function analyzeText(text: string, opts: AnalyzeOptions = {}): TextAnalys
 }
 
 /** Analyse a normalized review: its text and appends, compared against its star or polarity label. */
-export function analyzeReview(review: Pick<Review, 'text' | 'appends' | 'star' | 'polarity'>): TextAnalysis {
-  const opts: AnalyzeOptions = {};
+export function analyzeReview(
+  review: Pick<Review, 'text' | 'appends' | 'star' | 'polarity'>,
+  base: Pick<AnalyzeOptions, 'model' | 'adapter'> = {},
+): TextAnalysis {
+  const opts: AnalyzeOptions = { ...base };
   if (review.star !== undefined) opts.stars = review.star;
   if (review.polarity !== undefined) opts.polarity = review.polarity;
   return analyzeParts([review.text, ...review.appends.map((a) => a.text)], opts);
