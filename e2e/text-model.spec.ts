@@ -24,12 +24,12 @@ test('the model loads in the service worker and in an extension page, and decide
   const code = await bundle(CODE);
   const worker = await sw();
   await worker.evaluate(code);
-  const inWorker = await worker.evaluate(`KB.probe('用完头皮发痒！！')`);
+  const inWorker = await worker.evaluate(`KB.probe('洗完头皮一直发痒')`);
   expect(inWorker).toEqual({ status: 'ready', label: 'negative', categories: ['quality'] });
 
   const page = await extPage('sidepanel.html?tab=health');
   await page.evaluate(code);
-  expect(await page.evaluate(`KB.probe('用完头皮发痒！！')`)).toEqual(inWorker);
+  expect(await page.evaluate(`KB.probe('洗完头皮一直发痒')`)).toEqual(inWorker);
   await expect(page.getByText(/还没有采集记录|响应/).first()).toBeVisible();
   await expect(page.getByTestId('text-model-notice')).toHaveCount(0);
 });
