@@ -8,6 +8,7 @@ import Dexie from 'dexie';
 import { getDb } from '@/lib/db';
 import { DAY_MS, type DimensionId, type Store } from '@/lib/model';
 import { analyzeReview } from '@/lib/text/analyze';
+import { useTextModel } from '../useTextModel';
 import { clusterNegatives, clustersByDimension, type KeywordCluster } from '@/lib/text/clusters';
 import { ReviewItem } from '../ReviewItem';
 import { useLive } from '../hooks';
@@ -92,6 +93,7 @@ export function ClustersView({ store }: { store: Store }) {
         .toArray(),
     [store.key, from],
   );
+  const model = useTextModel().state;
   const groups = useMemo(() => {
     if (!live.data) return undefined;
     const items = live.data
@@ -101,7 +103,7 @@ export function ClustersView({ store }: { store: Store }) {
     // Stable sort: the topic-less residue goes last, the library's order is kept otherwise.
     clusters.sort((a, b) => Number(a.topic === OTHER_TOPIC) - Number(b.topic === OTHER_TOPIC));
     return clustersByDimension(clusters);
-  }, [live.data, from, to]);
+  }, [live.data, from, to, model]);
   return (
     <div class="stack" data-testid="clusters">
       <div class="row">

@@ -9,6 +9,7 @@ import { templateDraft, toChecked } from '@/lib/replies/annotate';
 import { effectiveLadder, mergeTemplates, type ReplySettings } from '@/lib/replies/schema';
 import type { CheckedDraft } from '@/lib/replies/store';
 import { analyzeReview } from '@/lib/text/analyze';
+import { useTextModel } from '../useTextModel';
 import { CATEGORY_LABEL } from '@/lib/text/types';
 
 const sample = (text: string, star: number): Review => ({
@@ -52,7 +53,8 @@ export function ReplyPreview(props: { settings: ReplySettings; modelEnabled: boo
   const [previous, setPrevious] = useState<string | undefined>();
   const [model, setModel] = useState<{ d?: CheckedDraft; note: string } | undefined>();
   const review = useMemo(() => sample(text, star), [text, star]);
-  const analysis = useMemo(() => analyzeReview(review), [review]);
+  const textModel = useTextModel().state;
+  const analysis = useMemo(() => analyzeReview(review), [review, textModel]);
   const draft = useMemo(() => {
     const ctx = { templates: mergeTemplates(props.settings), ladder: effectiveLadder(props.settings) };
     return templateDraft(review, analysis, ctx, previous);

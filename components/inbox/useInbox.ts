@@ -10,6 +10,7 @@ import { isNegative, listReviews } from '@/lib/queries';
 import { annotateReview, type AnnotateContext } from '@/lib/replies/annotate';
 import type { ReplyDraftRow, ReviewAnnotation, ReviewFlagRow } from '@/lib/replies/store';
 import { analyzeReview } from '@/lib/text/analyze';
+import { useTextModel } from '../useTextModel';
 import type { TextAnalysis } from '@/lib/text/types';
 import { useLive } from '../hooks';
 import { urgency } from './deadline';
@@ -42,11 +43,12 @@ export function useInbox(
     return { reviews, drafts, flags };
   }, [storeKey, negativeOnly, limit]);
   const cache = useRef(new Map<string, TextAnalysis>());
+  const model = useTextModel().state;
   const rows = useMemo(() => {
     if (!live.data || !ctx) return undefined;
     const saved = new Map(live.data.drafts.map((d) => [d.key, d]));
     const out = live.data.reviews.map((review): InboxRow => {
-      const id = `${review.key}|${review.updatedAt}`;
+      const id = `${review.key}|${review.updatedAt}|${model}`;
       let analysis = cache.current.get(id);
       if (!analysis) cache.current.set(id, (analysis = analyzeReview(review)));
       const s = saved.get(review.key);
@@ -64,6 +66,6 @@ export function useInbox(
         urgency(a.annotation.deadline) - urgency(b.annotation.deadline) ||
         b.review.createdAt - a.review.createdAt,
     );
-  }, [live.data, ctx]);
+  }, [live.data, ctx, model]);
   return { rows, more: (live.data?.reviews.length ?? 0) >= limit, error: live.error };
 }

@@ -12,6 +12,7 @@ import { registerCapture } from './capture';
 import type { IngestHooks } from './ingest';
 import { registerDataHandlers } from './data';
 import { registerReviews } from './reviews';
+import { loadTextModel } from '../text/model/load';
 import { registerScore } from './score';
 import { registerTeam } from './team';
 import { registerWalker } from './walker';
@@ -50,6 +51,8 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
   const score = registerScore(db, { now, extensionOrigin });
   // Every insert also bumps its store's record counter (lib/background/counts.ts).
   const hooks = opts.hooks ?? combineHooks(score.hooks, countHooks());
+  // The learned text model (issue #11) loads now, off the start-up path; until then analysis is lexical.
+  void loadTextModel();
   // Review annotations, 可疑 flags, saved drafts, model drafting (lib/background/reviews.ts).
   registerReviews(db, { bindings, extensionId, extensionOrigin, now });
   registerWalker(db, { extensionId, now });

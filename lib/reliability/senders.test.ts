@@ -71,6 +71,9 @@ const DATA: Record<string, unknown> = {
     offset: 0,
   },
   'ui-bg/delete-store': { storeKey: STORE, confirm: SHOP_ID },
+  'ui-bg/team-test': { targetId: 't1' },
+  'ui-bg/team-retry': { key: 'outbox-key' },
+  'ui-bg/board-sync': undefined,
 };
 
 const WRONG_FOR_CS: [string, SenderLike][] = [

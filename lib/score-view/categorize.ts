@@ -22,7 +22,10 @@ const DAMAGE_TOPIC = /破损|压坏|摔坏|碎|漏液|变形/;
 export const categorize: Categorize = (review: Review): string[] => {
   let out = memo.get(review);
   if (out) return out;
-  const a = analyzeReview(review);
+  // The lexicon alone (issue #11): aggregates are written by ingest transactions in the worker, where the
+  // learned model loads asynchronously; counters that changed with its load time would drift from
+  // their fingerprint. The score engine keeps the deterministic lexicon; the UI's analysis uses the model.
+  const a = analyzeReview(review, { model: false });
   out = [...a.categories];
   if (a.hits.some((h) => h.topics.some((t) => DAMAGE_TOPIC.test(t)))) out.push('破损');
   memo.set(review, out);

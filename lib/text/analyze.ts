@@ -1,9 +1,16 @@
 /**
  * Review text analysis: complaint categories (multi-label, mapped to score dimensions), praise, evidence
  * for highlighting, sentiment and the stars/text mismatch flag.
+ *
+ * Two layers (issue #11): the learned model (lib/text/model) decides sentiment and categories when it is
+ * loaded; the lexicon always supplies the evidence spans, and decides alone while the model loads, when
+ * its file is missing or corrupt (see `textModelStatus`), or when a caller passes `model: false`.
  */
 import type { Polarity, Review } from '../model';
 import { extractEvidence, type WeightedEvidence } from './evidence';
+import { learnedAnalysis } from './model/learned';
+import type { ShopAdapter } from './model/adapt';
+import { currentModel } from './model/load';
 import { isDefaultPraise, sentimentLabel, sentimentScore, starsMismatch } from './sentiment';
 import {
   CATEGORY_DIMENSION,
@@ -22,6 +29,10 @@ const APPEND_WEIGHT = 1.2;
 export interface AnalyzeOptions {
   stars?: number;
   polarity?: Polarity;
+  /** false: the lexicon alone (benchmarks' baseline, the fallback). Default: the model when loaded. */
+  model?: boolean;
+  /** The shop's own adaptation of the model (lib/text/model/adapt.ts), if any. */
+  adapter?: ShopAdapter;
 }
 
 function buildHits(all: readonly WeightedEvidence[]): CategoryHit[] {
@@ -46,12 +57,18 @@ function buildHits(all: readonly WeightedEvidence[]): CategoryHit[] {
     }));
 }
 
+/**
+ * Each text is read up to here (the platforms cap reviews at about 500 characters): a pasted 20,000-character
+ * text costs bounded time, and evidence offsets stay offsets in the original text.
+ */
+export const MAX_TEXT_CHARS = 2000;
+
 /** Analyse several texts of one review (main text first, then appends) as one. */
-export function analyzeParts(parts: readonly string[], opts: AnalyzeOptions = {}): TextAnalysis {
+export function analyzeParts(allParts: readonly string[], opts: AnalyzeOptions = {}): TextAnalysis {
+  const parts = allParts.map((p) => (p.length > MAX_TEXT_CHARS ? p.slice(0, MAX_TEXT_CHARS) : p));
   const main = parts[0] ?? '';
   const mainIsDefault = isDefaultPraise(main);
-  const written = parts.filter((p, i) => p.trim() && !(i === 0 && mainIsDefault));
-  if (written.length === 0) {
+  if (!parts.some((p, i) => p.trim() && !(i === 0 && mainIsDefault))) {
     const sentiment = { score: 0, label: 'neutral' as const, isDefault: mainIsDefault };
     const mismatch = starsMismatch(opts.stars, opts.polarity, sentiment, []);
     return {
@@ -75,10 +92,15 @@ export function analyzeParts(parts: readonly string[], opts: AnalyzeOptions = {}
       else neg -= v;
     }
   });
-  const hits = buildHits(all);
-  const score = sentimentScore(pos, neg);
-  const label = sentimentLabel(score, pos, neg);
-  if (hits.length === 0 && neg > pos && neg >= 0.5) {
+  const lexScore = sentimentScore(pos, neg);
+  const lexLabel = sentimentLabel(lexScore, pos, neg);
+  const model = opts.model === false ? undefined : currentModel();
+  const written = parts.map((p, i) => (i === 0 && mainIsDefault ? '' : p));
+  const learned = model ? learnedAnalysis(model, written, all, lexLabel, opts.adapter) : undefined;
+  const hits = learned ? learned.hits : buildHits(all);
+  const score = learned ? learned.score : lexScore;
+  const label = learned ? learned.label : lexLabel;
+  if (!learned && hits.length === 0 && neg > pos && neg >= 0.5) {
     const evidence = all.map((w) => w.ev).filter((e) => e.polarity < 0);
     hits.push({
       category: 'other',
@@ -115,8 +137,11 @@ export function analyzeText(text: string, opts: AnalyzeOptions = {}): TextAnalys
 }
 
 /** Analyse a normalized review: its text and appends, compared against its star or polarity label. */
-export function analyzeReview(review: Pick<Review, 'text' | 'appends' | 'star' | 'polarity'>): TextAnalysis {
-  const opts: AnalyzeOptions = {};
+export function analyzeReview(
+  review: Pick<Review, 'text' | 'appends' | 'star' | 'polarity'>,
+  base: Pick<AnalyzeOptions, 'model' | 'adapter'> = {},
+): TextAnalysis {
+  const opts: AnalyzeOptions = { ...base };
   if (review.star !== undefined) opts.stars = review.star;
   if (review.polarity !== undefined) opts.polarity = review.polarity;
   return analyzeParts([review.text, ...review.appends.map((a) => a.text)], opts);

@@ -30,6 +30,9 @@ type Match = { start: number; end: number; value: DictEntry };
 /** Service complaints that can be about someone else (courier, packer): they follow the aspect. */
 const AGENT_NEUTRAL = new Set(['态度差', '推诿']);
 
+/** Characters of clause context read on each side of a match (real clauses are far shorter). */
+const CONTEXT = 48;
+
 const WHOLE: Clause = { start: 0, end: Number.MAX_SAFE_INTEGER, weight: 1, concessive: false };
 
 /** The aspect an evaluation word talks about: nearest before it in the clause, else just after it. */
@@ -53,7 +56,14 @@ export function extractEvidence(text: string, part = -1): WeightedEvidence[] {
   for (const m of matches) {
     const e = m.value;
     if (e.kind === 'shield' || e.kind === 'aspect') continue;
-    const clause = clauses[clauseAt(clauses, m.start)] ?? WHOLE;
+    const whole = clauses[clauseAt(clauses, m.start)] ?? WHOLE;
+    // Context is read within the clause but at most CONTEXT characters around the match, so a text
+    // without punctuation (one 20,000-character clause) costs linear, not quadratic, time.
+    const clause = {
+      ...whole,
+      start: Math.max(whole.start, m.start - CONTEXT),
+      end: Math.min(whole.end, m.end + CONTEXT),
+    };
     const prefix = folded.slice(Math.max(clause.start, m.start - 8), m.start);
     const suffix = folded.slice(m.end, Math.min(clause.end, m.end + 4));
     const clauseBefore = folded.slice(clause.start, m.start);
@@ -104,7 +114,12 @@ function addRuleEvidence(
     for (const hit of folded.matchAll(rule.re)) {
       const start = hit.index;
       const end = start + hit[0].length;
-      const clause = clauses[clauseAt(clauses, start)] ?? WHOLE;
+      const whole = clauses[clauseAt(clauses, start)] ?? WHOLE;
+      const clause = {
+        ...whole,
+        start: Math.max(whole.start, start - CONTEXT),
+        end: Math.min(whole.end, end + CONTEXT),
+      };
       const overlaps = out.some(
         (w) => w.ev.category === rule.category && w.ev.polarity < 0 && w.ev.start < end && start < w.ev.end,
       );

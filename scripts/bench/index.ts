@@ -6,7 +6,7 @@
  *   npm run bench                     full sizes (about 20–30 minutes on a 2-core machine)
  *   npm run bench -- --quick          smaller sizes, same figures (a few minutes)
  *   npm run bench -- --smoke          checks the harness only (figures not meaningful)
- *   npm run bench -- --only=ingest,ui run some: bundle, text, score, ingest, console, ui, export
+ *   npm run bench -- --only=ingest,ui run some: bundle, text, text-real, score, ingest, console, ui, export
  *
  * Progress goes to stderr; the table to stdout and to out/bench/results.{md,json}.
  */
@@ -77,6 +77,47 @@ async function textFigures(): Promise<Figure[]> {
   ];
 }
 
+/** Real reviews (issue #11): figures on the held-out split of ../shared/data/reviews; skipped without it. */
+async function textRealFigures(): Promise<Figure[]> {
+  const r = (await script('text-real.ts', [])) as unknown as TextRealSummary;
+  const row = (what: string, value: number, unit: string, target: string, pass: boolean | null): Figure => ({ group: 'text (real reviews)', what, value, unit, target, pass, where: 'node' }); // prettier-ignore
+  if (r.skipped) return [row(`skipped: ${r.skipped}`, NaN, '', '—', null)];
+  const pct = (x: number) => Math.round(x * 1000) / 10;
+  const n = `${r.heldOut.toLocaleString('en')} held-out reviews`;
+  const m = `${r.labelledHeldOut} held-out hand-labelled`;
+  const out = [
+    row(`sentiment accuracy, neutral counted wrong (coverage ${pct(r.sentiment.coverage)} %), ${n}`, pct(r.sentiment.accuracy), '%', '≥ 94 %', r.sentiment.accuracy >= 0.94), // prettier-ignore
+    row(`negative recall (precision ${pct(r.sentiment.negPrecision)} %), ${n}`, pct(r.sentiment.negRecall), '%', '≥ 93 %', r.sentiment.negRecall >= 0.93), // prettier-ignore
+    row(`complaint category macro-F1 over 质量/描述不符/物流/服务/价格 (six with 其他: ${r.macroF1}), ${m}`, r.macroF1Specific, '', '≥ 0.80', r.macroF1Specific >= 0.8), // prettier-ignore
+  ];
+  for (const c of r.categories) {
+    const key = ['quality', 'logistics', 'service'].includes(c.category);
+    out.push(row(`${c.category}: recall (P ${c.precision.toFixed(2)}, F1 ${c.f1.toFixed(2)}, support ${c.support})`, c.recall, '', key ? 'R ≥ 0.85 at P ≥ 0.80' : '—', key ? c.recall >= 0.85 && c.precision >= 0.8 : null)); // prettier-ignore
+  }
+  out.push(
+    row(`negatives given their specific category (only 其他 ${pct(r.negOtherShare)} %, none ${pct(r.negNoneShare)} %)`, pct(r.negSpecificHit), '%', '≥ 85 %', r.negSpecificHit >= 0.85), // prettier-ignore
+    row(`差评 keyword clusters: purity against the hand labels (${r.clusters.clusters} clusters; only 其他 ${pct(r.clusters.otherShare)} %, unclustered ${pct(r.clusters.unclustered)} %)`, pct(r.clusters.purity), '%', '—', null), // prettier-ignore
+    row(`analysis throughput (analyzeText, one core; ${r.perCpuSecond.toLocaleString('en')} per CPU second)`, r.perSecond, 'reviews/s', '≥ 20,000', r.perSecond >= 20_000), // prettier-ignore
+  );
+  return out;
+}
+
+interface TextRealSummary {
+  skipped?: string;
+  heldOut: number;
+  labelledHeldOut: number;
+  sentiment: { accuracy: number; coverage: number; negRecall: number; negPrecision: number };
+  categories: { category: string; support: number; precision: number; recall: number; f1: number }[];
+  macroF1: number;
+  macroF1Specific: number;
+  negSpecificHit: number;
+  negOtherShare: number;
+  negNoneShare: number;
+  perSecond: number;
+  perCpuSecond: number;
+  clusters: { clusters: number; purity: number; otherShare: number; unclustered: number };
+}
+
 async function scoreFigures(): Promise<Figure[]> {
   const n = { full: 1_000_000, quick: 200_000, smoke: 20_000 }[mode];
   const r = (await script('score.ts', [String(n)])) as {
@@ -130,6 +171,7 @@ function machine(): string {
 }
 
 const fmt = (f: Figure) => {
+  if (Number.isNaN(f.value)) return '—';
   const n = (v: number) => (Number.isInteger(v) || Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(v < 10 ? 2 : 1)); // prettier-ignore
   const range =
     f.min !== undefined && f.max !== undefined && f.min !== f.max ? ` (${n(f.min)}–${n(f.max)})` : '';
@@ -143,6 +185,7 @@ async function main() {
   const steps: [string, () => Promise<Figure[]> | Figure[]][] = [
     ['bundle', bundleFigures],
     ['text', textFigures],
+    ['text-real', textRealFigures],
     ['score', scoreFigures],
     ['ingest', () => runIngest(mode)],
     ['console', () => runConsole(mode)],
