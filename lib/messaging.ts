@@ -5,6 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CaptureBatch, IngestResult } from './capture/batch';
+import type { IdentifyMessage } from './capture/content';
 import type { PlatformId, StoreIdentity } from './model';
 import type { ImportRequest } from './import/apply';
 import type { TableTally } from './import/restore';
@@ -24,8 +25,11 @@ import type {
 export interface ProtocolMap {
   /** A batch of captured records from a console page. */
   'cs-bg/capture'(data: CaptureBatch): IngestResult;
-  /** The page has rendered which store it is (header): binds the tab and ingests parked batches. */
-  'cs-bg/identify'(data: { platform: PlatformId; store: StoreIdentity }): void;
+  /**
+   * Which store the page is (an API/URL/header signal): binds the tab and ingests parked batches; or that
+   * no signal said so / two disagreed: files the page under the provisional store (issue #12).
+   */
+  'cs-bg/identify'(data: IdentifyMessage): void;
   /** "采集全部": persist a walk's state after every page (per tab and page path). */
   'cs-bg/walker-save'(data: WalkerState): void;
   /** "采集全部": the walk to resume on this tab and page, if one is recent. */
@@ -52,6 +56,10 @@ export interface ProtocolMap {
   'ui-bg/restore'(data: RestoreRequest): TableTally & { rejects: Rejection[] };
   /** 数据 tab: delete a store and all its rows; `confirm` must be its shop id or name. */
   'ui-bg/delete-store'(data: { storeKey: string; confirm: string }): Record<string, number>;
+  /** "这是哪个店铺？": move a provisional store into an existing store, or a new one by name (issue #12). */
+  'ui-bg/confirm-store'(data: { provisionalKey: string; storeKey?: string; name?: string }): {
+    storeKey: string;
+  };
 }
 
 const quiet = { debug() {}, log() {}, warn: console.warn, error: console.error };

@@ -15,7 +15,8 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
     pageUrl: () => new URL(location.href),
     now: Date.now,
     send: (batch) => sendMessage('cs-bg/capture', batch),
-    identify: (store) => withRetry(() => sendMessage('cs-bg/identify', { platform: adapter.id, store })),
+    salt: [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16)).join(''),
+    identify: (m) => withRetry(() => sendMessage('cs-bg/identify', m)),
   });
   contentChannel(window, (m) => {
     if (ctx.isValid) void handle(m);

@@ -8,7 +8,7 @@ export interface EndpointSpec {
   /** Stable id used in capture-health entries and by the adapter's parser table. */
   id: string;
   /** What the response carries. */
-  kind: 'reviews' | 'orders' | 'score' | 'stats' | 'aftersale';
+  kind: 'reviews' | 'orders' | 'score' | 'stats' | 'aftersale' | 'identity';
   /** Tested against `URL.pathname` of the request. */
   path: RegExp;
   /** Hosts the request may go to; default: the page's own host. */
@@ -54,6 +54,10 @@ export const ENDPOINTS: Record<PlatformId, readonly EndpointSpec[]> = {
     { id: 'mallDsr', kind: 'score', path: /^\/sydney\/api\/saleQuality\/queryMallDsrVO$/ },
     // historyOrderList is the older page's twin with the same rows (platforms.md §3.1).
     { id: 'orderList', kind: 'orders', path: /^\/mangkhut\/mms\/(?:recent|history)OrderList$/ },
+    // Identity only (issue #12): every mms page loads the account's user info (`result.mall_id`) and the
+    // mall info; see docs/identity.md for the public clients that read them.
+    { id: 'userInfo', kind: 'identity', path: /^\/janus\/api\/(?:new\/)?userinfo$/ },
+    { id: 'mallInfo', kind: 'identity', path: /^\/earth\/api\/mallInfo\/commonMallInfo$/ },
   ],
   // [G] review path: no console review endpoint is public; see lib/platforms/jd.ts.
   jd: [
