@@ -34,6 +34,8 @@ import { resolveStore } from './stores';
 export interface CaptureEnv {
   bindings: Bindings;
   extensionId: string;
+  /** Origin of the extension's own pages (UI messages); default `chrome-extension://<id>/`. */
+  extensionOrigin?: string;
   hooks?: IngestHooks;
   afterIngest: (storeKey: string) => void;
   now: () => number;
@@ -180,7 +182,7 @@ export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
 
   // The merchant's answer to "这是哪个店铺？" (popup / side panel).
   onMessage('ui-bg/confirm-store', async ({ data, sender }) => {
-    requireExtensionPage(sender, `chrome-extension://${env.extensionId}/`);
+    requireExtensionPage(sender, env.extensionOrigin ?? `chrome-extension://${env.extensionId}/`);
     const m = ConfirmMessage.parse(data);
     return confirmProvisional(db, env, m);
   });

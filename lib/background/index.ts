@@ -60,6 +60,7 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
   registerCapture(db, {
     bindings,
     extensionId,
+    extensionOrigin,
     hooks,
     afterIngest: (k) => score.afterIngest(k),
     now,

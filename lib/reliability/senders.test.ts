@@ -71,6 +71,7 @@ const DATA: Record<string, unknown> = {
     offset: 0,
   },
   'ui-bg/delete-store': { storeKey: STORE, confirm: SHOP_ID },
+  'ui-bg/confirm-store': { provisionalKey: 'douyin:?default', name: '新店' },
 };
 
 const WRONG_FOR_CS: [string, SenderLike][] = [
