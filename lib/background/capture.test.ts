@@ -99,8 +99,11 @@ describe('parking until the page identifies itself', () => {
   });
 });
 
-describe('the provisional store and the merchant\'s answer (issue #12)', () => {
-  const unidentified = { missing: ['接口中的 shop_id', '网址参数 shop_id', '页头“店铺ID：”'], candidates: [] };
+describe("the provisional store and the merchant's answer (issue #12)", () => {
+  const unidentified = {
+    missing: ['接口中的 shop_id', '网址参数 shop_id', '页头“店铺ID：”'],
+    candidates: [],
+  };
 
   it('no signal: rows are kept under the provisional store at once, with the missing signals named', async () => {
     await w.send('cs-bg/capture', anonymous(0), tab);
@@ -164,7 +167,7 @@ describe('the provisional store and the merchant\'s answer (issue #12)', () => {
     expect(await w.db.reviews.where('storeKey').equals('douyin:777').count()).toBe(40);
   });
 
-  it('an API signal after the provisional filing moves that page\'s rows by itself', async () => {
+  it("an API signal after the provisional filing moves that page's rows by itself", async () => {
     await w.send('cs-bg/capture', anonymous(0), tab);
     await w.send('cs-bg/identify', { platform: 'douyin', unidentified }, tab);
     await w.send('cs-bg/identify', { platform: 'douyin', store: { ...shop('555'), via: 'api' } }, tab);

@@ -209,7 +209,8 @@ export async function confirmProvisional(
   const info = await provisionalInfo(db, prov.key);
   await moveStore(db, prov.key, target, { name, identifiedBy: 'manual' }, env.now(), env.hooks);
   await remember(db, prov.platform, info?.login ?? DEFAULT_LOGIN, target);
-  for (const d of info?.docs ?? []) if ((await env.bindings.get(d)) === prov.key) await env.bindings.set(d, target);
+  for (const d of info?.docs ?? [])
+    if ((await env.bindings.get(d)) === prov.key) await env.bindings.set(d, target);
   env.afterIngest(target);
   return { storeKey: target };
 }

@@ -28,7 +28,8 @@ export interface DriftRow {
 
 export const DRIFT_PREFIX = 'drift|';
 const baseEndpoint = (e: string) => e.replace(/ \(\d+\/\d+\)$/, '');
-export const driftKey = (platform: string, endpoint: string) => `${DRIFT_PREFIX}${platform}|${baseEndpoint(endpoint)}`;
+export const driftKey = (platform: string, endpoint: string) =>
+  `${DRIFT_PREFIX}${platform}|${baseEndpoint(endpoint)}`;
 
 export async function recordDrift(db: KoubeiDb, batch: CaptureBatch, now: number): Promise<void> {
   const d = batch.drift;

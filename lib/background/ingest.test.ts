@@ -165,7 +165,13 @@ describe('resolveStore', () => {
     expect(await resolveStore(db, bindings, undefined, 'douyin', undefined)).toMatchObject({
       rejection: { code: 'no_store' },
     });
-    await db.stores.put({ key: 'douyin:1', platform: 'douyin', shopId: '1', firstSeen: 1e12, lastSeen: 1e12 });
+    await db.stores.put({
+      key: 'douyin:1',
+      platform: 'douyin',
+      shopId: '1',
+      firstSeen: 1e12,
+      lastSeen: 1e12,
+    });
     expect(await resolveStore(db, bindings, 't:2', 'douyin', undefined)).toEqual({ park: true });
     // …a document already bound keeps its store.
     await resolveStore(db, bindings, 't:2', 'douyin', { platform: 'douyin', shopId: '1', via: 'dom' });

@@ -182,13 +182,17 @@ export async function moveStore(
     await db.officialScores.bulkPut(
       scores
         .filter((_, i) => !have[i])
-        .map((s) => ({ ...(s as unknown as Record<string, unknown>), key: rekey(s.key), storeKey: to }) as never),
+        .map(
+          (s) => ({ ...(s as unknown as Record<string, unknown>), key: rekey(s.key), storeKey: to }) as never,
+        ),
     );
     await range('officialScores').delete();
 
     const drafts = await range<{ key: string; storeKey: string }>('replyDrafts').toArray();
     await db.replyDrafts.bulkPut(
-      drafts.map((d) => ({ ...(d as unknown as Record<string, unknown>), key: rekey(d.key), storeKey: to }) as never),
+      drafts.map(
+        (d) => ({ ...(d as unknown as Record<string, unknown>), key: rekey(d.key), storeKey: to }) as never,
+      ),
     );
     await range('replyDrafts').delete();
 
@@ -204,9 +208,10 @@ export async function moveStore(
         Array.isArray(i.keyPath) ? i.keyPath[0] === 'storeKey' : i.keyPath === 'storeKey',
       );
       if (idx)
-        await (Array.isArray(idx.keyPath)
-          ? table.where(idx.name).between([from, -Infinity], [from, []], true, true)
-          : table.where(idx.name).equals(from)
+        await (
+          Array.isArray(idx.keyPath)
+            ? table.where(idx.name).between([from, -Infinity], [from, []], true, true)
+            : table.where(idx.name).equals(from)
         ).delete();
     }
 

@@ -73,11 +73,25 @@ export async function resolveStore(
         // no other page fed that provisional store (else the merchant's answer decides).
         const info = await provisionalInfo(db, bound);
         if (info && info.docs.every((d) => d === doc) && (await db.stores.get(bound)))
-          await moveStore(db, bound, key, { name: identity.name, identifiedBy: identity.signal }, now, o.hooks);
+          await moveStore(
+            db,
+            bound,
+            key,
+            { name: identity.name, identifiedBy: identity.signal },
+            now,
+            o.hooks,
+          );
       } else if (isManualId(boundShop) && strong) {
         // The merchant named this shop; an API signal now gives its id: one store, not two.
         if (await db.stores.get(bound))
-          await moveStore(db, bound, key, { name: identity.name, identifiedBy: identity.signal }, now, o.hooks);
+          await moveStore(
+            db,
+            bound,
+            key,
+            { name: identity.name, identifiedBy: identity.signal },
+            now,
+            o.hooks,
+          );
       } else if (!strong) {
         return {
           rejection: {

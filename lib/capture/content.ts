@@ -122,7 +122,8 @@ export function createCapture(deps: CaptureDeps): Capture {
   /** What was last told to the background (a store key, or "unidentified"), so it is said once. */
   let announced = '';
   const announce = (m: IdentifyMessage) => {
-    const sig = 'store' in m ? `s:${m.store.shopId}` : `u:${m.unidentified.candidates.map((c) => c.shopId).join(',')}`;
+    const sig =
+      'store' in m ? `s:${m.store.shopId}` : `u:${m.unidentified.candidates.map((c) => c.shopId).join(',')}`;
     if (sig === announced || !deps.identify) return;
     announced = sig;
     void deps.identify({ ...m, login }).catch(() => undefined);

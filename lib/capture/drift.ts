@@ -16,7 +16,16 @@ export const EXPECTED: Record<string, Record<string, Expect>> = {
   douyin: {
     commentList: {
       rows: ['data', 'data.list', 'data.comments', 'data.data'],
-      fields: ['id', 'order_id', 'product_id', 'content', 'comment_time', 'rank_product', 'rank_logistic', 'rank_shop'],
+      fields: [
+        'id',
+        'order_id',
+        'product_id',
+        'content',
+        'comment_time',
+        'rank_product',
+        'rank_logistic',
+        'rank_shop',
+      ],
     },
   },
   taobao: {
@@ -28,11 +37,27 @@ export const EXPECTED: Record<string, Record<string, Expect>> = {
   pdd: {
     reviewsList: {
       rows: ['result.data', 'result.list', 'result.data.list', 'data', 'data.list'],
-      fields: ['reviewId', 'orderSn', 'goodsId', 'comment', 'createTime', 'descScore', 'logisticsScore', 'serviceScore'],
+      fields: [
+        'reviewId',
+        'orderSn',
+        'goodsId',
+        'comment',
+        'createTime',
+        'descScore',
+        'logisticsScore',
+        'serviceScore',
+      ],
     },
     orderList: {
       rows: ['result.pageItems', 'result.list', 'result.data', 'data.pageItems'],
-      fields: ['order_sn', 'order_status', 'confirm_time', 'promise_shipping_time', 'shipping_time', 'goods_id'],
+      fields: [
+        'order_sn',
+        'order_status',
+        'confirm_time',
+        'promise_shipping_time',
+        'shipping_time',
+        'goods_id',
+      ],
     },
   },
   jd: {
@@ -48,13 +73,26 @@ export const EXPECTED: Record<string, Record<string, Expect>> = {
   kuaishou: {
     commentList: {
       rows: ['data.rootComment', 'data.list', 'data.comments', 'data'],
-      fields: ['commentId', 'orderId', 'content', 'createTime', 'qualityScore', 'logisticsScore', 'serviceScore'],
+      fields: [
+        'commentId',
+        'orderId',
+        'content',
+        'createTime',
+        'qualityScore',
+        'logisticsScore',
+        'serviceScore',
+      ],
     },
   },
 };
 
 const at = (body: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined), body);
+  path
+    .split('.')
+    .reduce<unknown>(
+      (v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined),
+      body,
+    );
 
 /** The rows of a response: the first expected place holding an array of objects. */
 export function rowsOf(body: unknown, paths: readonly string[]): Record<string, unknown>[] | undefined {
@@ -84,7 +122,8 @@ export function driftOf(
   const failed = result.rejects.length > 0;
   if (!rows?.length) return failed ? { missing: [], fields: [], sample: redact(body, salt) } : undefined;
   const seen = new Set<string>();
-  for (const r of rows.slice(0, 20)) for (const k of Object.keys(r)) if (/^[\w$-]{1,60}$/.test(k)) seen.add(k);
+  for (const r of rows.slice(0, 20))
+    for (const k of Object.keys(r)) if (/^[\w$-]{1,60}$/.test(k)) seen.add(k);
   const missing = e.fields.filter((f) => !seen.has(f));
   return {
     missing,

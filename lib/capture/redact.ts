@@ -8,7 +8,8 @@
  */
 import { hash32 } from '../platforms/identity';
 
-const ID_KEY = /(^id$|Id$|_id$|ID$|Sn$|_sn$|^sn$|orderno|order_no|uid$|Uid$|^pin$|^nick|Nick$|nickname|token)/i;
+const ID_KEY =
+  /(^id$|Id$|_id$|ID$|Sn$|_sn$|^sn$|orderno|order_no|uid$|Uid$|^pin$|^nick|Nick$|nickname|token)/i;
 const SCORE_KEY = /(score|Score|star|Star|^rank|_rank|Rank|rate$|Rate$|Rto|Pct|weight|Weight|level$|Level$)/;
 const SAFE_KEY = /^[A-Za-z_$][\w$-]{0,40}$/;
 const MAX_DEPTH = 10;
@@ -24,7 +25,8 @@ function classes(s: string): string {
   return out;
 }
 
-const keyOf = (k: string, salt: string) => (SAFE_KEY.test(k) && !/\d{4,}/.test(k) ? k : `#k:${hash32(salt + k)}`);
+const keyOf = (k: string, salt: string) =>
+  SAFE_KEY.test(k) && !/\d{4,}/.test(k) ? k : `#k:${hash32(salt + k)}`;
 
 function walk(v: unknown, key: string, salt: string, depth: number): unknown {
   if (v === null || typeof v === 'boolean') return v;

@@ -136,7 +136,11 @@ export function identityFromJson(
 }
 
 /** The shop id a URL names in its query or in a hash route's query (`#/x?mallId=1`). */
-export function identityFromUrl(platform: PlatformId, url: URL, what: 'page' | 'request'): IdentitySignal | undefined {
+export function identityFromUrl(
+  platform: PlatformId,
+  url: URL,
+  what: 'page' | 'request',
+): IdentitySignal | undefined {
   const params = [url.searchParams];
   const q = url.hash.indexOf('?');
   if (q >= 0) params.push(new URLSearchParams(url.hash.slice(q + 1)));
@@ -174,9 +178,7 @@ export function hash32(s: string): string {
 }
 
 export type Resolved =
-  | { store: StoreIdentity; signal: IdentitySignal }
-  | { conflict: StoreIdentity[] }
-  | { none: true };
+  { store: StoreIdentity; signal: IdentitySignal } | { conflict: StoreIdentity[] } | { none: true };
 
 /** The latest value of every signal source on one page. */
 export class IdentityTracker {
@@ -188,7 +190,10 @@ export class IdentityTracker {
     const prev = this.bySource.get(sig.source);
     // The same source now names another shop: the console switched shops; older signals are stale.
     if (prev && prev.shopId !== sig.shopId) this.bySource.clear();
-    this.bySource.set(sig.source, { ...sig, name: sig.name ?? (prev?.shopId === sig.shopId ? prev.name : undefined) });
+    this.bySource.set(sig.source, {
+      ...sig,
+      name: sig.name ?? (prev?.shopId === sig.shopId ? prev.name : undefined),
+    });
   }
 
   has(kind: SignalKind): boolean {
