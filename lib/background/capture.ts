@@ -198,15 +198,22 @@ export async function confirmProvisional(
   if (!prov?.provisional) throw new Error('这个暂存店铺已确认过或不存在');
   let target: string;
   let name: string | undefined;
+  const info = await provisionalInfo(db, prov.key);
   if (m.storeKey) {
     const t = await db.stores.get(m.storeKey);
-    if (!t || t.platform !== prov.platform || t.provisional) throw new Error('请选择同一平台的已知店铺');
-    target = t.key;
+    // A shop one of two disagreeing signals named may not be stored yet.
+    const cand = info?.candidates.find((c) => `${prov.platform}:${c.shopId}` === m.storeKey);
+    if (cand && !t) {
+      target = m.storeKey;
+      name = cand.name;
+    } else {
+      if (!t || t.platform !== prov.platform || t.provisional) throw new Error('请选择同一平台的已知店铺');
+      target = t.key;
+    }
   } else if (m.name?.trim()) {
     name = m.name.trim().slice(0, 60);
     target = manualStoreKey(prov.platform, name);
   } else throw new Error('请选择一个店铺，或填写新店铺名称');
-  const info = await provisionalInfo(db, prov.key);
   await moveStore(db, prov.key, target, { name, identifiedBy: 'manual' }, env.now(), env.hooks);
   await remember(db, prov.platform, info?.login ?? DEFAULT_LOGIN, target);
   for (const d of info?.docs ?? [])
