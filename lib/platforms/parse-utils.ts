@@ -36,26 +36,100 @@ export const yes = (v: unknown): boolean => v === true || v === 1 || v === '1' |
 export class TimeUnitError extends Error {}
 
 /**
- * Seconds → ms, refusing values that are clearly in another unit (a ms value where seconds are expected
- * would land in the year 50000). 0/null/'' mean "not set".
+ * The unit a whole list turned out to use when it differs from the adapter's (issue #12: a console that
+ * switched seconds ↔ ms). Set only by `inListUnit` around one synchronous row loop.
  */
-export function secondsToMs(v: unknown, field: string): number | undefined {
+let listUnit: 's' | 'ms' | undefined;
+
+const inMsRange = (n: number) => n >= MIN_MS && n <= MAX_MS;
+
+/**
+ * Runs `read` with the time unit the list's rows actually use: when *every* one of at least two values
+ * of the list's main time field is plainly in the other unit (the ranges of 2000–2100 in s and in ms do
+ * not overlap), the whole list is read in that unit. One odd value among normal ones stays an error of
+ * that row (a corrupted row is not a unit change).
+ */
+export function inListUnit<T>(values: unknown[], expected: 's' | 'ms', read: () => T): T {
+  const nums = values
+    .map((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v))
+    .filter((n): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0);
+  const other = expected === 's' ? 'ms' : 's';
+  const fits = (n: number) => (other === 'ms' ? inMsRange(n) : inMsRange(n * 1000));
+  const unit = nums.length >= 2 && nums.every(fits) ? other : undefined;
+  const prev = listUnit;
+  listUnit = unit;
+  try {
+    return read();
+  } finally {
+    listUnit = prev;
+  }
+}
+
+function toNumber(v: unknown, field: string): number | undefined {
   if (v === undefined || v === null || v === '' || v === 0 || v === '0') return undefined;
   const n = typeof v === 'string' ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isFinite(n)) throw new TimeUnitError(`${field} 不是时间戳`);
+  return n;
+}
+
+/**
+ * Seconds → ms, refusing values that are clearly in another unit (a ms value where seconds are expected
+ * would land in the year 50000). 0/null/'' mean "not set". Inside `inListUnit` that found ms, ms.
+ */
+export function secondsToMs(v: unknown, field: string): number | undefined {
+  if (listUnit === 'ms') return msCore(v, field);
+  const n = toNumber(v, field);
+  if (n === undefined) return undefined;
   const ms = Math.round(n * 1000);
-  if (ms < MIN_MS || ms > MAX_MS) throw new TimeUnitError(`${field}=${String(v)} 不是秒级时间戳`);
+  if (!inMsRange(ms)) throw new TimeUnitError(`${field}=${String(v)} 不是秒级时间戳`);
   return ms;
 }
 
-/** Milliseconds as-is, with the same sanity range. */
-export function msToMs(v: unknown, field: string): number | undefined {
-  if (v === undefined || v === null || v === '' || v === 0 || v === '0') return undefined;
-  const n = typeof v === 'string' ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isFinite(n)) throw new TimeUnitError(`${field} 不是时间戳`);
-  if (n < MIN_MS || n > MAX_MS) throw new TimeUnitError(`${field}=${String(v)} 不是毫秒级时间戳`);
+function msCore(v: unknown, field: string): number | undefined {
+  const n = toNumber(v, field);
+  if (n === undefined) return undefined;
+  if (!inMsRange(n)) throw new TimeUnitError(`${field}=${String(v)} 不是毫秒级时间戳`);
   return Math.round(n);
 }
+
+/** Milliseconds as-is, with the same sanity range. Inside `inListUnit` that found seconds, seconds. */
+export function msToMs(v: unknown, field: string): number | undefined {
+  if (listUnit === 's') {
+    const prev = listUnit;
+    listUnit = undefined;
+    try {
+      return secondsToMs(v, field);
+    } finally {
+      listUnit = prev;
+    }
+  }
+  return msCore(v, field);
+}
+
+/** The value at a dotted path (`result.data.list`), or undefined. */
+export function at(v: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((x, k) => (typeof x === 'object' && x !== null ? (x as Obj)[k] : undefined), v);
+}
+
+/** The first of `paths` that holds an array (the list envelopes consoles drift between). */
+export function listAt(
+  body: unknown,
+  paths: readonly string[],
+): { rows: unknown[]; path: string } | undefined {
+  for (const p of paths) {
+    const v = at(body, p);
+    if (Array.isArray(v)) return { rows: v, path: p };
+  }
+  return undefined;
+}
+
+/** The first field of `row` among renamed-but-obvious names (`reviewId` / `review_id` / `id`). */
+export const pick = (row: Obj, names: readonly string[]): unknown => {
+  for (const n of names) if (row[n] !== undefined && row[n] !== null && row[n] !== '') return row[n];
+  return undefined;
+};
 
 /** "YYYY-MM-DD HH:mm:ss" (or "YYYY-MM-DD", or with 年月日) in Asia/Shanghai → ms. */
 export function shanghaiDateTimeToMs(v: unknown): number | undefined {
