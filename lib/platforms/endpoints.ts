@@ -18,6 +18,8 @@ export interface EndpointSpec {
 export const ENDPOINTS: Record<PlatformId, readonly EndpointSpec[]> = {
   douyin: [
     { id: 'commentList', kind: 'reviews', path: /^\/product\/tcomment\/commentList$/ },
+    // Identity only (issue #12): the shop switcher's list (`data[]{shop_id, shop_name, is_current}`).
+    { id: 'shopList', kind: 'identity', path: /^\/byteshop\/index\/getshoplist$/ },
     { id: 'statistics', kind: 'stats', path: /^\/product\/tcomment\/statistics$/ },
     { id: 'searchlist', kind: 'orders', path: /^\/api\/order\/searchlist$/ },
     {
@@ -61,13 +63,25 @@ export const ENDPOINTS: Record<PlatformId, readonly EndpointSpec[]> = {
   ],
   // [G] review path: no console review endpoint is public; see lib/platforms/jd.ts.
   jd: [
-    { id: 'venderComments', kind: 'reviews', path: /^\/jdm\/api\/comment\/getVenderComments$/ },
+    // Both segment orders: the independent fixtures (issue #12) use /jdm/comment/api/.
+    {
+      id: 'venderComments',
+      kind: 'reviews',
+      path: /^\/jdm\/(?:api\/comment|comment\/api)\/getVenderComments$/,
+    },
     { id: 'orderList', kind: 'orders', path: /^\/order\/orderlist$/ },
   ],
   kuaishou: [
     // [G] review path: the console's review JSON is not public; see lib/platforms/kuaishou.ts.
-    { id: 'commentList', kind: 'reviews', path: /^\/rest\/pc\/comment\/list$/ },
+    { id: 'commentList', kind: 'reviews', path: /^\/rest\/pc\/comment(?:\/manage)?\/list$/ },
     { id: 'shopExpDetail', kind: 'score', path: /^\/rest\/app\/tts\/apollo\/shopexp\/getDetail$/ },
+    // Identity only (issue #12): the logged-in account's shop (`data.shopId`, `data.shopName`).
+    {
+      id: 'userInfo',
+      kind: 'identity',
+      path: /^\/gateway\/business\/cs\/solution\/login\/user\/info\/get$/,
+      host: /^im\.kwaixiaodian\.com$/,
+    },
   ],
 };
 

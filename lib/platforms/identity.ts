@@ -45,7 +45,7 @@ export const IDENTITY_FIELDS: Record<PlatformId, FieldSpec> = {
     url: ['shop_id', 'shopId'],
     login: [],
     describe: {
-      api: '接口中的 shop_id（体验分 getOverviewByVersion、订单列表）',
+      api: '接口中的 shop_id（店铺列表 getshoplist、体验分 getOverviewByVersion、订单列表）',
       url: '网址参数 shop_id',
       dom: '页头“店铺ID：”',
     },
@@ -87,9 +87,9 @@ export const IDENTITY_FIELDS: Record<PlatformId, FieldSpec> = {
     id: ['shopId', 'shop_id', 'sellerId', 'seller_id'],
     name: ['shopName', 'shop_name', 'sellerName'],
     url: ['shopId', 'sellerId'],
-    login: [],
+    login: ['userId'],
     describe: {
-      api: '接口中的 shopId / sellerId（体验分 getDetail）',
+      api: '接口中的 shopId（im.kwaixiaodian.com 用户信息、体验分 getDetail）',
       url: '网址参数 shopId',
       dom: '页头“店铺ID：”',
     },
@@ -110,6 +110,8 @@ export function identityFromJson(
 ): IdentitySignal | undefined {
   const spec = IDENTITY_FIELDS[platform];
   const found = new Map<string, { name?: string; key: string }>();
+  // A shop switcher's list marks the shop the page is on (`is_current`): that one, when only one is.
+  const current = new Set<string>();
   let nodes = 0;
   const walk = (v: unknown, depth: number) => {
     if (nodes++ > MAX_NODES || depth > MAX_DEPTH || typeof v !== 'object' || v === null) return;
@@ -124,12 +126,18 @@ export function identityFromJson(
       const name = spec.name.map((n) => o[n]).find((n): n is string => typeof n === 'string' && !!n.trim());
       const prev = found.get(id);
       found.set(id, { key: prev?.key ?? k, name: prev?.name ?? name?.trim().slice(0, 200) });
+      if ([o.is_current, o.isCurrent, o.current].some((c) => c === true || c === 1)) current.add(id);
       break;
     }
     for (const x of Object.values(o)) if (typeof x === 'object' && x !== null) walk(x, depth + 1);
   };
   walk(body, 0);
-  const only = found.size === 1 ? [...found][0] : undefined;
+  const only =
+    found.size === 1
+      ? [...found][0]
+      : current.size === 1
+        ? [...found].find(([id]) => current.has(id))
+        : undefined;
   if (!only) return undefined;
   const [shopId, m] = only;
   return { kind: 'api', source: `api:${endpoint}.${m.key}`, shopId, name: m.name };

@@ -36,34 +36,67 @@ export const yes = (v: unknown): boolean => v === true || v === 1 || v === '1' |
 export class TimeUnitError extends Error {}
 
 /**
- * The unit a whole list turned out to use when it differs from the adapter's (issue #12: a console that
- * switched seconds ↔ ms). Set only by `inListUnit` around one synchronous row loop.
+ * Per time field (by its path inside a row, e.g. `appends.comment_time`), the unit a whole list turned out
+ * to use when it differs from the adapter's (issue #12: a console that switched seconds ↔ ms). Set only by
+ * `inListUnit` around one synchronous row loop.
  */
-let listUnit: 's' | 'ms' | undefined;
+let listUnits: Map<string, 's' | 'ms'> | undefined;
 
 const inMsRange = (n: number) => n >= MIN_MS && n <= MAX_MS;
+const TIME_KEY = /(time|date|Time|Date|At)$/;
+
+/** Numeric values of time-like fields in `rows`, by path (array indexes dropped), depth ≤ 4. */
+function timeValues(rows: unknown[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const walk = (v: unknown, path: string, depth: number) => {
+    if (depth > 4 || typeof v !== 'object' || v === null) return;
+    if (Array.isArray(v)) return v.slice(0, 50).forEach((x) => walk(x, path, depth + 1));
+    for (const [k, x] of Object.entries(v as Obj)) {
+      const p = path ? `${path}.${k}` : k;
+      if (TIME_KEY.test(k) && (typeof x === 'number' || (typeof x === 'string' && /^\d{9,13}$/.test(x)))) {
+        const n = Number(x);
+        if (n > 0) out.set(p, [...(out.get(p) ?? []), n]);
+      } else walk(x, p, depth + 1);
+    }
+  };
+  rows.slice(0, 500).forEach((r) => walk(r, '', 0));
+  return out;
+}
 
 /**
- * Runs `read` with the time unit the list's rows actually use: when *every* one of at least two values
- * of the list's main time field is plainly in the other unit (the ranges of 2000–2100 in s and in ms do
- * not overlap), the whole list is read in that unit. One odd value among normal ones stays an error of
- * that row (a corrupted row is not a unit change).
+ * Runs `read` with the time unit each time field of the list actually uses: when *every* one of at least
+ * two values of a field is plainly in the other unit (2000–2100 in s and in ms do not overlap), that
+ * field is read in that unit for the whole list. One odd value among normal ones stays an error of that
+ * row (a corrupted row is not a unit change).
  */
-export function inListUnit<T>(values: unknown[], expected: 's' | 'ms', read: () => T): T {
-  const nums = values
-    .map((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v))
-    .filter((n): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0);
+export function inListUnit<T>(rows: unknown[], expected: 's' | 'ms', read: () => T): T {
   const other = expected === 's' ? 'ms' : 's';
   const fits = (n: number) => (other === 'ms' ? inMsRange(n) : inMsRange(n * 1000));
-  const unit = nums.length >= 2 && nums.every(fits) ? other : undefined;
-  const prev = listUnit;
-  listUnit = unit;
+  const units = new Map<string, 's' | 'ms'>();
+  for (const [path, nums] of timeValues(rows))
+    units.set(norm(path), nums.length >= 2 && nums.every(fits) ? other : expected);
+  const prev = listUnits;
+  listUnits = [...units.values()].includes(other) ? units : undefined;
   try {
     return read();
   } finally {
-    listUnit = prev;
+    listUnits = prev;
   }
 }
+
+/** The unit `inListUnit` found for a reader's field label (matched as a path suffix). */
+function unitOf(label: string): 's' | 'ms' | undefined {
+  if (!listUnits) return undefined;
+  const field = norm(label);
+  const exact = listUnits.get(field);
+  if (exact) return exact;
+  for (const [path, unit] of listUnits)
+    if (path.endsWith(`.${field}`) || field.endsWith(`.${path}`)) return unit;
+  return undefined;
+}
+
+/** `confirm_time` and `confirmTime` are one field. */
+const norm = (path: string) => path.toLowerCase().replace(/_/g, '');
 
 function toNumber(v: unknown, field: string): number | undefined {
   if (v === undefined || v === null || v === '' || v === 0 || v === '0') return undefined;
@@ -77,7 +110,11 @@ function toNumber(v: unknown, field: string): number | undefined {
  * would land in the year 50000). 0/null/'' mean "not set". Inside `inListUnit` that found ms, ms.
  */
 export function secondsToMs(v: unknown, field: string): number | undefined {
-  if (listUnit === 'ms') return msCore(v, field);
+  if (unitOf(field) === 'ms') return msCore(v, field);
+  return secondsCore(v, field);
+}
+
+function secondsCore(v: unknown, field: string): number | undefined {
   const n = toNumber(v, field);
   if (n === undefined) return undefined;
   const ms = Math.round(n * 1000);
@@ -94,16 +131,7 @@ function msCore(v: unknown, field: string): number | undefined {
 
 /** Milliseconds as-is, with the same sanity range. Inside `inListUnit` that found seconds, seconds. */
 export function msToMs(v: unknown, field: string): number | undefined {
-  if (listUnit === 's') {
-    const prev = listUnit;
-    listUnit = undefined;
-    try {
-      return secondsToMs(v, field);
-    } finally {
-      listUnit = prev;
-    }
-  }
-  return msCore(v, field);
+  return unitOf(field) === 's' ? secondsCore(v, field) : msCore(v, field);
 }
 
 /** The value at a dotted path (`result.data.list`), or undefined. */

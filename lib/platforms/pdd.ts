@@ -193,7 +193,6 @@ const snakeCase = (row: Obj): Obj => {
 function rows<T extends object>(
   body: unknown,
   paths: readonly string[],
-  time: readonly string[],
   map: (row: Obj) => T | RowError,
   key: (t: T) => string,
   out: T[],
@@ -205,8 +204,7 @@ function rows<T extends object>(
     return;
   }
   // Seconds per the public sources; a list whose every time is in ms is read as ms (issue #12).
-  const times = found.rows.map((x) => (isObj(x) ? pick(x, time) : undefined));
-  inListUnit(times, 's', () => collectRows(found.rows, objRow(map), key, out, r));
+  inListUnit(found.rows, 's', () => collectRows(found.rows, objRow(map), key, out, r));
 }
 
 /** Where the lists sit: the public shape first, then the variants seen in public clients (issue #12). */
@@ -330,10 +328,8 @@ function envelopeError(body: unknown): string | undefined {
 function parse(endpointId: string, body: unknown, ctx: ParseContext): ParseResult {
   return parseFrame(envelopeError(body), (r) => {
     const res = obj(obj(body).result);
-    if (endpointId === 'reviewsList')
-      rows(body, REVIEW_LISTS, REVIEW_TIME, review, (x) => x.reviewId, r.reviews, r);
-    else if (endpointId === 'orderList')
-      rows(body, ORDER_LISTS, ['confirm_time', 'confirmTime'], order, (x) => x.orderId, r.orders, r);
+    if (endpointId === 'reviewsList') rows(body, REVIEW_LISTS, review, (x) => x.reviewId, r.reviews, r);
+    else if (endpointId === 'orderList') rows(body, ORDER_LISTS, order, (x) => x.orderId, r.orders, r);
     else if (endpointId === 'mallServeScore') serveScore(res, ctx.now, r);
     else if (endpointId === 'mallDsr') mallDsr(res, ctx.now, r);
     else r.rejects.push(reject('unknown_endpoint', `未知接口 ${endpointId}`));

@@ -39,9 +39,19 @@ function run(r: Route) {
   const bytes = readFileSync(new URL(r.file, dir));
   const text = new TextDecoder(r.encoding === 'GBK' ? 'gbk' : 'utf-8').decode(bytes);
   const url = new URL(r.url);
-  const page = new URL(url.hostname === 'porder.shop.jd.com' || url.hostname === 'trade.taobao.com' ? r.url : PAGE[r.platform]!);
+  const page = new URL(
+    url.hostname === 'porder.shop.jd.com' || url.hostname === 'trade.taobao.com' ? r.url : PAGE[r.platform]!,
+  );
   const spec = matchEndpoint(platform, url, page.hostname);
-  const m = { url: r.url, method: r.method, status: 200, contentType: 'application/json', text, bytes: text.length, at: NOW };
+  const m = {
+    url: r.url,
+    method: r.method,
+    status: 200,
+    contentType: 'application/json',
+    text,
+    bytes: text.length,
+    at: NOW,
+  };
   const out = parseHookMessage(adapter, m, page, NOW);
   return { spec, out, body: out.body, platform };
 }
@@ -51,7 +61,17 @@ describe.each(routes.filter((r) => r.kind !== 'page').map((r) => [r.file, r] as 
     const { spec, out, body, platform } = run(r);
     const n = out.result.reviews.length + out.result.orders.length + out.result.scores.length;
     const shop = body !== undefined ? identityFromJson(platform, body, out.endpoint) : undefined;
-    console.log(r.file, spec?.id ?? 'NOT WHITELISTED', 'records', n, 'seen', out.result.seen, 'shop', shop?.shopId ?? out.result.store?.shopId, JSON.stringify(out.result.rejects.slice(0, 2)));
+    console.log(
+      r.file,
+      spec?.id ?? 'NOT WHITELISTED',
+      'records',
+      n,
+      'seen',
+      out.result.seen,
+      'shop',
+      shop?.shopId ?? out.result.store?.shopId,
+      JSON.stringify(out.result.rejects.slice(0, 2)),
+    );
     expect(spec, `${r.url} is not whitelisted`).toBeDefined();
   });
 });
