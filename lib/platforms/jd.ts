@@ -182,7 +182,9 @@ function parse(endpointId: string, body: unknown, _ctx: ParseContext): ParseResu
   const find = (k: string) => u.payloads.map((p) => p[k]).find(Array.isArray) as unknown[] | undefined;
   return parseFrame(u.error, (r) => {
     if (endpointId === 'venderComments') {
-      const rows = find('comments') ?? find('list') ?? find('data');
+      // `result.data` in one variant envelope (issue #12); a bare `data` array is no known shape.
+      const inResult = u.payloads[0]?.data;
+      const rows = find('comments') ?? find('list') ?? (Array.isArray(inResult) ? inResult : undefined);
       if (!rows) r.rejects.push(reject('schema', '响应中找不到评价列表 comments：京东后台接口可能已改版'));
       else collectRows(rows, objRow(review), (x) => x.reviewId, r.reviews, r);
     } else if (endpointId === 'orderList') {

@@ -73,8 +73,14 @@ export function inListUnit<T>(rows: unknown[], expected: 's' | 'ms', read: () =>
   const other = expected === 's' ? 'ms' : 's';
   const fits = (n: number) => (other === 'ms' ? inMsRange(n) : inMsRange(n * 1000));
   const units = new Map<string, 's' | 'ms'>();
-  for (const [path, nums] of timeValues(rows))
-    units.set(norm(path), nums.length >= 2 && nums.every(fits) ? other : expected);
+  const values = timeValues(rows);
+  const decided = [...values.values()].filter((nums) => nums.length >= 2);
+  // A field seen once follows the list when every field seen more often switched.
+  const listSwitched = decided.length > 0 && decided.every((nums) => nums.every(fits));
+  for (const [path, nums] of values) {
+    const switched = nums.length >= 2 ? nums.every(fits) : listSwitched && nums.every(fits);
+    units.set(norm(path), switched ? other : expected);
+  }
   const prev = listUnits;
   listUnits = [...units.values()].includes(other) ? units : undefined;
   try {

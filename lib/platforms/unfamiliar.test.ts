@@ -56,22 +56,48 @@ function run(r: Route) {
   return { spec, out, body: out.body, platform };
 }
 
+/**
+ * Calls we do not capture yet (no parser): listed in docs/identity.md. The test fails when one becomes
+ * whitelisted, so this list is kept honest.
+ */
+const NOT_CAPTURED = [
+  '/byteshop/login/getmobilemail', // operator account, not the shop
+  '/trade/itemlist/list_sold_items.htm', // 淘宝 sold list: response shape guessed by the fixtures too
+  '/rest/pc/order/manage/list', // 快手 orders: path and shape guessed
+  '/jdm/shop/score/getWindVaneScore', // 京东 风向标: entirely guessed
+];
+/** Rows rejected on purpose (the reason is shown in 采集健康). */
+const REJECTED: Record<string, string> = {
+  'kuaishou/comments.page1.json': 'missing_id', // a numeric commentId above 2^53: precision lost
+};
+
 describe.each(routes.filter((r) => r.kind !== 'page').map((r) => [r.file, r] as const))('%s', (_f, r) => {
-  it('is whitelisted and parses without rejections into records or a shop', () => {
+  it('is whitelisted and parses into records or a shop, without rejections', () => {
     const { spec, out, body, platform } = run(r);
+    const path = new URL(r.url).pathname;
+    if (NOT_CAPTURED.includes(path)) return void expect(spec).toBeUndefined();
+    expect(spec, `${r.url} is not whitelisted`).toBeDefined();
     const n = out.result.reviews.length + out.result.orders.length + out.result.scores.length;
     const shop = body !== undefined ? identityFromJson(platform, body, out.endpoint) : undefined;
-    console.log(
-      r.file,
-      spec?.id ?? 'NOT WHITELISTED',
-      'records',
-      n,
-      'seen',
-      out.result.seen,
-      'shop',
-      shop?.shopId ?? out.result.store?.shopId,
-      JSON.stringify(out.result.rejects.slice(0, 2)),
-    );
-    expect(spec, `${r.url} is not whitelisted`).toBeDefined();
+    const errors = out.result.rejects.filter((x) => x.code !== 'envelope_error');
+    if (REJECTED[r.file]) expect(errors.map((x) => x.code)).toEqual([REJECTED[r.file]]);
+    else expect(errors).toEqual([]);
+    const emptyOrError = /empty|error|expired|not-logged-in/.test(r.file);
+    if (!emptyOrError) expect(n > 0 || shop !== undefined, `${r.file}: no records and no shop`).toBe(true);
   });
+});
+
+it('names the shop the fixtures say each console names (their README table)', () => {
+  const shopOf = (file: string) => {
+    const { out, body, platform } = run(routes.find((x) => x.file === file)!);
+    return identityFromJson(platform, body, out.endpoint)?.shopId ?? out.result.store?.shopId;
+  };
+  expect(shopOf('pdd/userinfo.json')).toBe('718263540');
+  expect(shopOf('pdd/commonMallInfo.json')).toBe('718263540');
+  expect(shopOf('doudian/getshoplist.json')).toBe('186452073');
+  expect(shopOf('doudian/variants/getshoplist.second-shop.json')).toBe('203318476');
+  expect(shopOf('kuaishou/user-info.json')).toBe('1739462055');
+  expect(shopOf('jd/orderlist.page1.json')).toBe('10183377');
+  // 千牛 review responses carry no shop: the provisional store's case.
+  expect(shopOf('taobao/rate.list.page1.json')).toBeUndefined();
 });
