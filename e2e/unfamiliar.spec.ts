@@ -8,12 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Route, Worker } from '@playwright/test';
 import { isExternal } from '../demo/server';
 import { expect, test } from './fixtures';
 import { allRows } from './idb';
 
-const DIR = resolve(__dirname, 'unfamiliar/fixtures');
+const DIR = fileURLToPath(new URL('unfamiliar/fixtures', import.meta.url));
 
 interface Entry {
   platform: string;

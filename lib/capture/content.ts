@@ -119,11 +119,13 @@ export function createCapture(deps: CaptureDeps): Capture {
   // Responses are handled one at a time, in arrival order, so batches reach the background in order.
   let chain: Promise<void> = Promise.resolve();
 
-  /** What was last told to the background (a store key, or "unidentified"), so it is said once. */
+  /** What was last told to the background (a store and its name, or "unidentified"), so it is said once. */
   let announced = '';
   const announce = (m: IdentifyMessage) => {
     const sig =
-      'store' in m ? `s:${m.store.shopId}` : `u:${m.unidentified.candidates.map((c) => c.shopId).join(',')}`;
+      'store' in m
+        ? `s:${m.store.shopId}|${m.store.name ?? ''}|${login ?? ''}`
+        : `u:${m.unidentified.candidates.map((c) => c.shopId).join(',')}`;
     if (sig === announced || !deps.identify) return;
     announced = sig;
     void deps.identify({ ...m, login }).catch(() => undefined);
