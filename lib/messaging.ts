@@ -6,7 +6,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CaptureBatch, IngestResult } from './capture/batch';
 import type { IdentifyMessage } from './capture/content';
-import type { PlatformId, StoreIdentity } from './model';
 import type { ImportRequest } from './import/apply';
 import type { TableTally } from './import/restore';
 import type { RestoreRequest } from './import/restore-run';

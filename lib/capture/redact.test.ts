@@ -123,7 +123,8 @@ describe('decodeBody (GBK-decoded text)', () => {
   it('decodes by the declared charset, UTF-8 otherwise', async () => {
     const { decodeBody } = await import('./hook');
     // "好评" in GBK: BA C3 C6 C0
-    const gbk = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xba, 0xc3, 0xc6, 0xc0, 0x22, 0x7d]).buffer;
+    const gbk = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xba, 0xc3, 0xc6, 0xc0, 0x22, 0x7d])
+      .buffer;
     expect(JSON.parse(decodeBody(gbk, 'application/json;charset=GBK'))).toEqual({ a: '好评' });
     const utf8 = new TextEncoder().encode('{"a":"好评"}').buffer as ArrayBuffer;
     expect(JSON.parse(decodeBody(utf8, 'application/json'))).toEqual({ a: '好评' });
