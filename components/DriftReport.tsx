@@ -17,7 +17,8 @@ function exportSample(r: DriftRow) {
     endpoint: r.endpoint,
     missing: r.missing,
     newFields: r.newFields.map((f) => f.field),
-    reasons: r.reasons,
+    // Codes only: reason texts may quote a value (a time, a duplicated id).
+    reasons: r.reasons.map((x) => ({ code: x.code, count: x.count })),
     sample: r.sample,
   };
   const url = URL.createObjectURL(new Blob([JSON.stringify(payload, null, 2)], { type: 'application/json' }));

@@ -174,6 +174,23 @@ for (const [fx, want] of Object.entries(EXPECT)) {
         .poll(async () => (await rowsOf(await sw(), 'reviews'))[named.key] ?? 0, { timeout: 5_000 })
         .toBeGreaterThan(want.reviewRows);
     }
+    if (fx === 'kuaishou') {
+      // 采集健康: the rejected row and why, and a redacted sample without any text or clear id.
+      const panel = await extPage('sidepanel.html?tab=health');
+      const drift = panel.getByTestId('drift-report');
+      await expect(drift).toContainText('commentList');
+      await expect(drift.getByTestId('drift-rejected')).toContainText('缺少评价 id');
+      const [download] = await Promise.all([
+        panel.waitForEvent('download'),
+        drift.getByTestId('drift-export').click(),
+      ]);
+      const text = readFileSync((await download.path())!, 'utf8');
+      expect(JSON.parse(text)).toMatchObject({ kind: 'koubei-redacted-sample', endpoint: 'commentList' });
+      expect(text).not.toMatch(/\p{Script=Han}/u); // no text at all
+      const raw = readFileSync(resolve(DIR, 'kuaishou/comments.page1.json'), 'utf8');
+      for (const id of raw.match(/"(?:commentId|orderId)": ?(\d+)/g) ?? [])
+        expect(text).not.toContain(id.replace(/\D/g, ''));
+    }
     // Order list and score page of the same console.
     for (const p of PAGES(fx).filter((x) => !x.url.endsWith(want.review))) await open(context, p.url);
     await expect
