@@ -109,13 +109,33 @@ async function open(context: BrowserContext, url: string): Promise<Page> {
 const WITHIN = { timeout: 3_000, intervals: [100, 200, 300] };
 
 /** What each console must show (from the fixtures' README): store by API signal, or provisional. */
-const EXPECT: Record<string, { platform: string; review: string; reviewRows: number; store?: string }> = {
-  pdd: { platform: 'pdd', review: '/goods/evaluation/index', reviewRows: 15, store: 'pdd:718263540' },
+interface Want {
+  platform: string;
+  review: string;
+  reviewRows: number;
+  /** The store an API signal names; none → the provisional store and the question. */
+  store?: string;
+  /** Orders the order page yields (where its list is captured). */
+  orders?: number;
+  /** Whether the score page yields an official score. */
+  scores?: boolean;
+}
+const EXPECT: Record<string, Want> = {
+  pdd: {
+    platform: 'pdd',
+    review: '/goods/evaluation/index',
+    reviewRows: 15,
+    store: 'pdd:718263540',
+    orders: 20,
+    scores: true,
+  },
   doudian: {
     platform: 'douyin',
     review: '/ffa/maftersale/comment',
     reviewRows: 20,
     store: 'douyin:186452073',
+    orders: 20,
+    scores: true,
   },
   kuaishou: {
     platform: 'kuaishou',
@@ -123,9 +143,16 @@ const EXPECT: Record<string, { platform: string; review: string; reviewRows: num
     // 15 rows; one carries a numeric id above 2^53 (precision lost in JSON.parse): rejected, named in 采集健康.
     reviewRows: 14,
     store: 'kuaishou:1739462055',
+    scores: true, // orders: /rest/pc/order/manage/list is not captured yet
   },
-  taobao: { platform: 'taobao', review: '/home.htm/comment-manage/list/rateWait4PC', reviewRows: 20 },
-  jd: { platform: 'jd', review: '/jdm/comment/list', reviewRows: 10 },
+  // sold list not captured yet
+  taobao: {
+    platform: 'taobao',
+    review: '/home.htm/comment-manage/list/rateWait4PC',
+    reviewRows: 20,
+    scores: true,
+  },
+  jd: { platform: 'jd', review: '/jdm/comment/list', reviewRows: 10, orders: 10 }, // 风向标 not captured
 };
 
 for (const [fx, want] of Object.entries(EXPECT)) {
@@ -138,9 +165,13 @@ for (const [fx, want] of Object.entries(EXPECT)) {
     const reviewUrl = PAGES(fx).find((p) => p.url.endsWith(want.review))!.url;
     const page = await open(context, reviewUrl);
     const key = want.store ?? `${want.platform}:?default`;
+    const t0 = performance.now();
     await expect
       .poll(async () => (await rowsOf(await sw(), 'reviews'))[key] ?? 0, WITHIN)
       .toBe(want.reviewRows);
+    console.log(
+      `[unfamiliar] ${fx}: ${want.reviewRows} reviews stored under ${key} ${Math.round(performance.now() - t0)} ms after load`,
+    );
     const popup = await extPage('popup.html');
     if (want.store) {
       const s = (await stores(await sw())).find((x) => x.key === key)!;
@@ -191,16 +222,19 @@ for (const [fx, want] of Object.entries(EXPECT)) {
       for (const id of raw.match(/"(?:commentId|orderId)": ?(\d+)/g) ?? [])
         expect(text).not.toContain(id.replace(/\D/g, ''));
     }
-    // Order list and score page of the same console.
+    // Order list and score page of the same console (what is captured there; gaps: docs/identity.md).
     for (const p of PAGES(fx).filter((x) => !x.url.endsWith(want.review))) await open(context, p.url);
-    await expect
-      .poll(
-        async () => Object.values(await rowsOf(await sw(), 'officialScores')).reduce((a, b) => a + b, 0),
-        {
-          timeout: 5_000,
-        },
-      )
-      .toBeGreaterThanOrEqual(fx === 'jd' ? 0 : 1);
+    const total = async (t: 'orders' | 'officialScores') =>
+      Object.values(await rowsOf(await sw(), t)).reduce((a, b) => a + b, 0);
+    const more = { timeout: 5_000 };
+    if (want.orders) await expect.poll(() => total('orders'), more).toBe(want.orders);
+    if (want.scores) await expect.poll(() => total('officialScores'), more).toBeGreaterThanOrEqual(1);
+    // Nothing left in a provisional store that nobody was asked about.
+    const provisional = (await stores(await sw())).filter((x) => x.provisional);
+    if (provisional.length)
+      await expect((await extPage('popup.html')).getByTestId('provisional-prompt')).toHaveCount(
+        provisional.length,
+      );
   });
 }
 
