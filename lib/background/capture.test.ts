@@ -192,6 +192,11 @@ describe("the provisional store and the merchant's answer (issue #12)", () => {
     const a = { platform: 'douyin' as const, shopId: '10', via: 'api' as const };
     const b = { platform: 'douyin' as const, shopId: '20', via: 'api' as const };
     await w.send('cs-bg/capture', { ...anonymous(0), store: a }, tab);
+    // A batch alone naming another shop is refused (a forged response stays in the bound store)…
+    const forged = await w.send<IngestResult>('cs-bg/capture', { ...anonymous(1), store: b }, tab);
+    expect(forged.res).toMatchObject({ added: 0 });
+    // …the page announcing the switch (its user info changed) rebinds the tab.
+    await w.send('cs-bg/identify', { platform: 'douyin', store: b }, tab);
     await w.send('cs-bg/capture', { ...anonymous(1), store: b }, tab);
     await w.send('cs-bg/capture', anonymous(2), tab);
     expect(await w.db.reviews.where('storeKey').equals('douyin:10').count()).toBe(20);

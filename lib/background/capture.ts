@@ -154,6 +154,7 @@ export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
         login: m.login,
         now: env.now(),
         hooks: env.hooks,
+        allowSwitch: true,
       });
       if ('storeKey' in res) {
         await flush(doc, res.storeKey, res.identity);

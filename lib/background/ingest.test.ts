@@ -180,13 +180,21 @@ describe('resolveStore', () => {
     });
   });
 
-  it('an API signal naming another shop on a bound page is a shop switch; the header alone is refused', async () => {
+  it('another shop on a bound page: a switch only when the page announces it by an API signal', async () => {
     const bindings = memoryBindings();
     const a = { platform: 'douyin' as const, shopId: '111', via: 'api' as const };
+    const b = { platform: 'douyin' as const, shopId: '222', via: 'api' as const };
     await resolveStore(db, bindings, 'd', 'douyin', a);
-    expect(
-      await resolveStore(db, bindings, 'd', 'douyin', { platform: 'douyin', shopId: '222', via: 'api' }),
-    ).toMatchObject({ storeKey: 'douyin:222' });
+    expect(await resolveStore(db, bindings, 'd', 'douyin', b)).toMatchObject({
+      rejection: { code: 'store_mismatch' },
+    });
+    const dom = { ...b, via: 'dom' as const };
+    expect(await resolveStore(db, bindings, 'd', 'douyin', dom, { allowSwitch: true })).toMatchObject({
+      rejection: { code: 'store_mismatch' },
+    });
+    expect(await resolveStore(db, bindings, 'd', 'douyin', b, { allowSwitch: true })).toMatchObject({
+      storeKey: 'douyin:222',
+    });
     expect(await bindings.get('d')).toBe('douyin:222');
   });
 

@@ -1,8 +1,8 @@
 /**
  * Resolving which store a batch belongs to, and binding each console document to one store so that a
  * page cannot write records into another store: the first identity a document reports binds it. Another
- * shop named later by the page header alone is rejected; named by an API or URL signal, it is a shop
- * switch in the same tab (the document is rebound). A document bound to the provisional store or to a
+ * shop named later is rejected, unless the page announces it by an API or URL signal (`cs-bg/identify`):
+ * a shop switch in the same tab (the document is rebound). A document bound to the provisional store or to a
  * store the merchant named is merged into the store a strong signal names (issue #12).
  */
 import type { KoubeiDb } from '../db';
@@ -47,6 +47,11 @@ export interface ResolveOptions {
   now?: number;
   /** Ingest hooks, for rows moved when a provisional or merchant-named store meets its real id. */
   hooks?: IngestHooks;
+  /**
+   * The page itself announced another shop (`cs-bg/identify` after its user-info/shop-list answer changed):
+   * a shop switch in the same tab. A *batch* naming another shop than its bound one is still refused.
+   */
+  allowSwitch?: boolean;
 }
 
 export async function resolveStore(
@@ -92,15 +97,15 @@ export async function resolveStore(
             now,
             o.hooks,
           );
-      } else if (!strong) {
+      } else if (!strong || !o.allowSwitch) {
         return {
           rejection: {
             code: 'store_mismatch',
-            message: `本页面已绑定店铺 ${boundShop}，页头却显示店铺 ${identity.shopId}，已拒绝。如已切换店铺，请刷新页面`,
+            message: `本页面已绑定店铺 ${boundShop}，却收到店铺 ${identity.shopId} 的数据，已拒绝。如已切换店铺，请刷新页面`,
           },
         };
       }
-      // else: an API signal names another real shop — the console switched shops in this tab.
+      // else: the page announced another real shop by an API signal — a shop switch in this tab.
     } else if (!bound && strong && o.login && o.login !== DEFAULT_LOGIN) {
       // A fresh page of a console login whose shop the merchant named before: merge, never duplicate.
       const rem = await rememberedStore(db, platform, o.login);

@@ -121,14 +121,14 @@ export function createCapture(deps: CaptureDeps): Capture {
 
   /** What was last told to the background (a store and its name, or "unidentified"), so it is said once. */
   let announced = '';
-  const announce = (m: IdentifyMessage) => {
+  const announce = async (m: IdentifyMessage): Promise<void> => {
     const sig =
       'store' in m
         ? `s:${m.store.shopId}|${m.store.name ?? ''}|${login ?? ''}`
         : `u:${m.unidentified.candidates.map((c) => c.shopId).join(',')}`;
     if (sig === announced || !deps.identify) return;
     announced = sig;
-    void deps.identify({ ...m, login }).catch(() => undefined);
+    await deps.identify({ ...m, login }).catch(() => undefined);
   };
 
   /** Every signal the page offers now; the DOM header only while no stronger signal exists. */
@@ -141,9 +141,11 @@ export function createCapture(deps: CaptureDeps): Capture {
     return tracker.resolve();
   };
 
-  const tell = (r: Resolved) => {
-    if ('store' in r) announce({ platform, store: r.store });
-    else if ('conflict' in r) announce({ platform, unidentified: { missing: [], candidates: r.conflict } });
+  /** Tells the background; awaited before a batch so that a shop switch is bound before its rows arrive. */
+  const tell = async (r: Resolved): Promise<void> => {
+    if ('store' in r) await announce({ platform, store: r.store });
+    else if ('conflict' in r)
+      await announce({ platform, unidentified: { missing: [], candidates: r.conflict } });
   };
 
   let waiting = false;
@@ -156,11 +158,11 @@ export function createCapture(deps: CaptureDeps): Capture {
       const r = resolve();
       if (!('none' in r)) {
         waiting = false;
-        return tell(r);
+        return void tell(r);
       }
       if (deps.now() - started < PROVISIONAL_AFTER_MS) return void setTimeout(tryNow, 250);
       waiting = false;
-      announce({ platform, unidentified: { missing: missingSignals(platform), candidates: [] } });
+      void announce({ platform, unidentified: { missing: missingSignals(platform), candidates: [] } });
     };
     if (deps.doc.readyState === 'loading')
       deps.doc.addEventListener('DOMContentLoaded', () => tryNow(), { once: true });
@@ -191,7 +193,7 @@ export function createCapture(deps: CaptureDeps): Capture {
       // an unparsable request URL carries no identity
     }
     const r = resolve();
-    tell(r);
+    await tell(r);
     if ('none' in r) waitForIdentity();
     const store = 'store' in r ? r.store : undefined;
     const sent: IngestResult[] = [];
