@@ -67,7 +67,6 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
   registerCapture(db, {
     bindings,
     extensionId,
-    extensionOrigin,
     hooks,
     afterIngest: (k) => score.afterIngest(k),
     now,
