@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { Store } from '@/lib/model';
 import { useNow } from '../inbox/useReplyContext';
+import { SegmentedTabs } from '../SegmentedTabs';
 import { InvitationBoardView } from './InvitationBoard';
 import { LogisticsBoardView } from './LogisticsBoard';
 import { RankingBoardView } from './RankingBoard';
@@ -37,19 +38,7 @@ export function BoardsTab(props: { store: Store }) {
   const d = data.data;
   return (
     <div class="stack boards" data-testid="boards">
-      <div class="row" role="tablist" aria-label="看板">
-        {VIEWS.map(([id, label]) => (
-          <button
-            key={id}
-            role="tab"
-            aria-selected={view === id}
-            class={view === id ? 'primary' : ''}
-            onClick={() => setView(id)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <SegmentedTabs items={VIEWS} value={view} onChange={setView} label="看板" />
       <div class="row">
         {PERIODS.map(([n, label]) => (
           <button

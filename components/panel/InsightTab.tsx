@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Store } from '@/lib/model';
 import { ClustersView } from '../inbox/ClustersView';
 import { SuspiciousView } from '../inbox/SuspiciousView';
+import { SegmentedTabs } from '../SegmentedTabs';
 
 const VIEWS = [
   ['clusters', '差评聚类'],
@@ -15,19 +16,7 @@ export function InsightTab(props: { store: Store }) {
   const [view, setView] = useState<'clusters' | 'suspicious'>(initial);
   return (
     <div class="stack">
-      <div class="row" role="tablist">
-        {VIEWS.map(([id, label]) => (
-          <button
-            key={id}
-            role="tab"
-            aria-selected={view === id}
-            class={view === id ? 'primary' : ''}
-            onClick={() => setView(id)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <SegmentedTabs items={VIEWS} value={view} onChange={setView} />
       {view === 'clusters' ? <ClustersView store={props.store} /> : <SuspiciousView store={props.store} />}
     </div>
   );
