@@ -12,6 +12,7 @@ export function StoreSwitcher(props: { stores: Store[]; value?: string; onChange
     >
       {props.stores.map((s) => (
         <option key={s.key} value={s.key}>
+          {s.provisional ? '⚠ ' : ''}
           {PLATFORM_NAMES[s.platform]} · {s.name ?? s.shopId}
         </option>
       ))}

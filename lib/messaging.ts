@@ -6,7 +6,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { clockReady } from './clock';
 import type { CaptureBatch, IngestResult } from './capture/batch';
-import type { PlatformId, StoreIdentity } from './model';
+import type { IdentifyMessage } from './capture/content';
 import type { ImportRequest } from './import/apply';
 import type { TableTally } from './import/restore';
 import type { RestoreRequest } from './import/restore-run';
@@ -27,8 +27,11 @@ import type { BoardResult } from './team/board-sync';
 export interface ProtocolMap {
   /** A batch of captured records from a console page. */
   'cs-bg/capture'(data: CaptureBatch): IngestResult;
-  /** The page has rendered which store it is (header): binds the tab and ingests parked batches. */
-  'cs-bg/identify'(data: { platform: PlatformId; store: StoreIdentity }): void;
+  /**
+   * Which store the page is (an API/URL/header signal): binds the tab and ingests parked batches; or that
+   * no signal said so / two disagreed: files the page under the provisional store (issue #12).
+   */
+  'cs-bg/identify'(data: IdentifyMessage): void;
   /** "采集全部": persist a walk's state after every page (per tab and page path). */
   'cs-bg/walker-save'(data: WalkerState): void;
   /** "采集全部": the walk to resume on this tab and page, if one is recent. */
@@ -62,6 +65,10 @@ export interface ProtocolMap {
   'ui-bg/team-retry'(data: { key: string }): { requeued: number };
   /** Syncs the 飞书多维表格 board now; returns rows created/updated per table. */
   'ui-bg/board-sync'(): BoardResult;
+  /** "这是哪个店铺？": move a provisional store into an existing store, or a new one by name (issue #12). */
+  'ui-bg/confirm-store'(data: { provisionalKey: string; storeKey?: string; name?: string }): {
+    storeKey: string;
+  };
 }
 
 const quiet = { debug() {}, log() {}, warn: console.warn, error: console.error };

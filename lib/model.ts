@@ -44,8 +44,10 @@ export const StoreIdentity = z.object({
   platform: PlatformId,
   shopId: id,
   name: z.optional(shortText),
-  /** How the identity was learned: a score/user API, the page header, or the merchant. */
-  via: z.enum(['api', 'dom', 'manual', 'import']),
+  /** How the identity was learned: a score/user API, a URL parameter, the page header, or the merchant. */
+  via: z.enum(['api', 'url', 'dom', 'manual', 'import']),
+  /** Which signal exactly (e.g. `api:userInfo.mall_id`, `url:page.mallId`, `dom:header`; issue #12). */
+  signal: z.optional(shortText),
 });
 export type StoreIdentity = z.infer<typeof StoreIdentity>;
 
@@ -57,6 +59,10 @@ export const Store = z.object({
   category: z.optional(shortText),
   firstSeen: Millis,
   lastSeen: Millis,
+  // Issue #12 (lib/background/provisional.ts): a store no signal identified yet ("未识别的拼多多店铺"),
+  // and the signal that identified a real one.
+  provisional: z.optional(z.boolean()),
+  identifiedBy: z.optional(shortText),
 });
 export type Store = z.infer<typeof Store>;
 

@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db';
 import { recentEvents } from '@/lib/queries';
 import { CaptureHealth } from '../CaptureHealth';
+import { DriftReport } from '../DriftReport';
 import { useLive } from '../hooks';
 import { TeamHealth } from '../team/TeamHealth';
 import { useTextModel } from '../useTextModel';
@@ -18,7 +19,15 @@ export function HealthTab() {
       )}
       {/* Robot delivery failures (issue #14) sit above the capture log. */}
       <TeamHealth />
-      {ev.data ? <CaptureHealth events={ev.data} /> : <div class="muted">加载中…</div>}
+      {ev.data ? (
+        <>
+          {/* Endpoint drift and the redacted sample export (issue #12). */}
+          <DriftReport />
+          <CaptureHealth events={ev.data} />
+        </>
+      ) : (
+        <div class="muted">加载中…</div>
+      )}
     </div>
   );
 }

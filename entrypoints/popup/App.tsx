@@ -2,6 +2,7 @@ import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CaptureSummary } from '@/components/CaptureSummary';
+import { ProvisionalPrompts } from '@/components/ProvisionalPrompt';
 import { num } from '@/components/format';
 import { useLive } from '@/components/hooks';
 import { ScoreCard } from '@/components/score/ScoreCard';
@@ -77,6 +78,7 @@ export function App() {
         </h1>
         {stores && Switcher && <Switcher stores={stores} value={key} onChange={select} />}
       </header>
+      <ProvisionalPrompts stores={stores} onDone={select} />
       {error ? (
         <div class="error">
           读取本地数据失败：{String(error)}。请重新打开弹窗；若持续出现，请在设置页导出备份。

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { ProvisionalPrompts } from '@/components/ProvisionalPrompt';
 import { StoreSwitcher } from '@/components/StoreSwitcher';
 import { useCurrentStore } from '@/components/useCurrentStore';
 import { lazyComponent } from '@/components/lazy';
@@ -21,6 +22,9 @@ export function App() {
         </h1>
         {stores && <StoreSwitcher stores={stores} value={store?.key} onChange={select} />}
       </header>
+      <div style="padding:0 12px">
+        <ProvisionalPrompts stores={stores} onDone={select} />
+      </div>
       <nav class="tabs" role="tablist">
         {PANEL_TABS.map((t) => (
           <button

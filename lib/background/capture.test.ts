@@ -11,7 +11,7 @@ import { parseHookMessage } from '../capture/content';
 import { DB_NAME } from '../db';
 import { douyin } from '../platforms/douyin';
 import { COMMENTS_PAGE, commentPages } from '../reliability/large';
-import { consoleSender, startWorker, trapStoppedWorkerErrors } from '../reliability/worker';
+import { consoleSender, pageSender, startWorker, trapStoppedWorkerErrors } from '../reliability/worker';
 import type { TestWorker } from '../reliability/worker';
 import { PARK_TTL_MS } from './pending';
 
@@ -77,7 +77,7 @@ describe('parking until the page identifies itself', () => {
     expect(await w.db.reviews.count()).toBe(0);
   });
 
-  it('unclaimed batches expire into a visible capture-health entry', async () => {
+  it('unclaimed batches go to the provisional store, visible in capture health (never dropped)', async () => {
     await w.send('cs-bg/capture', anonymous(0), tab);
     now = NOW + PARK_TTL_MS + 1;
     // Any later capture (another tab, identified) sweeps expired parked batches.
@@ -88,13 +88,118 @@ describe('parking until the page identifies itself', () => {
     );
     const events = await w.db.captureEvents.toArray();
     const expired = events.find((e) => e.reasons.some((r) => r.code === 'no_store'));
-    expect(expired).toMatchObject({ outcome: 'rejected' });
-    expect(expired!.reasons[0]!.message).toContain('未能识别抖店店铺');
-    expect(
-      await w.db.reviews
-        .where('[storeKey+createdAt]')
-        .between(['douyin:888', 0], ['douyin:888', Infinity])
-        .count(),
-    ).toBe(20);
+    expect(expired).toMatchObject({ outcome: 'partial', storeKey: 'douyin:?default' });
+    expect(expired!.reasons[0]!.message).toContain('未识别店铺');
+    expect(await w.db.stores.get('douyin:?default')).toMatchObject({
+      provisional: true,
+      name: '未识别的抖店店铺',
+    });
+    expect(await w.db.reviews.where('storeKey').equals('douyin:?default').count()).toBe(20);
+    expect(await w.db.reviews.where('storeKey').equals('douyin:888').count()).toBe(20);
+  });
+});
+
+describe("the provisional store and the merchant's answer (issue #12)", () => {
+  const unidentified = {
+    missing: ['接口中的 shop_id', '网址参数 shop_id', '页头“店铺ID：”'],
+    candidates: [],
+  };
+
+  it('no signal: rows are kept under the provisional store at once, with the missing signals named', async () => {
+    await w.send('cs-bg/capture', anonymous(0), tab);
+    await w.send('cs-bg/identify', { platform: 'douyin', unidentified }, tab);
+    expect(await w.db.reviews.where('storeKey').equals('douyin:?default').count()).toBe(20);
+    // Later batches of the page go there directly.
+    const r = await w.send<IngestResult>('cs-bg/capture', anonymous(1), tab);
+    expect(r.res).toMatchObject({ added: 20, storeKey: 'douyin:?default' });
+    const ev = (await w.db.captureEvents.toArray()).find((e) => e.endpoint === '店铺识别')!;
+    expect(ev.reasons[0]!.message).toContain('网址参数 shop_id');
+  });
+
+  it('confirming into a new store moves every row in one go, remembers the answer, drops the provisional', async () => {
+    await w.send('cs-bg/capture', anonymous(0), tab);
+    await w.send('cs-bg/identify', { platform: 'douyin', login: 'abcdef01', unidentified }, tab);
+    const c = await w.send<{ storeKey: string }>(
+      'ui-bg/confirm-store',
+      { provisionalKey: 'douyin:?abcdef01', name: '旗舰店' },
+      pageSender('popup.html'),
+    );
+    const key = c.res!.storeKey;
+    expect(await w.db.stores.get('douyin:?abcdef01')).toBeUndefined();
+    expect(await w.db.stores.get(key)).toMatchObject({ name: '旗舰店', identifiedBy: 'manual' });
+    expect(await w.db.reviews.where('storeKey').equals(key).count()).toBe(20);
+    expect(await w.db.reviews.where('storeKey').equals('douyin:?abcdef01').count()).toBe(0);
+    // The same page goes on into the confirmed store; a new page of the same login too.
+    await w.send('cs-bg/capture', anonymous(1), tab);
+    const other = consoleSender(COMMENTS_PAGE, 9, 'doc-9');
+    const r = await w.send<IngestResult>('cs-bg/capture', { ...anonymous(2), login: 'abcdef01' }, other);
+    expect(r.res).toMatchObject({ storeKey: key, added: 20 });
+    expect(await w.db.reviews.where('storeKey').equals(key).count()).toBe(60);
+  });
+
+  it('a store the merchant named, then named by an API signal, stays one store', async () => {
+    await w.send('cs-bg/capture', anonymous(0), tab);
+    await w.send('cs-bg/identify', { platform: 'douyin', unidentified }, tab);
+    await w.send(
+      'ui-bg/confirm-store',
+      { provisionalKey: 'douyin:?default', name: '旗舰店' },
+      pageSender('popup.html'),
+    );
+    const api = { platform: 'douyin' as const, shopId: '4242', name: '旗舰店官方', via: 'api' as const };
+    await w.send('cs-bg/capture', { ...anonymous(1), store: api }, tab);
+    const stores = await w.db.stores.toArray();
+    expect(stores.map((s) => s.key)).toEqual(['douyin:4242']);
+    expect(await w.db.reviews.where('storeKey').equals('douyin:4242').count()).toBe(40);
+  });
+
+  it('picking an existing store merges into it; an API signal for that store later adds nothing new', async () => {
+    const api = { platform: 'douyin' as const, shopId: '777', via: 'api' as const };
+    await w.send('cs-bg/capture', { ...anonymous(0), store: api }, consoleSender(COMMENTS_PAGE, 8, 'doc-8'));
+    await w.send('cs-bg/capture', anonymous(1), tab);
+    await w.send('cs-bg/identify', { platform: 'douyin', unidentified }, tab);
+    await w.send(
+      'ui-bg/confirm-store',
+      { provisionalKey: 'douyin:?default', storeKey: 'douyin:777' },
+      pageSender('popup.html'),
+    );
+    await w.send('cs-bg/capture', { ...anonymous(1), store: api }, tab);
+    expect((await w.db.stores.toArray()).map((s) => s.key)).toEqual(['douyin:777']);
+    expect(await w.db.reviews.where('storeKey').equals('douyin:777').count()).toBe(40);
+  });
+
+  it("an API signal after the provisional filing moves that page's rows by itself", async () => {
+    await w.send('cs-bg/capture', anonymous(0), tab);
+    await w.send('cs-bg/identify', { platform: 'douyin', unidentified }, tab);
+    await w.send('cs-bg/identify', { platform: 'douyin', store: { ...shop('555'), via: 'api' } }, tab);
+    expect(await w.db.stores.get('douyin:?default')).toBeUndefined();
+    expect(await w.db.reviews.where('storeKey').equals('douyin:555').count()).toBe(20);
+  });
+
+  it('two signals that disagree: asked, with both shops offered; nothing guessed', async () => {
+    const candidates = [
+      { ...shop('1'), via: 'api' as const, signal: 'api:commentList.shop_id' },
+      { ...shop('2'), signal: 'dom:header' },
+    ];
+    await w.send('cs-bg/capture', anonymous(0), tab);
+    await w.send('cs-bg/identify', { platform: 'douyin', unidentified: { missing: [], candidates } }, tab);
+    expect(await w.db.reviews.where('storeKey').equals('douyin:?default').count()).toBe(20);
+    expect(await w.db.stores.count()).toBe(1);
+    const ev = (await w.db.captureEvents.toArray()).find((e) => e.endpoint === '店铺识别')!;
+    expect(ev.reasons[0]!.message).toContain('两个信号指向不同店铺');
+  });
+
+  it('a console login switching shops in the same tab: rebinds on the API signal, keeps both', async () => {
+    const a = { platform: 'douyin' as const, shopId: '10', via: 'api' as const };
+    const b = { platform: 'douyin' as const, shopId: '20', via: 'api' as const };
+    await w.send('cs-bg/capture', { ...anonymous(0), store: a }, tab);
+    // A batch alone naming another shop is refused (a forged response stays in the bound store)…
+    const forged = await w.send<IngestResult>('cs-bg/capture', { ...anonymous(1), store: b }, tab);
+    expect(forged.res).toMatchObject({ added: 0 });
+    // …the page announcing the switch (its user info changed) rebinds the tab.
+    await w.send('cs-bg/identify', { platform: 'douyin', store: b }, tab);
+    await w.send('cs-bg/capture', { ...anonymous(1), store: b }, tab);
+    await w.send('cs-bg/capture', anonymous(2), tab);
+    expect(await w.db.reviews.where('storeKey').equals('douyin:10').count()).toBe(20);
+    expect(await w.db.reviews.where('storeKey').equals('douyin:20').count()).toBe(40);
   });
 });

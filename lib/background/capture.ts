@@ -15,20 +15,49 @@ import { bumpBadge } from './badge';
 import type { IngestHooks } from './ingest';
 import { ingestBatch, ingestResultOf, recordFailure } from './ingest';
 import { park, takeExpired, takeParked } from './pending';
-import { requireConsoleTab } from './senders';
 import { recordWalkSeen } from './walk-seen';
+import {
+  DEFAULT_LOGIN,
+  ensureProvisional,
+  manualStoreKey,
+  moveStore,
+  provisionalInfo,
+  provisionalName,
+  remember,
+  rememberedStore,
+} from './provisional';
+import { recordDrift } from './drift';
+import { missingSignals } from '../platforms/identity';
+import { requireConsoleTab, requireExtensionPage } from './senders';
 import type { Bindings } from './stores';
-import { noStore, resolveStore } from './stores';
+import { resolveStore } from './stores';
 
 export interface CaptureEnv {
   bindings: Bindings;
   extensionId: string;
+  /** Origin of the extension's own pages (UI messages); default `chrome-extension://<id>/`. */
+  extensionOrigin?: string;
   hooks?: IngestHooks;
   afterIngest: (storeKey: string) => void;
   now: () => number;
 }
 
-const IdentifyMessage = z.object({ platform: PlatformId, store: StoreIdentity });
+const IdentifyMessage = z.object({
+  platform: PlatformId,
+  login: z.optional(z.string().check(z.regex(/^[0-9a-f]{8}$/))),
+  store: z.optional(StoreIdentity),
+  unidentified: z.optional(
+    z.object({
+      missing: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(5)),
+      candidates: z.array(StoreIdentity).check(z.maxLength(5)),
+    }),
+  ),
+});
+const ConfirmMessage = z.object({
+  provisionalKey: z.string().check(z.maxLength(100)),
+  storeKey: z.optional(z.string().check(z.maxLength(100))),
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(60))),
+});
 const none = (rejected = 0): IngestResult => ({ added: 0, updated: 0, unchanged: 0, rejected });
 
 export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
@@ -64,32 +93,55 @@ export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
     for (const b of await takeParked(db, doc)) await ingest(b, storeKey, identity);
   };
 
-  /** Parked batches nobody claimed become visible failures. */
+  /** Files a document under the provisional store of its platform and login, with a health entry. */
+  const provisional = async (
+    doc: string | undefined,
+    platform: PlatformId,
+    login: string | undefined,
+    missing: string[],
+    candidates: StoreIdentity[],
+  ): Promise<string> => {
+    const key = await ensureProvisional(db, { platform, login, doc, missing, candidates }, env.now());
+    if (doc) await env.bindings.set(doc, key);
+    await recordIdentityEvent(db, { platform, storeKey: key, missing, candidates }, env.now());
+    return key;
+  };
+
+  /** Parked batches nobody claimed go to the provisional store: kept, visible, never expired away. */
   const expire = async () => {
-    for (const b of await takeExpired(db, env.now()))
-      await recordFailure(db, b, noStore(b.platform), env.now());
+    for (const b of await takeExpired(db, env.now())) {
+      const key = await provisional(undefined, b.platform, b.login, missingSignals(b.platform), []);
+      await ingest(b, key);
+    }
   };
 
   onMessage('cs-bg/capture', async ({ data, sender }): Promise<IngestResult> => {
     // Reject before touching anything: wrong sender or malformed envelope.
     const parsed = CaptureBatchSchema.safeParse(data);
     if (!parsed.success) throw new Error('采集批次格式无效');
-    const batch = parsed.data;
+    const batch = parsed.data as CaptureBatch;
     const doc = requireConsoleTab(sender, batch.platform, env.extensionId);
     await expire().catch(() => undefined);
-    const res = await resolveStore(db, env.bindings, doc, batch.platform, batch.store);
+    if (batch.drift) await recordDrift(db, batch, env.now()).catch(() => undefined);
+    const res = await resolveStore(db, env.bindings, doc, batch.platform, batch.store, {
+      login: batch.login,
+      now: env.now(),
+      hooks: env.hooks,
+    });
     if ('park' in res) {
       if (await park(db, doc, batch, env.now()))
         return { ...none(), parked: batch.reviews.length + batch.orders.length + batch.scores.length };
-      await recordFailure(db, batch, noStore(batch.platform), env.now());
-      await bumpBadge(0, 1);
-      return none(batch.seen || 1);
+      // Too many parked for one page: straight to the provisional store, never dropped.
+      const key = await provisional(doc, batch.platform, batch.login, missingSignals(batch.platform), []);
+      await flush(doc, key);
+      return ingest(batch, key);
     }
     if ('rejection' in res) {
       await recordFailure(db, batch, res.rejection, env.now());
       await bumpBadge(0, 1);
       return none(batch.seen || 1);
     }
+    if (res.identity) env.afterIngest(res.storeKey);
     const r = await ingest(batch, res.storeKey, res.identity);
     await flush(doc, res.storeKey, res.identity);
     // issue #16: what a running full walk has shown (never fails the capture).
@@ -100,7 +152,121 @@ export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
   onMessage('cs-bg/identify', async ({ data, sender }) => {
     const m = IdentifyMessage.parse(data);
     const doc = requireConsoleTab(sender, m.platform, env.extensionId);
-    const res = await resolveStore(db, env.bindings, doc, m.platform, m.store);
-    if ('storeKey' in res) await flush(doc, res.storeKey, res.identity);
+    if (m.store) {
+      const res = await resolveStore(db, env.bindings, doc, m.platform, m.store, {
+        login: m.login,
+        now: env.now(),
+        hooks: env.hooks,
+        allowSwitch: true,
+      });
+      if ('storeKey' in res) {
+        await flush(doc, res.storeKey, res.identity);
+        // A store's name or signal can arrive without records (user-info responses).
+        await touchStore(db, res.storeKey, m.store, env.now());
+        env.afterIngest(res.storeKey);
+      }
+      return;
+    }
+    const u = m.unidentified;
+    if (!u) return;
+    const bound = await env.bindings.get(doc);
+    // Nothing new to say about a page that is already filed (unless two signals now disagree).
+    if (bound && !u.candidates.length) return void (await flush(doc, bound));
+    if (!u.candidates.length) {
+      const rem = await rememberedStore(db, m.platform, m.login);
+      if (rem) {
+        await env.bindings.set(doc, rem);
+        return void (await flush(doc, rem));
+      }
+    }
+    const key = await provisional(doc, m.platform, m.login, u.missing, u.candidates);
+    await flush(doc, key);
+    env.afterIngest(key);
+  });
+
+  // The merchant's answer to "这是哪个店铺？" (popup / side panel).
+  onMessage('ui-bg/confirm-store', async ({ data, sender }) => {
+    requireExtensionPage(sender, env.extensionOrigin ?? `chrome-extension://${env.extensionId}/`);
+    const m = ConfirmMessage.parse(data);
+    return confirmProvisional(db, env, m);
+  });
+}
+
+/** Moves a provisional store into the store the merchant picked or named; remembers the answer. */
+export async function confirmProvisional(
+  db: KoubeiDb,
+  env: Pick<CaptureEnv, 'bindings' | 'hooks' | 'afterIngest' | 'now'>,
+  m: { provisionalKey: string; storeKey?: string; name?: string },
+): Promise<{ storeKey: string }> {
+  const prov = await db.stores.get(m.provisionalKey);
+  if (!prov?.provisional) throw new Error('这个暂存店铺已确认过或不存在');
+  let target: string;
+  let name: string | undefined;
+  const info = await provisionalInfo(db, prov.key);
+  if (m.storeKey) {
+    const t = await db.stores.get(m.storeKey);
+    // A shop one of two disagreeing signals named may not be stored yet.
+    const cand = info?.candidates.find((c) => `${prov.platform}:${c.shopId}` === m.storeKey);
+    if (cand && !t) {
+      target = m.storeKey;
+      name = cand.name;
+    } else {
+      if (!t || t.platform !== prov.platform || t.provisional) throw new Error('请选择同一平台的已知店铺');
+      target = t.key;
+    }
+  } else if (m.name?.trim()) {
+    name = m.name.trim().slice(0, 60);
+    target = manualStoreKey(prov.platform, name);
+  } else throw new Error('请选择一个店铺，或填写新店铺名称');
+  await moveStore(db, prov.key, target, { name, identifiedBy: 'manual' }, env.now(), env.hooks);
+  await remember(db, prov.platform, info?.login ?? DEFAULT_LOGIN, target);
+  for (const d of info?.docs ?? [])
+    if ((await env.bindings.get(d)) === prov.key) await env.bindings.set(d, target);
+  env.afterIngest(target);
+  return { storeKey: target };
+}
+
+/** Records the name and signal a store was identified by, without records. */
+async function touchStore(db: KoubeiDb, key: string, id: StoreIdentity, now: number) {
+  await db.transaction('rw', db.stores, async () => {
+    const prev = await db.stores.get(key);
+    const shopId = key.slice(key.indexOf(':') + 1);
+    await db.stores.put({
+      ...prev,
+      key,
+      platform: id.platform,
+      shopId,
+      name: id.name ?? prev?.name,
+      identifiedBy: id.signal ?? prev?.identifiedBy,
+      firstSeen: prev?.firstSeen ?? now,
+      lastSeen: Math.max(prev?.lastSeen ?? now, now),
+    });
+  });
+}
+
+/** 采集健康: why the page was filed under the provisional store (which signal was missing / disagreed). */
+async function recordIdentityEvent(
+  db: KoubeiDb,
+  o: { platform: PlatformId; storeKey: string; missing: string[]; candidates: StoreIdentity[] },
+  now: number,
+) {
+  const message = o.candidates.length
+    ? `两个信号指向不同店铺：${o.candidates.map((c) => `${c.name ?? c.shopId}（${c.signal ?? c.via}）`).join(' 与 ')}。数据已暂存在“${provisionalName(o.platform)}”，请在弹窗回答“这是哪个店铺？”`
+    : `未识别店铺：没有找到${o.missing.join('、')}。数据已暂存在“${provisionalName(o.platform)}”，请在弹窗回答“这是哪个店铺？”`;
+  await db.captureEvents.add({
+    at: now,
+    platform: o.platform,
+    storeKey: o.storeKey,
+    endpoint: '店铺识别',
+    page: '',
+    source: 'api',
+    outcome: 'partial',
+    seen: 0,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    bytes: 0,
+    reasons: [{ code: 'no_store', message: message.slice(0, 200) }],
   });
 }

@@ -67,6 +67,7 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
   registerCapture(db, {
     bindings,
     extensionId,
+    extensionOrigin,
     hooks,
     afterIngest: (k) => score.afterIngest(k),
     now,

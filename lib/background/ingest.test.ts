@@ -159,32 +159,43 @@ describe('resolveStore', () => {
     });
   });
 
-  it('without identity: the only store of the platform, else park until the page identifies itself', async () => {
+  it('without identity: parks until the page identifies itself, even with one store known (no guess)', async () => {
     const bindings = memoryBindings();
     expect(await resolveStore(db, bindings, 't:1', 'douyin', undefined)).toEqual({ park: true });
     expect(await resolveStore(db, bindings, undefined, 'douyin', undefined)).toMatchObject({
       rejection: { code: 'no_store' },
     });
-    await db.stores.bulkPut([
-      { key: 'douyin:1', platform: 'douyin', shopId: '1', firstSeen: 1e12, lastSeen: 1e12 },
-      { key: 'pdd:3', platform: 'pdd', shopId: '3', firstSeen: 1e12, lastSeen: 3e12 },
-    ]);
-    expect(await resolveStore(db, bindings, 't:2', 'douyin', undefined)).toMatchObject({
-      storeKey: 'douyin:1',
-    });
-    // Two 抖店 shops: guessing could file one shop's reviews under the other.
     await db.stores.put({
-      key: 'douyin:2',
+      key: 'douyin:1',
       platform: 'douyin',
-      shopId: '2',
+      shopId: '1',
       firstSeen: 1e12,
-      lastSeen: 2e12,
+      lastSeen: 1e12,
     });
-    expect(await resolveStore(db, bindings, 't:3', 'douyin', undefined)).toEqual({ park: true });
-    // …but a document already bound keeps its store.
+    expect(await resolveStore(db, bindings, 't:2', 'douyin', undefined)).toEqual({ park: true });
+    // …a document already bound keeps its store.
+    await resolveStore(db, bindings, 't:2', 'douyin', { platform: 'douyin', shopId: '1', via: 'dom' });
     expect(await resolveStore(db, bindings, 't:2', 'douyin', undefined)).toMatchObject({
       storeKey: 'douyin:1',
     });
+  });
+
+  it('another shop on a bound page: a switch only when the page announces it by an API signal', async () => {
+    const bindings = memoryBindings();
+    const a = { platform: 'douyin' as const, shopId: '111', via: 'api' as const };
+    const b = { platform: 'douyin' as const, shopId: '222', via: 'api' as const };
+    await resolveStore(db, bindings, 'd', 'douyin', a);
+    expect(await resolveStore(db, bindings, 'd', 'douyin', b)).toMatchObject({
+      rejection: { code: 'store_mismatch' },
+    });
+    const dom = { ...b, via: 'dom' as const };
+    expect(await resolveStore(db, bindings, 'd', 'douyin', dom, { allowSwitch: true })).toMatchObject({
+      rejection: { code: 'store_mismatch' },
+    });
+    expect(await resolveStore(db, bindings, 'd', 'douyin', b, { allowSwitch: true })).toMatchObject({
+      storeKey: 'douyin:222',
+    });
+    expect(await bindings.get('d')).toBe('douyin:222');
   });
 
   it('refuses an identity of another platform', async () => {

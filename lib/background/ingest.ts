@@ -205,10 +205,12 @@ export async function ingestBatch(
     const prevStore = await db.stores.get(storeKey);
     const [platform, shopId] = [batch.platform, storeKey.slice(storeKey.indexOf(':') + 1)];
     await db.stores.put({
+      ...prevStore,
       key: storeKey,
       platform,
       shopId,
       name: ctx.identity?.name ?? prevStore?.name,
+      identifiedBy: ctx.identity?.signal ?? prevStore?.identifiedBy,
       category: prevStore?.category,
       firstSeen: prevStore?.firstSeen ?? now,
       lastSeen: now,

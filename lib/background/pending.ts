@@ -2,12 +2,14 @@
  * Batches that arrived before their page showed which store it belongs to. They wait here (in the
  * database, so a worker restart keeps them) until the page identifies itself — a later batch carrying the
  * shop identity, or the content script's `cs-bg/identify` once the header has rendered — and are then
- * ingested into that store. Unclaimed batches expire into a capture-health entry, never silently.
+ * ingested into that store, or it says no signal identified it and they go to the provisional store
+ * (lib/background/provisional.ts). Batches of a page that said nothing at all go there after PARK_TTL_MS.
  */
 import type { KoubeiDb } from '../db';
 import type { CaptureBatch } from '../capture/batch';
 
-export const PARK_TTL_MS = 60 * 60 * 1000;
+/** After this, parked batches of a page that never said anything go to the provisional store (issue #12). */
+export const PARK_TTL_MS = 30 * 1000;
 /** A document parks at most this many batches (a page that never identifies can't fill the disk). */
 export const PARK_LIMIT = 200;
 
@@ -37,7 +39,7 @@ export async function takeParked(db: KoubeiDb, doc: string): Promise<CaptureBatc
   });
 }
 
-/** Removes and returns batches parked longer than the TTL, from every document. */
+/** Removes and returns batches parked longer than the TTL, from every document (then filed, not dropped). */
 export async function takeExpired(db: KoubeiDb, now: number): Promise<CaptureBatch[]> {
   return db.transaction('rw', db.meta, async () => {
     const rows = (await db.meta.where('key').startsWith('pending|').toArray()).filter(

@@ -29,6 +29,19 @@ export interface CaptureBatch {
   /** Rows the response held (kept or not). */
   seen: number;
   bytes: number;
+  /** Hashed hint of the console login (issue #12: the merchant's answer is remembered per login). */
+  login?: string;
+  /** Expected-but-missing and new fields of this response (issue #12, lib/capture/drift.ts). */
+  drift?: DriftNote;
+}
+
+/** Field drift of one response, and a redacted sample when something failed (lib/capture/redact.ts). */
+export interface DriftNote {
+  /** Fields the public sources name that this response's rows lack. */
+  missing: string[];
+  /** Every field the rows carry (the background finds the new ones). */
+  fields: string[];
+  sample?: unknown;
 }
 
 export interface IngestResult {

@@ -5,10 +5,21 @@
  */
 import type { CaptureBatch, IngestResult, ParseResult } from './batch';
 import { emptyResult, toBatches } from './batch';
+import { driftOf } from './drift';
 import type { HookMessage } from './channel';
 import { matchEndpoint } from '../platforms/endpoints';
 import type { PlatformAdapter } from '../platforms/types';
-import type { StoreIdentity } from '../model';
+import type { PlatformId, StoreIdentity } from '../model';
+import type { EndpointSpec } from '../platforms/endpoints';
+import type { Resolved } from '../platforms/identity';
+import {
+  IdentityTracker,
+  hash32,
+  identityFromJson,
+  identityFromUrl,
+  loginFromJson,
+  missingSignals,
+} from '../platforms/identity';
 import { reject } from '../platforms/parse-utils';
 
 export interface CaptureDeps {
@@ -16,9 +27,11 @@ export interface CaptureDeps {
   doc: Document;
   pageUrl: () => URL;
   send: (batch: CaptureBatch) => Promise<IngestResult>;
-  /** Tells the background which store the page is, once the page shows it. */
-  identify?: (store: StoreIdentity) => Promise<void>;
+  /** Tells the background which store the page is (or that no signal said so, or two disagreed). */
+  identify?: (m: IdentifyMessage) => Promise<void>;
   now: () => number;
+  /** Salt of the ids hashed in redacted samples (random per page; fixed in tests). */
+  salt?: string;
 }
 
 /** One handled response: what was parsed and what the background did with it. */
@@ -36,7 +49,7 @@ export function parseHookMessage(
   m: HookMessage,
   pageUrl: URL,
   now: number,
-): { endpoint: string; result: ParseResult } {
+): { endpoint: string; result: ParseResult; body?: unknown; kind?: EndpointSpec['kind'] } {
   const url = new URL(m.url);
   const spec = matchEndpoint(adapter.id, url, pageUrl.hostname);
   const endpoint = spec?.id ?? url.pathname.slice(0, 100);
@@ -67,13 +80,25 @@ export function parseHookMessage(
       return { endpoint, result };
     }
   }
+  // Identity endpoints (user-info, shop-info) carry no records: only the shop they name is read.
+  if (spec.kind === 'identity') return { endpoint, result, body, kind: spec.kind };
   try {
-    return { endpoint, result: adapter.parse(spec.id, body, { url, pageUrl, now }) };
+    return { endpoint, result: adapter.parse(spec.id, body, { url, pageUrl, now }), body, kind: spec.kind };
   } catch (e) {
     result.rejects.push(reject('internal', `解析失败：${e instanceof Error ? e.message : String(e)}`));
-    return { endpoint, result };
+    return { endpoint, result, body, kind: spec.kind };
   }
 }
+
+/** No signal within this long after the first capture → the provisional store and the question. */
+export const PROVISIONAL_AFTER_MS = 1500;
+
+/** What the page says about its store: one identity, or none yet (with what was missing or in conflict). */
+export type IdentifyMessage = {
+  platform: PlatformId;
+  /** Hashed hint of the logged-in console account (remembers the merchant's answer per login). */
+  login?: string;
+} & ({ store: StoreIdentity } | { unidentified: { missing: string[]; candidates: StoreIdentity[] } });
 
 export interface Capture {
   (m: HookMessage): Promise<void>;
@@ -85,52 +110,112 @@ export interface Capture {
 
 /** Starts handling hook messages; returns the handler (the entrypoint wires it to the channel). */
 export function createCapture(deps: CaptureDeps): Capture {
-  let identity: StoreIdentity | undefined;
+  const platform = deps.adapter.id;
+  const tracker = new IdentityTracker(platform);
+  const salt = deps.salt ?? '';
+  let login: string | undefined;
   let lastApiAt: number | undefined;
   const listeners = new Set<(h: Handled) => void>();
   // Responses are handled one at a time, in arrival order, so batches reach the background in order.
   let chain: Promise<void> = Promise.resolve();
 
-  let announcing = false;
-  /** Once the header has rendered, tell the background which store this page is (flushes parked batches). */
-  const announceWhenKnown = () => {
-    if (announcing || !deps.identify) return;
-    announcing = true;
-    const tryNow = (attempt: number) => {
-      const id = identity ?? deps.adapter.identifyFromDom?.(deps.doc);
-      if (id) {
-        identity = id;
-        void deps.identify!(id).catch(() => undefined);
-      } else if (attempt < 20) setTimeout(() => tryNow(attempt + 1), 500);
-    };
-    if (deps.doc.readyState === 'loading')
-      deps.doc.addEventListener('DOMContentLoaded', () => tryNow(0), { once: true });
-    else setTimeout(() => tryNow(0), 0);
+  /** What was last told to the background (a store and its name, or "unidentified"), so it is said once. */
+  let announced = '';
+  const announce = async (m: IdentifyMessage): Promise<void> => {
+    const sig =
+      'store' in m
+        ? `s:${m.store.shopId}|${m.store.name ?? ''}|${login ?? ''}`
+        : `u:${m.unidentified.candidates.map((c) => c.shopId).join(',')}`;
+    if (sig === announced || !deps.identify) return;
+    announced = sig;
+    await deps.identify({ ...m, login }).catch(() => undefined);
   };
 
-  const identify = (r: ParseResult): StoreIdentity | undefined => {
-    if (r.store) identity = r.store;
-    identity ??= deps.adapter.identifyFromDom?.(deps.doc);
-    return identity;
+  /** Every signal the page offers now; the DOM header only while no stronger signal exists. */
+  const resolve = (): Resolved => {
+    tracker.observe(identityFromUrl(platform, deps.pageUrl(), 'page'));
+    if (!tracker.has('api') && !tracker.has('url')) {
+      const dom = deps.adapter.identifyFromDom?.(deps.doc);
+      if (dom) tracker.observe({ kind: 'dom', source: 'dom:header', shopId: dom.shopId, name: dom.name });
+    }
+    return tracker.resolve();
+  };
+
+  /** Tells the background; awaited before a batch so that a shop switch is bound before its rows arrive. */
+  const tell = async (r: Resolved): Promise<void> => {
+    if ('store' in r) await announce({ platform, store: r.store });
+    else if ('conflict' in r)
+      await announce({ platform, unidentified: { missing: [], candidates: r.conflict } });
+  };
+
+  let waiting = false;
+  /** Waits a little for the header; then the provisional store and the merchant's question. */
+  const waitForIdentity = () => {
+    if (waiting) return;
+    waiting = true;
+    const started = deps.now();
+    const tryNow = () => {
+      const r = resolve();
+      if (!('none' in r)) {
+        waiting = false;
+        return void tell(r);
+      }
+      if (deps.now() - started < PROVISIONAL_AFTER_MS) return void setTimeout(tryNow, 250);
+      waiting = false;
+      void announce({ platform, unidentified: { missing: missingSignals(platform), candidates: [] } });
+    };
+    if (deps.doc.readyState === 'loading')
+      deps.doc.addEventListener('DOMContentLoaded', () => tryNow(), { once: true });
+    else setTimeout(tryNow, 0);
   };
 
   const handle = async (m: HookMessage) => {
     const pageUrl = deps.pageUrl();
-    const { endpoint, result } = parseHookMessage(deps.adapter, m, pageUrl, deps.now());
+    const { endpoint, result, body, kind } = parseHookMessage(deps.adapter, m, pageUrl, deps.now());
     if (result.reviews.length || result.orders.length) lastApiAt = deps.now();
-    // Sent at once, identity or not: a page that navigates away must not lose its data. Without an
-    // identity the background parks the batch until `identify` (below) says which store it is.
-    if (!identify(result)) announceWhenKnown();
-    const batches = toBatches(result, {
-      platform: deps.adapter.id,
-      endpoint,
-      page: pageUrl.pathname.slice(0, 300),
-      source: 'api',
-      bytes: m.bytes,
-      store: identity,
-    });
+    if (body !== undefined) {
+      tracker.observe(identityFromJson(platform, body, endpoint));
+      if (kind === 'identity') {
+        const hint = loginFromJson(platform, body);
+        if (hint) login = hash32(`${platform}|${hint}`);
+      }
+    }
+    if (result.store)
+      tracker.observe({
+        kind: 'api',
+        source: `api:${endpoint}`,
+        shopId: result.store.shopId,
+        name: result.store.name,
+      });
+    try {
+      tracker.observe(identityFromUrl(platform, new URL(m.url), 'request'));
+    } catch {
+      // an unparsable request URL carries no identity
+    }
+    const r = resolve();
+    await tell(r);
+    if ('none' in r) waitForIdentity();
+    const store = 'store' in r ? r.store : undefined;
     const sent: IngestResult[] = [];
-    for (const b of batches) sent.push(await sendWithRetry(deps.send, b));
+    // Identity-only responses with nothing to report send no batch.
+    if (kind !== 'identity' || result.rejects.length) {
+      // Sent at once, identity or not: a page that navigates away must not lose its data. Without an
+      // identity the background parks the batch until the page says which store it is, or files it under
+      // the provisional store.
+      const batches = toBatches(result, {
+        platform,
+        endpoint,
+        page: pageUrl.pathname.slice(0, 300),
+        source: 'api',
+        bytes: m.bytes,
+        store,
+      });
+      const drift = body !== undefined ? driftOf(platform, endpoint, body, result, salt) : undefined;
+      for (const [i, b] of batches.entries())
+        sent.push(
+          await sendWithRetry(deps.send, { ...b, store, login, ...(i === 0 && drift ? { drift } : {}) }),
+        );
+    }
     for (const fn of listeners) fn({ endpoint, result, sent });
   };
 

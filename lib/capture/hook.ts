@@ -11,6 +11,16 @@ export const MAX_BODY_CHARS = 4 * 1024 * 1024;
 
 type Accept = (url: URL) => boolean;
 
+/** Bytes → text by the `charset` of the content type; UTF-8 when absent or unknown. */
+export function decodeBody(buf: ArrayBuffer, contentType: string): string {
+  const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1];
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(buf);
+  } catch {
+    return new TextDecoder().decode(buf);
+  }
+}
+
 export function installHook(
   win: Window & typeof globalThis,
   accept: Accept,
@@ -45,7 +55,8 @@ export function installHook(
         };
         const declared = Number(res.headers.get('content-length') ?? 0);
         if (declared > MAX_BODY_CHARS) return post({ ...base, bytes: declared, tooLarge: true });
-        const text = await res.clone().text();
+        // Decoded by the response's own charset (the legacy 淘宝 trade pages answer in GBK; issue #12).
+        const text = decodeBody(await res.clone().arrayBuffer(), base.contentType);
         post(
           text.length > MAX_BODY_CHARS
             ? { ...base, bytes: text.length, tooLarge: true }

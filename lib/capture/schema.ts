@@ -24,4 +24,13 @@ export const CaptureBatchSchema = z.object({
   rejects: z.array(Rejection).check(z.maxLength(200)),
   seen: z.number().check(z.int(), z.gte(0)),
   bytes: z.number().check(z.gte(0)),
+  login: z.optional(z.string().check(z.regex(/^[0-9a-f]{8}$/))),
+  drift: z.optional(
+    z.object({
+      missing: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)),
+      fields: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(80)),
+      // Checked again by lib/capture/redact.ts isRedacted before it is stored.
+      sample: z.optional(z.unknown()),
+    }),
+  ),
 });

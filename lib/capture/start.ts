@@ -16,7 +16,8 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
     pageUrl: () => new URL(location.href),
     now: clockNow,
     send: (batch) => sendMessage('cs-bg/capture', batch),
-    identify: (store) => withRetry(() => sendMessage('cs-bg/identify', { platform: adapter.id, store })),
+    salt: [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16)).join(''),
+    identify: (m) => withRetry(() => sendMessage('cs-bg/identify', m)),
   });
   // Parsing dates ("3天前", a year-less date) needs the extension's clock: each response waits for it
   // (one storage read, once); the shared promise keeps arrival order.

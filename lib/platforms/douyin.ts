@@ -25,6 +25,7 @@ import {
   numOf,
   obj,
   reject,
+  inListUnit,
   secondsToMs,
   shanghaiDateTimeToMs,
   starOf,
@@ -320,6 +321,18 @@ function rows<T extends object>(
     return;
   }
   const seen = new Set<string>();
+  // Seconds per the public sources; a list whose every time is in ms is read as ms (issue #12).
+  inListUnit(list, 's', () => each(list, map, key, out, r, seen));
+}
+
+function each<T extends object>(
+  list: unknown[],
+  map: (row: Obj) => T | RowError,
+  key: (t: T) => string,
+  out: T[],
+  r: ParseResult,
+  seen: Set<string>,
+): void {
   list.forEach((row, i) => {
     r.seen += 1;
     if (!isObj(row)) return void r.rejects.push(reject('schema', `第 ${i + 1} 行不是对象`, i));
@@ -348,7 +361,8 @@ function parse(endpointId: string, body: unknown, ctx: ParseContext): ParseResul
     r.rejects.push(reject('envelope_error', '响应不是抖店接口格式（缺少 code）'));
     return r;
   }
-  if (code !== 0) {
+  // 10000 is the 抖店 open platform's success code; its shapes also reach console pages (issue #12).
+  if (code !== 0 && !(code === 10000 && isObj(env.data))) {
     const msg = textOf(env.msg, 100) ?? '';
     const hint =
       code === -10001 || /权限/.test(msg) ? '：当前账号没有该页面的权限，请用主账号或有权限的子账号打开' : '';

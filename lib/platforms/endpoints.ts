@@ -8,7 +8,7 @@ export interface EndpointSpec {
   /** Stable id used in capture-health entries and by the adapter's parser table. */
   id: string;
   /** What the response carries. */
-  kind: 'reviews' | 'orders' | 'score' | 'stats' | 'aftersale';
+  kind: 'reviews' | 'orders' | 'score' | 'stats' | 'aftersale' | 'identity';
   /** Tested against `URL.pathname` of the request. */
   path: RegExp;
   /** Hosts the request may go to; default: the page's own host. */
@@ -18,6 +18,8 @@ export interface EndpointSpec {
 export const ENDPOINTS: Record<PlatformId, readonly EndpointSpec[]> = {
   douyin: [
     { id: 'commentList', kind: 'reviews', path: /^\/product\/tcomment\/commentList$/ },
+    // Identity only (issue #12): the shop switcher's list (`data[]{shop_id, shop_name, is_current}`).
+    { id: 'shopList', kind: 'identity', path: /^\/byteshop\/index\/getshoplist$/ },
     { id: 'statistics', kind: 'stats', path: /^\/product\/tcomment\/statistics$/ },
     { id: 'searchlist', kind: 'orders', path: /^\/api\/order\/searchlist$/ },
     {
@@ -54,16 +56,32 @@ export const ENDPOINTS: Record<PlatformId, readonly EndpointSpec[]> = {
     { id: 'mallDsr', kind: 'score', path: /^\/sydney\/api\/saleQuality\/queryMallDsrVO$/ },
     // historyOrderList is the older page's twin with the same rows (platforms.md §3.1).
     { id: 'orderList', kind: 'orders', path: /^\/mangkhut\/mms\/(?:recent|history)OrderList$/ },
+    // Identity only (issue #12): every mms page loads the account's user info (`result.mall_id`) and the
+    // mall info; see docs/identity.md for the public clients that read them.
+    { id: 'userInfo', kind: 'identity', path: /^\/janus\/api\/(?:new\/)?userinfo$/ },
+    { id: 'mallInfo', kind: 'identity', path: /^\/earth\/api\/mallInfo\/commonMallInfo$/ },
   ],
   // [G] review path: no console review endpoint is public; see lib/platforms/jd.ts.
   jd: [
-    { id: 'venderComments', kind: 'reviews', path: /^\/jdm\/api\/comment\/getVenderComments$/ },
+    // Both segment orders: the independent fixtures (issue #12) use /jdm/comment/api/.
+    {
+      id: 'venderComments',
+      kind: 'reviews',
+      path: /^\/jdm\/(?:api\/comment|comment\/api)\/getVenderComments$/,
+    },
     { id: 'orderList', kind: 'orders', path: /^\/order\/orderlist$/ },
   ],
   kuaishou: [
     // [G] review path: the console's review JSON is not public; see lib/platforms/kuaishou.ts.
-    { id: 'commentList', kind: 'reviews', path: /^\/rest\/pc\/comment\/list$/ },
+    { id: 'commentList', kind: 'reviews', path: /^\/rest\/pc\/comment(?:\/manage)?\/list$/ },
     { id: 'shopExpDetail', kind: 'score', path: /^\/rest\/app\/tts\/apollo\/shopexp\/getDetail$/ },
+    // Identity only (issue #12): the logged-in account's shop (`data.shopId`, `data.shopName`).
+    {
+      id: 'userInfo',
+      kind: 'identity',
+      path: /^\/gateway\/business\/cs\/solution\/login\/user\/info\/get$/,
+      host: /^im\.kwaixiaodian\.com$/,
+    },
   ],
 };
 

@@ -66,7 +66,8 @@ const DEFAULT_TEXT =
 const isDefaultText = (t: string) => t === '' || DEFAULT_TEXT.test(t);
 
 function review(row: Obj): ReviewDraft | RowError {
-  const reviewId = idOf(row.commentId);
+  // `id` / `comment_id` in variant envelopes (issue #12).
+  const reviewId = idOf(row.commentId ?? row.comment_id ?? row.id);
   if (!reviewId) return ['missing_id', '缺少评价 id（commentId）'];
   const createdAt = jdTime(row.creationTime, 'creationTime');
   if (!createdAt) return ['bad_time', '缺少评价时间 creationTime'];
@@ -122,7 +123,11 @@ function statusOfText(t = ''): OrderStatus {
 
 // userPin/pin, receiver names, phones and addresses are never read; of consigneeInfo only the province
 // (checked against the list of provinces, issue #16).
-function order(row: Obj): OrderDraft | RowError {
+function order(raw: Obj): OrderDraft | RowError {
+  // JOS order_search answers in snake_case (`order_id`, `order_state`): read as the camelCase names.
+  const row: Obj = { ...raw };
+  for (const [k, v] of Object.entries(raw))
+    row[k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())] ??= v;
   const orderId = idOf(row.orderId);
   if (!orderId) return ['missing_id', '缺少订单号 orderId'];
   const statusText = textOf(row.orderStateRemark ?? row.orderStatusStr, 200);
@@ -171,7 +176,8 @@ function unwrap(body: unknown): { error?: string; payloads: Obj[] } {
       /^40[13]$/.test(String(code)) || /登录|login|token/i.test(msg) ? LOGIN : '：请刷新页面后重试';
     return { error: `京东返回错误 ${String(code ?? '')}${msg ? ' ' + msg : ''}${hint}`, payloads: [] };
   }
-  return { payloads: [obj(inner.result), obj(inner.data), inner] };
+  const nested = Object.values(inner).filter(isObj);
+  return { payloads: [obj(inner.result), obj(inner.data), inner, ...nested] };
 }
 
 function parse(endpointId: string, body: unknown, _ctx: ParseContext): ParseResult {
@@ -179,11 +185,13 @@ function parse(endpointId: string, body: unknown, _ctx: ParseContext): ParseResu
   const find = (k: string) => u.payloads.map((p) => p[k]).find(Array.isArray) as unknown[] | undefined;
   return parseFrame(u.error, (r) => {
     if (endpointId === 'venderComments') {
-      const rows = find('comments');
+      // `result.data` in one variant envelope (issue #12); a bare `data` array is no known shape.
+      const inResult = u.payloads[0]?.data;
+      const rows = find('comments') ?? find('list') ?? (Array.isArray(inResult) ? inResult : undefined);
       if (!rows) r.rejects.push(reject('schema', '响应中找不到评价列表 comments：京东后台接口可能已改版'));
       else collectRows(rows, objRow(review), (x) => x.reviewId, r.reviews, r);
     } else if (endpointId === 'orderList') {
-      const rows = find('orderList');
+      const rows = find('orderList') ?? find('orderInfoList') ?? find('order_info_list');
       if (!rows) r.rejects.push(reject('schema', '响应中找不到订单列表 orderList：京东后台接口可能已改版'));
       else {
         collectRows(rows, objRow(order), (x) => x.orderId, r.orders, r);

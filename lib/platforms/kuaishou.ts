@@ -30,6 +30,7 @@ import {
   isObj,
   list,
   maskedNick,
+  inListUnit,
   msToMs,
   numOf,
   obj,
@@ -205,7 +206,9 @@ function parse(endpointId: string, body: unknown, ctx: ParseContext): ParseResul
       const rows = [data.rootComment, data.list, data.comments].find(Array.isArray) as unknown[] | undefined;
       if (!rows)
         r.rejects.push(reject('schema', '响应中找不到评价列表 data.rootComment：快手后台接口可能已改版'));
-      else collectRows(rows, objRow(review), (x) => x.reviewId, r.reviews, r);
+      else
+        // createTime is ms in public clients, seconds in one SDK doc: the whole list decides (issue #12).
+        inListUnit(rows, 'ms', () => void collectRows(rows, objRow(review), (x) => x.reviewId, r.reviews, r));
     } else if (endpointId === 'shopExpDetail') shopExp(data, ctx.now, r);
     else r.rejects.push(reject('unknown_endpoint', `未知接口 ${endpointId}`));
   });

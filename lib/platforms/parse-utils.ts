@@ -36,26 +36,134 @@ export const yes = (v: unknown): boolean => v === true || v === 1 || v === '1' |
 export class TimeUnitError extends Error {}
 
 /**
- * Seconds → ms, refusing values that are clearly in another unit (a ms value where seconds are expected
- * would land in the year 50000). 0/null/'' mean "not set".
+ * Per time field (by its path inside a row, e.g. `appends.comment_time`), the unit a whole list turned out
+ * to use when it differs from the adapter's (issue #12: a console that switched seconds ↔ ms). Set only by
+ * `inListUnit` around one synchronous row loop.
  */
-export function secondsToMs(v: unknown, field: string): number | undefined {
+let listUnits: Map<string, 's' | 'ms'> | undefined;
+
+const inMsRange = (n: number) => n >= MIN_MS && n <= MAX_MS;
+const TIME_KEY = /(time|date|Time|Date|At)$/;
+
+/** Numeric values of time-like fields in `rows`, by path (array indexes dropped), depth ≤ 4. */
+function timeValues(rows: unknown[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const walk = (v: unknown, path: string, depth: number) => {
+    if (depth > 4 || typeof v !== 'object' || v === null) return;
+    if (Array.isArray(v)) return v.slice(0, 50).forEach((x) => walk(x, path, depth + 1));
+    for (const [k, x] of Object.entries(v as Obj)) {
+      const p = path ? `${path}.${k}` : k;
+      if (TIME_KEY.test(k) && (typeof x === 'number' || (typeof x === 'string' && /^\d{9,13}$/.test(x)))) {
+        const n = Number(x);
+        if (n > 0) out.set(p, [...(out.get(p) ?? []), n]);
+      } else walk(x, p, depth + 1);
+    }
+  };
+  rows.slice(0, 500).forEach((r) => walk(r, '', 0));
+  return out;
+}
+
+/**
+ * Runs `read` with the time unit each time field of the list actually uses: when *every* one of at least
+ * two values of a field is plainly in the other unit (2000–2100 in s and in ms do not overlap), that
+ * field is read in that unit for the whole list. One odd value among normal ones stays an error of that
+ * row (a corrupted row is not a unit change).
+ */
+export function inListUnit<T>(rows: unknown[], expected: 's' | 'ms', read: () => T): T {
+  const other = expected === 's' ? 'ms' : 's';
+  const fits = (n: number) => (other === 'ms' ? inMsRange(n) : inMsRange(n * 1000));
+  const units = new Map<string, 's' | 'ms'>();
+  const values = timeValues(rows);
+  const decided = [...values.values()].filter((nums) => nums.length >= 2);
+  // A field seen once follows the list when every field seen more often switched.
+  const listSwitched = decided.length > 0 && decided.every((nums) => nums.every(fits));
+  for (const [path, nums] of values) {
+    const switched = nums.length >= 2 ? nums.every(fits) : listSwitched && nums.every(fits);
+    units.set(norm(path), switched ? other : expected);
+  }
+  const prev = listUnits;
+  listUnits = [...units.values()].includes(other) ? units : undefined;
+  try {
+    return read();
+  } finally {
+    listUnits = prev;
+  }
+}
+
+/** The unit `inListUnit` found for a reader's field label (matched as a path suffix). */
+function unitOf(label: string): 's' | 'ms' | undefined {
+  if (!listUnits) return undefined;
+  const field = norm(label);
+  const exact = listUnits.get(field);
+  if (exact) return exact;
+  for (const [path, unit] of listUnits)
+    if (path.endsWith(`.${field}`) || field.endsWith(`.${path}`)) return unit;
+  return undefined;
+}
+
+/** `confirm_time` and `confirmTime` are one field. */
+const norm = (path: string) => path.toLowerCase().replace(/_/g, '');
+
+function toNumber(v: unknown, field: string): number | undefined {
   if (v === undefined || v === null || v === '' || v === 0 || v === '0') return undefined;
   const n = typeof v === 'string' ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isFinite(n)) throw new TimeUnitError(`${field} 不是时间戳`);
+  return n;
+}
+
+/**
+ * Seconds → ms, refusing values that are clearly in another unit (a ms value where seconds are expected
+ * would land in the year 50000). 0/null/'' mean "not set". Inside `inListUnit` that found ms, ms.
+ */
+export function secondsToMs(v: unknown, field: string): number | undefined {
+  if (unitOf(field) === 'ms') return msCore(v, field);
+  return secondsCore(v, field);
+}
+
+function secondsCore(v: unknown, field: string): number | undefined {
+  const n = toNumber(v, field);
+  if (n === undefined) return undefined;
   const ms = Math.round(n * 1000);
-  if (ms < MIN_MS || ms > MAX_MS) throw new TimeUnitError(`${field}=${String(v)} 不是秒级时间戳`);
+  if (!inMsRange(ms)) throw new TimeUnitError(`${field}=${String(v)} 不是秒级时间戳`);
   return ms;
 }
 
-/** Milliseconds as-is, with the same sanity range. */
-export function msToMs(v: unknown, field: string): number | undefined {
-  if (v === undefined || v === null || v === '' || v === 0 || v === '0') return undefined;
-  const n = typeof v === 'string' ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isFinite(n)) throw new TimeUnitError(`${field} 不是时间戳`);
-  if (n < MIN_MS || n > MAX_MS) throw new TimeUnitError(`${field}=${String(v)} 不是毫秒级时间戳`);
+function msCore(v: unknown, field: string): number | undefined {
+  const n = toNumber(v, field);
+  if (n === undefined) return undefined;
+  if (!inMsRange(n)) throw new TimeUnitError(`${field}=${String(v)} 不是毫秒级时间戳`);
   return Math.round(n);
 }
+
+/** Milliseconds as-is, with the same sanity range. Inside `inListUnit` that found seconds, seconds. */
+export function msToMs(v: unknown, field: string): number | undefined {
+  return unitOf(field) === 's' ? secondsCore(v, field) : msCore(v, field);
+}
+
+/** The value at a dotted path (`result.data.list`), or undefined. */
+export function at(v: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((x, k) => (typeof x === 'object' && x !== null ? (x as Obj)[k] : undefined), v);
+}
+
+/** The first of `paths` that holds an array (the list envelopes consoles drift between). */
+export function listAt(
+  body: unknown,
+  paths: readonly string[],
+): { rows: unknown[]; path: string } | undefined {
+  for (const p of paths) {
+    const v = at(body, p);
+    if (Array.isArray(v)) return { rows: v, path: p };
+  }
+  return undefined;
+}
+
+/** The first field of `row` among renamed-but-obvious names (`reviewId` / `review_id` / `id`). */
+export const pick = (row: Obj, names: readonly string[]): unknown => {
+  for (const n of names) if (row[n] !== undefined && row[n] !== null && row[n] !== '') return row[n];
+  return undefined;
+};
 
 /** "YYYY-MM-DD HH:mm:ss" (or "YYYY-MM-DD", or with 年月日) in Asia/Shanghai → ms. */
 export function shanghaiDateTimeToMs(v: unknown): number | undefined {

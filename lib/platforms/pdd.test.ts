@@ -98,7 +98,7 @@ describe('pdd reviews', () => {
   it('reports a changed list shape', () => {
     const v = pdd.parse(
       'reviewsList',
-      { success: true, errorCode: 1000000, result: { list: [] } },
+      { success: true, errorCode: 1000000, result: { items: [] } },
       ctx('/saturn/reviews/list'),
     );
     expect(v.rejects).toHaveLength(1);
@@ -237,5 +237,92 @@ describe('pdd envelopes and identity', () => {
       name: '好物优选家居专营店',
       via: 'dom',
     });
+  });
+});
+
+/**
+ * Tolerant parsing (issue #12), from the public field names (shared/platforms.md §3.2): the same rows in
+ * every envelope, id name, unit and page size a console may drift to give the same reviews.
+ */
+describe('pdd tolerant parsing matrix', () => {
+  const base = (fixture('reviewsList') as { result: { data: Record<string, unknown>[] } }).result.data;
+  const row = (i: number): Record<string, unknown> => ({
+    ...base[i % base.length]!,
+    reviewId: String(800_000_000_000 + i),
+  });
+  const page = (n: number) => Array.from({ length: n }, (_, i) => row(i));
+  const env = (result: unknown) => ({ success: true, errorCode: 1000000, errorMsg: null, result });
+  const parse = (body: unknown) => pdd.parse('reviewsList', body, ctx('/saturn/reviews/list'));
+  const expected = parse(env({ data: page(20) }));
+
+  it.each([10, 20, 50, 100])('a page of %i rows', (n) => {
+    const v = parse(env({ data: page(n) }));
+    expect(v.rejects).toEqual([]);
+    expect(v.reviews).toHaveLength(n);
+  });
+
+  it.each([
+    ['result.list', env({ list: page(20), total: 20 })],
+    ['result.data.list', env({ data: { list: page(20) } })],
+    ['data (no result)', { success: true, errorCode: 1000000, data: page(20) }],
+    ['data.list', { success: true, errorCode: 1000000, data: { list: page(20) } }],
+  ])('envelope %s', (_name, body) => {
+    const v = parse(body);
+    expect(v.rejects).toEqual([]);
+    expect(v.reviews).toEqual(expected.reviews);
+  });
+
+  const rename = (from: string, to: string) =>
+    page(20).map((r) => {
+      const { [from]: v, ...rest } = r;
+      return { ...rest, [to]: v };
+    });
+  it.each(['review_id', 'commentId', 'comment_id', 'id'])('review id named %s', (name) => {
+    const v = parse(env({ data: rename('reviewId', name) }));
+    expect(v.reviews.map((x) => x.reviewId)).toEqual(expected.reviews.map((x) => x.reviewId));
+  });
+
+  it('numbers as strings and times in ms (a whole page) read the same', () => {
+    const conv = (v: unknown, k = ''): unknown =>
+      typeof v === 'number'
+        ? String(/Time$/i.test(k) && v > 0 ? v * 1000 : v)
+        : v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).map(([kk, vv]) => [kk, conv(vv, kk)]))
+          : v;
+    const strings = page(20).map((r) => conv(r));
+    const v = parse(env({ data: strings }));
+    expect(v.rejects).toEqual([]);
+    expect(v.reviews.map((x) => [x.reviewId, x.createdAt, x.star, x.replyAt])).toEqual(
+      expected.reviews.map((x) => [x.reviewId, x.createdAt, x.star, x.replyAt]),
+    );
+  });
+
+  it("one ms value among seconds is still that row's error, not a unit change", () => {
+    const rows = page(20);
+    rows[3] = { ...rows[3], createTime: Number(rows[3]!.createTime) * 1000 };
+    const v = parse(env({ data: rows }));
+    expect(v.rejects.map((x) => [x.code, x.row])).toEqual([['bad_time', 3]]);
+  });
+
+  it('an empty page is no error', () => {
+    expect(parse(env({ data: [], totalRows: 0 }))).toMatchObject({ reviews: [], rejects: [] });
+  });
+
+  it('camelCase order rows with ms strings', () => {
+    const o = (fixture('orderList') as { result: { pageItems: Record<string, unknown>[] } }).result.pageItems;
+    const camel = o.map((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [
+          k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()),
+          typeof v === 'number' && /time$/.test(k) && v > 0 ? String(v * 1000) : v,
+        ]),
+      ),
+    );
+    const want = pdd.parse('orderList', fixture('orderList'), ctx('/mangkhut/mms/recentOrderList'));
+    const got = pdd.parse('orderList', env({ pageItems: camel }), ctx('/mangkhut/mms/recentOrderList'));
+    expect(got.rejects).toEqual([]);
+    expect(got.orders.map((x) => [x.orderId, x.paidAt, x.status])).toEqual(
+      want.orders.map((x) => [x.orderId, x.paidAt, x.status]),
+    );
   });
 });

@@ -23,12 +23,15 @@ import type { Obj, RowError } from './parse-utils';
 import {
   collectRows,
   idOf,
+  inListUnit,
   isObj,
+  listAt,
   maskedNick,
   numOf,
   obj,
   objRow,
   parseFrame,
+  pick,
   reject,
   secondsToMs,
   shanghaiDateTimeToMs,
@@ -54,10 +57,14 @@ function specText(v: unknown): string | undefined {
   return parts.join(';').slice(0, 200) || undefined;
 }
 
+/** Renamed-but-obvious review fields (issue #12): camelCase, snake_case, the generic `id`. */
+const REVIEW_ID = ['reviewId', 'review_id', 'commentId', 'comment_id', 'id'] as const;
+const REVIEW_TIME = ['createTime', 'create_time', 'commentTime', 'comment_time'] as const;
+
 function review(row: Obj): ReviewDraft | RowError {
-  const reviewId = idOf(row.reviewId);
+  const reviewId = idOf(pick(row, REVIEW_ID));
   if (!reviewId) return ['missing_id', '缺少评价 id（reviewId）'];
-  const createdAt = secondsToMs(row.createTime, 'createTime');
+  const createdAt = secondsToMs(pick(row, REVIEW_TIME), 'createTime');
   if (!createdAt) return ['bad_time', '缺少评价时间 createTime'];
   const text = (textOf(row.comment) ?? '').trim();
   // Variant rows carry the append as `appendReview.comment` (platforms.md §3.2).
@@ -71,9 +78,9 @@ function review(row: Obj): ReviewDraft | RowError {
     platform: 'pdd',
     reviewId,
     // `orderSn` (YYMMDD-15 digits) is the number merchants and the order list use; `orderId` is internal.
-    orderId: idOf(row.orderSn) ?? idOf(row.orderId),
-    productId: idOf(row.goodsId),
-    productName: textOf(row.goodsName, 200),
+    orderId: idOf(row.orderSn ?? row.order_sn) ?? idOf(row.orderId),
+    productId: idOf(row.goodsId ?? row.goods_id),
+    productName: textOf(row.goodsName ?? row.goods_name, 200),
     skuId: idOf(row.skuId),
     skuText: specText(row.specs),
     createdAt,
@@ -146,7 +153,8 @@ const fen = (v: unknown): number | undefined => {
 
 // Buyer personal data (receive_name, mobile, city/district/address, buyer_memo) is never read; the
 // province is kept, checked against the list of provinces (issue #16).
-function order(row: Obj): OrderDraft | RowError {
+function order(snake: Obj): OrderDraft | RowError {
+  const row = snakeCase(snake);
   const orderId = idOf(row.order_sn);
   if (!orderId) return ['missing_id', '缺少订单号 order_sn'];
   const statusText = textOf(row.order_status_str, 200);
@@ -177,21 +185,34 @@ function order(row: Obj): OrderDraft | RowError {
   };
 }
 
+/** camelCase keys (`orderSn`, `confirmTime`) read as the snake_case the public sync code shows. */
+const snakeCase = (row: Obj): Obj => {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(row)) out[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] ??= v;
+  return out;
+};
+
 /** A list the response must hold (`where` names it in the rejection), read row by row. */
 function rows<T extends object>(
-  source: unknown,
-  where: string,
+  body: unknown,
+  paths: readonly string[],
   map: (row: Obj) => T | RowError,
   key: (t: T) => string,
   out: T[],
   r: ParseResult,
 ): void {
-  if (!Array.isArray(source)) {
-    r.rejects.push(reject('schema', `响应中找不到列表（${where}）：拼多多后台接口可能已改版`));
+  const found = listAt(body, paths);
+  if (!found) {
+    r.rejects.push(reject('schema', `响应中找不到列表（${paths[0]}）：拼多多后台接口可能已改版`));
     return;
   }
-  collectRows(source, objRow(map), key, out, r);
+  // Seconds per the public sources; a list whose every time is in ms is read as ms (issue #12).
+  inListUnit(found.rows, 's', () => collectRows(found.rows, objRow(map), key, out, r));
 }
+
+/** Where the lists sit: the public shape first, then the variants seen in public clients (issue #12). */
+const REVIEW_LISTS = ['result.data', 'result.list', 'result.data.list', 'data', 'data.list'] as const;
+const ORDER_LISTS = ['result.pageItems', 'result.list', 'result.data', 'data.pageItems'] as const;
 
 const SERVE_PARTS: [string, DimensionId, string][] = [
   ['spLmScore', 'product', '商品服务'],
@@ -310,9 +331,8 @@ function envelopeError(body: unknown): string | undefined {
 function parse(endpointId: string, body: unknown, ctx: ParseContext): ParseResult {
   return parseFrame(envelopeError(body), (r) => {
     const res = obj(obj(body).result);
-    if (endpointId === 'reviewsList') rows(res.data, 'result.data', review, (x) => x.reviewId, r.reviews, r);
-    else if (endpointId === 'orderList')
-      rows(res.pageItems, 'result.pageItems', order, (x) => x.orderId, r.orders, r);
+    if (endpointId === 'reviewsList') rows(body, REVIEW_LISTS, review, (x) => x.reviewId, r.reviews, r);
+    else if (endpointId === 'orderList') rows(body, ORDER_LISTS, order, (x) => x.orderId, r.orders, r);
     else if (endpointId === 'mallServeScore') serveScore(res, ctx.now, r);
     else if (endpointId === 'mallDsr') mallDsr(res, ctx.now, r);
     else r.rejects.push(reject('unknown_endpoint', `未知接口 ${endpointId}`));

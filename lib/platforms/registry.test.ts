@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import wxtConfig from '../../wxt.config';
 import { PLATFORM_IDS } from '../model';
 import { ENDPOINTS } from './endpoints';
+import { identityFromJson } from './identity';
 import { PLATFORM_HOSTS } from './hosts';
 import { ADAPTERS, PLATFORM_NAMES } from './index';
 import { patternMatches } from './match';
@@ -111,22 +112,35 @@ describe.each(ADAPTERS.map((a) => [a.id, a] as const))('adapter %s', (id, adapte
       ).toBe(true);
   });
 
-  it.each(adapter.endpoints.map((e) => [e.id]))('endpoint %s has a clean fixture <id>.json', (eid) => {
-    const file = `${eid}.json`;
-    expect(
-      fixtureFiles(id),
-      `add lib/platforms/__fixtures__/${id}/${file}: a real-shaped response`,
-    ).toContain(file);
-    const r = adapter.parse(eid, JSON.parse(readFixture(id, file)), ctxFor(adapter));
-    expect(
-      r.rejects,
-      `${id}/${file} must parse without rejections (variants go in ${eid}-<case>.json)`,
-    ).toEqual([]);
-    expect(
-      r.reviews.length + r.orders.length + r.scores.length,
-      `${id}/${file} yields no records`,
-    ).toBeGreaterThan(0);
-  });
+  it.each(adapter.endpoints.map((e) => [e.id, e.kind]))(
+    'endpoint %s has a clean fixture <id>.json',
+    (eid, kind) => {
+      const file = `${eid}.json`;
+      expect(
+        fixtureFiles(id),
+        `add lib/platforms/__fixtures__/${id}/${file}: a real-shaped response`,
+      ).toContain(file);
+      // Identity endpoints (issue #12) carry no records: they must name exactly one shop.
+      if (kind === 'identity') {
+        expect(
+          identityFromJson(id, JSON.parse(readFixture(id, file)), eid),
+          `${id}/${file} names no shop`,
+        ).toMatchObject({
+          kind: 'api',
+        });
+        return;
+      }
+      const r = adapter.parse(eid, JSON.parse(readFixture(id, file)), ctxFor(adapter));
+      expect(
+        r.rejects,
+        `${id}/${file} must parse without rejections (variants go in ${eid}-<case>.json)`,
+      ).toEqual([]);
+      expect(
+        r.reviews.length + r.orders.length + r.scores.length,
+        `${id}/${file} yields no records`,
+      ).toBeGreaterThan(0);
+    },
+  );
 
   it('refuses an endpoint id it does not know', () => {
     const first = adapter.endpoints[0]!;

@@ -26,6 +26,7 @@ import {
   isObj,
   list,
   maskedNick,
+  inListUnit,
   msToMs,
   numOf,
   obj,
@@ -120,13 +121,16 @@ function rows(data: Obj, now: number, r: ParseResult): void {
     r.rejects.push(reject('schema', '响应中找不到评价列表（data.data.dataSource）：千牛接口可能已改版'));
     return;
   }
-  collectRows(
-    source,
-    objRow((row) => review(row, now)),
-    (x) => x.reviewId,
-    r.reviews,
-    r,
-    '评价',
+  // mainRate.date is ms per the public sources; a list whose every date is in seconds is read so (issue #12).
+  inListUnit(source, 'ms', () =>
+    collectRows(
+      source,
+      objRow((row) => review(row, now)),
+      (x) => x.reviewId,
+      r.reviews,
+      r,
+      '评价',
+    ),
   );
 }
 

@@ -74,6 +74,7 @@ const DATA: Record<string, unknown> = {
   'ui-bg/team-test': { targetId: 't1' },
   'ui-bg/team-retry': { key: 'outbox-key' },
   'ui-bg/board-sync': undefined,
+  'ui-bg/confirm-store': { provisionalKey: 'douyin:?default', name: '新店' },
 };
 
 const WRONG_FOR_CS: [string, SenderLike][] = [

@@ -1,0 +1,107 @@
+/**
+ * The page side of store identity (issue #12): which signal names the store, when the page gives up and
+ * says "unidentified" (the provisional store), and that disagreeing signals are reported, not resolved.
+ */
+import { Window } from 'happy-dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CaptureBatch } from './batch';
+import type { HookMessage } from './channel';
+import type { IdentifyMessage } from './content';
+import { PROVISIONAL_AFTER_MS, createCapture } from './content';
+import { pdd } from '../platforms/pdd';
+
+const NOW = Date.UTC(2026, 10, 22, 2);
+const document = new Window({ url: 'https://mms.pinduoduo.com/' }).document as unknown as Document;
+const PAGE = 'https://mms.pinduoduo.com/goods/evaluation/index';
+const msg = (path: string, body: unknown): HookMessage => ({
+  url: `https://mms.pinduoduo.com${path}`,
+  method: 'POST',
+  status: 200,
+  contentType: 'application/json',
+  text: JSON.stringify(body),
+  bytes: 10,
+  at: NOW,
+});
+const ok = (result: unknown) => ({ success: true, errorCode: 1000000, errorMsg: null, result });
+const review = (id: string) => ({ reviewId: id, createTime: 1_794_000_000, descScore: 5, comment: '好' });
+
+function setup(pageUrl = PAGE) {
+  const sent: CaptureBatch[] = [];
+  const told: IdentifyMessage[] = [];
+  let t = NOW;
+  const capture = createCapture({
+    adapter: pdd,
+    doc: document,
+    pageUrl: () => new URL(pageUrl),
+    send: async (b) => (sent.push(b), { added: 0, updated: 0, unchanged: 0, rejected: 0 }),
+    identify: async (m) => void told.push(m),
+    now: () => t,
+    salt: 's',
+  });
+  return { capture, sent, told, tick: (ms: number) => ((t += ms), vi.advanceTimersByTimeAsync(ms)) };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  document.body.replaceChildren();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('identity on the page', () => {
+  it('user info names the shop (API signal): batches carry it, the signal is recorded', async () => {
+    const { capture, sent, told } = setup();
+    await capture(msg('/janus/api/new/userinfo', ok({ id: 7, username: 'u', mall_id: 42 })));
+    await capture(msg('/saturn/reviews/list', ok({ data: [review('1')] })));
+    expect(sent).toHaveLength(1); // the identity response itself sends no batch
+    expect(sent[0]!.store).toMatchObject({ shopId: '42', via: 'api', signal: 'api:userInfo.mall_id' });
+    expect(sent[0]!.login).toMatch(/^[0-9a-f]{8}$/);
+    expect(told[0]).toMatchObject({ store: { shopId: '42' } });
+  });
+
+  it('no signal: after PROVISIONAL_AFTER_MS the page says so, naming what was missing', async () => {
+    const { capture, sent, told, tick } = setup();
+    await capture(msg('/saturn/reviews/list', ok({ data: [review('1')] })));
+    expect(sent[0]!.store).toBeUndefined();
+    await tick(PROVISIONAL_AFTER_MS - 300);
+    expect(told).toEqual([]);
+    await tick(600);
+    expect(told).toHaveLength(1);
+    const u = (told[0] as Extract<IdentifyMessage, { unidentified: unknown }>).unidentified;
+    expect(u.candidates).toEqual([]);
+    expect(u.missing.join(' ')).toContain('mall_id');
+  });
+
+  it('a URL parameter identifies the page when the JSON does not', async () => {
+    const { capture, sent } = setup(`${PAGE}?mallId=9001`);
+    await capture(msg('/saturn/reviews/list', ok({ data: [review('1')] })));
+    expect(sent[0]!.store).toMatchObject({ shopId: '9001', via: 'url' });
+  });
+
+  it('the header is read only while nothing stronger exists', async () => {
+    const header = document.createElement('header');
+    for (const t of ['某店', '店铺ID：5555'])
+      header.append(Object.assign(document.createElement('span'), { textContent: t }));
+    document.body.append(header);
+    const { capture, sent } = setup();
+    await capture(msg('/saturn/reviews/list', ok({ data: [review('1')] })));
+    expect(sent[0]!.store).toMatchObject({ shopId: '5555', via: 'dom', signal: 'dom:header' });
+  });
+
+  it('two signals that disagree: no store on the batch, both shops reported to ask the merchant', async () => {
+    const { capture, sent, told } = setup(`${PAGE}?mallId=1111`);
+    await capture(msg('/janus/api/new/userinfo', ok({ mall_id: 2222 })));
+    await capture(msg('/saturn/reviews/list', ok({ data: [review('1')] })));
+    expect(sent[0]!.store).toBeUndefined();
+    const last = told.at(-1) as Extract<IdentifyMessage, { unidentified: unknown }>;
+    expect(last.unidentified.candidates.map((c) => c.shopId).sort()).toEqual(['1111', '2222']);
+  });
+
+  it('a rejected row sends a drift note with a redacted sample', async () => {
+    const { capture, sent } = setup(`${PAGE}?mallId=1`);
+    await capture(msg('/saturn/reviews/list', ok({ data: [{ comment: '没有 id 的行' }, review('2')] })));
+    expect(sent[0]!.rejects.map((r) => r.code)).toEqual(['missing_id']);
+    expect(sent[0]!.drift?.fields).toEqual(expect.arrayContaining(['reviewId', 'comment']));
+    expect(sent[0]!.drift?.sample).toBeDefined();
+    expect(JSON.stringify(sent[0]!.drift?.sample)).not.toMatch(/\p{Script=Han}/u);
+  });
+});
