@@ -250,6 +250,8 @@ export const Rejection = z.object({
     'bad_time',
     'no_store',
     'store_mismatch',
+    /** Not a rejection: the page's own JSON now names another shop (a switch in the same tab). */
+    'store_switch',
     'unknown_endpoint',
     'quota',
     'internal',

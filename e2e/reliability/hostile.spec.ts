@@ -142,18 +142,29 @@ test('a page script cannot reach the extension, forge channel messages or write 
   );
   expect(acked).toBe(false);
 
-  // A forged response (Response.prototype.text patched) naming another shop, then rows under it.
+  // A forged response naming another shop, then rows under it. The hook reads the body's bytes (to decode
+  // GBK), so the page patches every way a body can be read.
   await page.evaluate(
     async ([overview, rows]) => {
-      const real = Response.prototype.text;
+      const P = Response.prototype;
+      const real = { text: P.text, arrayBuffer: P.arrayBuffer, json: P.json, clone: P.clone };
       let next = overview;
-      Response.prototype.text = async function () {
+      P.text = async function () {
         return next;
+      };
+      P.arrayBuffer = async function () {
+        return new TextEncoder().encode(next).buffer;
+      };
+      P.json = async function () {
+        return JSON.parse(next) as unknown;
+      };
+      P.clone = function (this: Response) {
+        return this;
       };
       await fetch('/governance/shop/experiencescore/getOverviewByVersion');
       next = rows;
       await fetch('/product/tcomment/commentList?page=0&pageSize=20');
-      Response.prototype.text = real;
+      Object.assign(P, real);
     },
     [
       JSON.stringify({
@@ -165,25 +176,41 @@ test('a page script cannot reach the extension, forge channel messages or write 
       forgedRows(3),
     ] as const,
   );
-  type Ev = { outcome: string; reasons: { code: string }[] };
+  // The page was identified by its header; its JSON now names another shop. Two signals disagree, so
+  // nothing is guessed (issue #12): the forged rows are held apart under the provisional store with the
+  // merchant's question, the real shop keeps exactly what it had, and no store is made for the forged id.
+  const provisionalKey = 'douyin:?default';
   await expect
     .poll(
       async () =>
-        (await allRows<Ev>(worker, 'captureEvents')).filter((e) =>
-          e.reasons.some((r) => r.code === 'store_mismatch'),
-        ).length,
-      { timeout: 15_000 },
+        (await allRows<Review>(worker, 'reviews')).filter((r) => r.reviewId.startsWith('999')).length,
+      {
+        timeout: 15_000,
+      },
     )
-    .toBeGreaterThanOrEqual(2);
-  const stores = await allRows<{ key: string }>(worker, 'stores');
-  expect(stores.map((s) => s.key)).toEqual([realStore]);
+    .toBe(3);
   const reviews = await allRows<Review>(worker, 'reviews');
-  expect(reviews).toHaveLength(20);
-  expect(reviews.filter((r) => r.reviewId.startsWith('999'))).toEqual([]);
   expect(
-    (await allRows<{ storeKey: string }>(worker, 'officialScores')).every((s) => s.storeKey === realStore),
+    reviews.filter((r) => r.reviewId.startsWith('999')).every((r) => r.storeKey === provisionalKey),
   ).toBe(true);
+  expect(reviews.filter((r) => r.storeKey === realStore)).toHaveLength(20);
+  const stores = await allRows<{ key: string; provisional?: boolean }>(worker, 'stores');
+  expect(stores.map((s) => s.key).sort()).toEqual([realStore, provisionalKey].sort());
+  const realScores = (await allRows<{ storeKey: string; value?: number }>(worker, 'officialScores')).filter(
+    (s) => s.storeKey === realStore,
+  );
+  expect(realScores.some((s) => s.value === 99)).toBe(false);
+  type Ev = { storeKey?: string; reasons: { code: string; message: string }[] };
+  const conflict = (await allRows<Ev>(worker, 'captureEvents')).find((e) =>
+    e.reasons.some((r) => r.message.includes('两个信号指向不同店铺')),
+  );
+  expect(conflict?.reasons[0]?.message).toContain('冒名店铺');
+  expect(conflict?.reasons[0]?.message).toContain('暖阳优品生活馆');
 
+  // The merchant is asked, naming both shops.
+  const popup = await extPage('popup.html');
+  await expect(popup.getByText('这是哪个店铺？')).toBeVisible();
+  await popup.close();
   const health = await extPage('sidepanel.html?tab=health');
-  await expect(health.locator('[data-code="store_mismatch"]').first()).toContainText('已拒绝');
+  await expect(health.getByText('两个信号指向不同店铺').first()).toBeVisible();
 });

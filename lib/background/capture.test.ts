@@ -201,5 +201,22 @@ describe("the provisional store and the merchant's answer (issue #12)", () => {
     await w.send('cs-bg/capture', anonymous(2), tab);
     expect(await w.db.reviews.where('storeKey').equals('douyin:10').count()).toBe(20);
     expect(await w.db.reviews.where('storeKey').equals('douyin:20').count()).toBe(40);
+    // The switch is said in 采集健康 of both shops (a switch the merchant did not make is seen at once).
+    const switches = (await w.db.captureEvents.toArray()).filter((e) =>
+      e.reasons.some((r) => r.code === 'store_switch'),
+    );
+    expect(switches.map((e) => e.storeKey).sort()).toEqual(['douyin:10', 'douyin:20']);
+    expect(switches[0]!.reasons[0]!.message).toContain('之后的数据记入');
+  });
+
+  it('a page moving from the provisional store to its real shop is not reported as a switch', async () => {
+    await w.send(
+      'cs-bg/identify',
+      { platform: 'douyin', unidentified: { missing: ['x'], candidates: [] } },
+      tab,
+    );
+    await w.send('cs-bg/identify', { platform: 'douyin', store: { ...shop('555'), via: 'api' } }, tab);
+    const codes = (await w.db.captureEvents.toArray()).flatMap((e) => e.reasons.map((r) => r.code));
+    expect(codes).not.toContain('store_switch');
   });
 });

@@ -27,7 +27,7 @@ import {
   rememberedStore,
 } from './provisional';
 import { recordDrift } from './drift';
-import { missingSignals } from '../platforms/identity';
+import { keepStronger, missingSignals } from '../platforms/identity';
 import { requireConsoleTab, requireExtensionPage } from './senders';
 import type { Bindings } from './stores';
 import { resolveStore } from './stores';
@@ -153,6 +153,7 @@ export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
     const m = IdentifyMessage.parse(data);
     const doc = requireConsoleTab(sender, m.platform, env.extensionId);
     if (m.store) {
+      const before = await env.bindings.get(doc);
       const res = await resolveStore(db, env.bindings, doc, m.platform, m.store, {
         login: m.login,
         now: env.now(),
@@ -163,6 +164,8 @@ export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
         await flush(doc, res.storeKey, res.identity);
         // A store's name or signal can arrive without records (user-info responses).
         await touchStore(db, res.storeKey, m.store, env.now());
+        if (before && before !== res.storeKey && (await isRealStore(db, before)))
+          await recordSwitchEvent(db, { from: before, to: m.store, storeKey: res.storeKey }, env.now());
         env.afterIngest(res.storeKey);
       }
       return;
@@ -236,8 +239,7 @@ async function touchStore(db: KoubeiDb, key: string, id: StoreIdentity, now: num
       key,
       platform: id.platform,
       shopId,
-      name: id.name ?? prev?.name,
-      identifiedBy: id.signal ?? prev?.identifiedBy,
+      ...keepStronger(prev, id),
       firstSeen: prev?.firstSeen ?? now,
       lastSeen: Math.max(prev?.lastSeen ?? now, now),
     });
@@ -245,6 +247,45 @@ async function touchStore(db: KoubeiDb, key: string, id: StoreIdentity, now: num
 }
 
 /** 采集健康: why the page was filed under the provisional store (which signal was missing / disagreed). */
+/** A store that is neither provisional nor gone (a switch away from a provisional store is not news). */
+async function isRealStore(db: KoubeiDb, key: string): Promise<boolean> {
+  const s = await db.stores.get(key);
+  return !!s && !s.provisional;
+}
+
+/**
+ * A page that was filed under one shop announced another by its own JSON (the console switched shops in
+ * this tab, or a page script forged a response): later rows go to the new shop, nothing already stored
+ * moves, and 采集健康 says so in both stores, so a switch the merchant did not make is seen at once.
+ */
+async function recordSwitchEvent(
+  db: KoubeiDb,
+  o: { from: string; to: StoreIdentity; storeKey: string },
+  now: number,
+) {
+  const fromStore = await db.stores.get(o.from);
+  const fromName = fromStore?.name ?? o.from.slice(o.from.indexOf(':') + 1);
+  const toName = o.to.name ?? o.to.shopId;
+  const message = `本页面从店铺“${fromName}”切换到“${toName}”（依据 ${o.to.signal ?? o.to.via ?? '接口'}）：之后的数据记入“${toName}”，已有数据不变。如不是您切换的，请关闭该页面并检查浏览器扩展`;
+  for (const storeKey of [o.from, o.storeKey])
+    await db.captureEvents.add({
+      at: now,
+      platform: o.to.platform,
+      storeKey,
+      endpoint: '店铺识别',
+      page: '',
+      source: 'api',
+      outcome: 'partial',
+      seen: 0,
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      bytes: 0,
+      reasons: [{ code: 'store_switch', message: message.slice(0, 200) }],
+    });
+}
+
 async function recordIdentityEvent(
   db: KoubeiDb,
   o: { platform: PlatformId; storeKey: string; missing: string[]; candidates: StoreIdentity[] },

@@ -11,6 +11,7 @@ import { recordKey } from '../model';
 import { withPolarity } from '../keys';
 import type { CaptureBatch, IngestResult } from '../capture/batch';
 import { OrderDraftSchema, ReviewDraftSchema, ScoreDraftSchema } from '../capture/schema';
+import { keepStronger } from '../platforms/identity';
 import { zodReason } from '../platforms/parse-utils';
 
 export type RecordChange =
@@ -209,8 +210,7 @@ export async function ingestBatch(
       key: storeKey,
       platform,
       shopId,
-      name: ctx.identity?.name ?? prevStore?.name,
-      identifiedBy: ctx.identity?.signal ?? prevStore?.identifiedBy,
+      ...keepStronger(prevStore, ctx.identity ?? {}),
       category: prevStore?.category,
       firstSeen: prevStore?.firstSeen ?? now,
       lastSeen: now,

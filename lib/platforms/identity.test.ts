@@ -5,7 +5,9 @@ import {
   identityFromJson,
   identityFromUrl,
   loginFromJson,
+  keepStronger,
   missingSignals,
+  signalTrust,
 } from './identity';
 
 describe('identityFromJson', () => {
@@ -100,4 +102,30 @@ it('hash32 is stable 8-hex', () => {
   expect(hash32('pdd|x')).toMatch(/^[0-9a-f]{8}$/);
   expect(hash32('pdd|x')).toBe(hash32('pdd|x'));
   expect(hash32('pdd|x')).not.toBe(hash32('pdd|y'));
+});
+
+describe('keepStronger', () => {
+  it('upgrades a header-identified store when the API names it, never the reverse', () => {
+    const header = { identifiedBy: 'dom:header', name: '页头名' };
+    expect(keepStronger(header, { signal: 'api:userInfo.mall_id', name: '接口名' })).toEqual({
+      identifiedBy: 'api:userInfo.mall_id',
+      name: '接口名',
+    });
+    const api = { identifiedBy: 'api:getOverviewByVersion.shop_id', name: '接口名' };
+    expect(keepStronger(api, { signal: 'dom:header', name: '页头名' })).toEqual(api);
+    expect(keepStronger(api, { signal: 'api:userInfo.mall_id', name: '别名' })).toEqual(api);
+  });
+  it('ranks the merchant’s answer above URL and header, below the console JSON', () => {
+    expect(signalTrust('manual')).toBeGreaterThan(signalTrust('url:mallId'));
+    expect(signalTrust('manual')).toBeLessThan(signalTrust('api:x'));
+    expect(keepStronger({ identifiedBy: 'manual', name: '我的店' }, { signal: 'dom:header' })).toEqual({
+      identifiedBy: 'manual',
+      name: '我的店',
+    });
+    expect(keepStronger(undefined, { signal: 'url:mallId', name: 'A' })).toEqual({
+      identifiedBy: 'url:mallId',
+      name: 'A',
+    });
+    expect(signalTrust('bogus')).toBe(0);
+  });
 });

@@ -16,6 +16,27 @@ import { idOf } from './parse-utils';
 export type SignalKind = 'api' | 'url' | 'dom';
 export const SIGNAL_TRUST: Record<SignalKind, number> = { api: 3, url: 2, dom: 1 };
 
+/** How much a recorded `identifiedBy` (e.g. `api:userInfo.mall_id`, `manual`) is trusted; unknown → 0. */
+export function signalTrust(recorded: string | undefined): number {
+  if (!recorded) return 0;
+  if (recorded === 'manual') return 2.5; // the merchant's answer: above a URL or header, below the console's JSON
+  const kind = recorded.slice(0, recorded.indexOf(':')) as SignalKind;
+  return SIGNAL_TRUST[kind] ?? 0;
+}
+
+/**
+ * The store row keeps the most trusted signal that ever identified it: a later page identified by a weaker
+ * signal (its API call failed, only the header answered) must not rewrite the row, nor its name.
+ */
+export function keepStronger(
+  prev: { identifiedBy?: string; name?: string } | undefined,
+  next: { signal?: string; name?: string },
+): { identifiedBy?: string; name?: string } {
+  if (!prev?.identifiedBy || (next.signal && signalTrust(next.signal) > signalTrust(prev.identifiedBy)))
+    return { identifiedBy: next.signal ?? prev?.identifiedBy, name: next.name ?? prev?.name };
+  return { identifiedBy: prev.identifiedBy, name: prev.name ?? next.name };
+}
+
 export interface IdentitySignal {
   kind: SignalKind;
   /** e.g. `api:userInfo.mall_id`, `url:mallId`, `dom:header`. */
