@@ -10,6 +10,12 @@
  *
  * 店铺体验分 (`/rest/app/tts/apollo/shopexp/getDetail`): shape unknown, read defensively.
  *
+ * Orders (issue #12): the console's order JSON is not public either. Like reviews, the parser takes the
+ * open-platform order shape (`open.order.cursor.list`, platforms.md §5: `orderBaseInfo{oid, status,
+ * createTime, payTime, sendTime, totalFee (分)}`, `orderItemInfo`, `orderAddress`, `orderLogisticsInfo[]`)
+ * at a guessed path, and also the flat rows some clients return. Only the province of `orderAddress` is
+ * kept; consignee, phone and the rest of the address are never read.
+ *
  * Test URLs:
  * https://s.kwaixiaodian.com/zone/comment/list
  * https://s.kwaixiaodian.com/zone/cultivation/shop/experience
@@ -18,6 +24,7 @@
 import type { OrderDraft, ParseResult, ReviewDraft } from '../capture/batch';
 import type { DimensionId, OrderStatus, Polarity, ScoreDimension, ScoreIndicator } from '../model';
 import { DAY_MS, dayKey } from '../keys';
+import { provinceOf } from '../provinces';
 import type { TableRow } from './dom-table';
 import { cellAt, domTableReader, recordKey, replyFromCell, shopFromHeader, starFromText } from './dom-table';
 import { ENDPOINTS } from './endpoints';
@@ -89,6 +96,59 @@ function review(row: Obj): ReviewDraft | RowError {
     appealState: textOf(row.complainStatusDesc, 200) ?? (complain ? `申诉状态 ${complain}` : undefined),
     countsTowardScore: row.valid === undefined ? undefined : yes(row.valid),
     isDefault: yes(row.auto) || text === '' || DEFAULT_TEXT.test(text),
+    source: 'api',
+  };
+}
+
+/** Open-platform order status codes [M]: 10 待付款, 30 已付款, 40 已发货, 50 已签收, 70 成功, 80 失败/关闭. */
+const ORDER_STATUS: Record<number, OrderStatus> = {
+  10: 'unpaid',
+  30: 'paid',
+  40: 'shipped',
+  50: 'shipped',
+  70: 'completed',
+  80: 'cancelled',
+};
+/** A time field that is 0 or absent means "not yet" (an unshipped order's sendTime), not a bad time. */
+const timeOrNone = (v: unknown, field: string) => (numOf(v) ? msToMs(v, field) : undefined);
+
+function order(row: Obj): OrderDraft | RowError {
+  // Nested (open.order.cursor.list) or flat rows: the same names either way.
+  const base: Obj = isObj(row.orderBaseInfo) ? row.orderBaseInfo : row;
+  const items = [row.orderItemInfo, ...list(row.orderItemInfoList ?? row.itemList)].filter(isObj);
+  const orderId = idOf(base.oid ?? base.orderId);
+  if (!orderId) return ['missing_id', '缺少订单号 oid'];
+  const code = numOf(base.status);
+  const address = obj(row.orderAddress);
+  const logistics = list(row.orderLogisticsInfo)[0];
+  const refund = list(row.orderRefundList)[0];
+  return {
+    platform: 'kuaishou',
+    orderId,
+    status: (code !== undefined && ORDER_STATUS[code]) || 'unknown',
+    statusText: textOf(base.statusDesc ?? base.statusText, 200),
+    createdAt: timeOrNone(base.createTime, 'createTime'),
+    paidAt: timeOrNone(base.payTime, 'payTime'),
+    shippedAt: timeOrNone(base.sendTime, 'sendTime'),
+    promisedShipAt: timeOrNone(base.promiseTimeStampOfDelivery, 'promiseTimeStampOfDelivery'),
+    carrier: textOf(logistics?.logisticsName ?? logistics?.expressName, 40),
+    // Province only: from its own field, else the head of a flat address string (the rest is dropped).
+    province: provinceOf(address.province) ?? provinceOf(textOf(base.address, 20)),
+    amountFen: numOf(base.totalFee),
+    items: (items.length ? items : [base]).slice(0, 50).map((it) => ({
+      productId: idOf(it.itemId),
+      productName: textOf(it.itemTitle, 200),
+      skuId: idOf(it.skuId),
+      skuText: textOf(it.skuDesc, 200),
+      quantity: numOf(it.num),
+    })),
+    afterSale: refund
+      ? {
+          status: 'other',
+          reason: textOf(refund.refundReason, 200),
+          text: textOf(refund.refundStatusDesc, 200),
+        }
+      : undefined,
     source: 'api',
   };
 }
@@ -209,6 +269,11 @@ function parse(endpointId: string, body: unknown, ctx: ParseContext): ParseResul
       else
         // createTime is ms in public clients, seconds in one SDK doc: the whole list decides (issue #12).
         inListUnit(rows, 'ms', () => void collectRows(rows, objRow(review), (x) => x.reviewId, r.reviews, r));
+    } else if (endpointId === 'orderList') {
+      const rows = [data.orderList, data.list, data.orders].find(Array.isArray) as unknown[] | undefined;
+      if (!rows)
+        r.rejects.push(reject('schema', '响应中找不到订单列表 data.orderList：快手后台接口可能已改版'));
+      else inListUnit(rows, 'ms', () => void collectRows(rows, objRow(order), (x) => x.orderId, r.orders, r));
     } else if (endpointId === 'shopExpDetail') shopExp(data, ctx.now, r);
     else r.rejects.push(reject('unknown_endpoint', `未知接口 ${endpointId}`));
   });

@@ -63,7 +63,6 @@ function run(r: Route) {
 const NOT_CAPTURED = [
   '/byteshop/login/getmobilemail', // operator account, not the shop
   '/trade/itemlist/list_sold_items.htm', // 淘宝 sold list: response shape guessed by the fixtures too
-  '/rest/pc/order/manage/list', // 快手 orders: path and shape guessed
   '/jdm/shop/score/getWindVaneScore', // 京东 风向标: entirely guessed
 ];
 /** Rows rejected on purpose (the reason is shown in 采集健康). */
@@ -85,6 +84,31 @@ describe.each(routes.filter((r) => r.kind !== 'page').map((r) => [r.file, r] as 
     const emptyOrError = /empty|error|expired|not-logged-in/.test(r.file);
     if (!emptyOrError) expect(n > 0 || shop !== undefined, `${r.file}: no records and no shop`).toBe(true);
   });
+});
+
+it('快手 orders (open-platform shape, nested and flat): rows, units per field, province only, no PII', () => {
+  for (const [file, rows] of [
+    ['kuaishou/orders.page1.json', 12],
+    ['kuaishou/variants/orders.cursor-flat-seconds.json', undefined],
+  ] as const) {
+    const { out } = run(routes.find((x) => x.file === file)!);
+    const orders = out.result.orders;
+    if (rows) expect(orders).toHaveLength(rows);
+    expect(orders.length).toBeGreaterThan(0);
+    for (const o of orders) {
+      // Every time is in 2026 whichever unit the field used (seconds in the flat variant's createTime).
+      for (const t of [o.createdAt, o.paidAt, o.shippedAt].filter((x) => x !== undefined))
+        expect(new Date(t).getUTCFullYear()).toBe(2026);
+      expect(o.province === undefined || /省|市|自治区|特别行政区$/.test(o.province)).toBe(true);
+    }
+    expect(orders.some((o) => o.province)).toBe(true);
+    const json = JSON.stringify(orders);
+    for (const pii of ['林晓峰', '15016967748', '15049696648', '珞喻路', '洪山区', '武汉市'])
+      expect(json).not.toContain(pii);
+  }
+  const page1 = run(routes.find((x) => x.file === 'kuaishou/orders.page1.json')!).out.result.orders;
+  expect(new Set(page1.map((o) => o.status))).toEqual(new Set(['paid', 'shipped', 'completed', 'cancelled']));
+  expect(page1.some((o) => o.carrier === '中通快递')).toBe(true);
 });
 
 it('names the shop the fixtures say each console names (their README table)', () => {
