@@ -32,7 +32,10 @@ test('exports CSV, XLSX and a JSON backup, then restores the backup after deleti
   const page = await context.newPage();
   await page.goto(`${BASE}/ffa/maftersale/comment`);
   await expect(page.locator('tr[data-comment-id]').first()).toBeVisible();
+  const first = await page.locator('tr[data-comment-id]').first().getAttribute('data-comment-id');
   await page.getByRole('button', { name: '下一页' }).first().click();
+  // Page 2 has arrived (its rows replaced page 1's) before the page is left: this test is about export.
+  await expect(page.locator('tr[data-comment-id]').first()).not.toHaveAttribute('data-comment-id', first!);
   await page.goto(`${BASE}/ffa/eco/experience-score`);
   await expect(page.getByText('商品体验').first()).toBeVisible();
   const worker = await sw();
