@@ -70,12 +70,42 @@ test('运营看板: logistics by province and courier, service, win-back, invita
   const names = await provinces.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-province')));
   for (const p of ['广东省', '浙江省', '北京市', '新疆维吾尔自治区']) expect(names).toContain(p);
   expect(names).not.toContain('深圳市');
-  const worst = provinces.first();
-  expect(Number(await worst.getAttribute('data-abnormal'))).toBeGreaterThan(0);
-  await worst.click();
+
+  // The tile map: all 34 divisions, the ones with orders as buttons coloured by the graded rate.
+  const map = panel.getByTestId('province-map');
+  await expect(map).toBeVisible();
+  await expect(map.locator('[data-province]')).toHaveCount(34);
+  const gd = map.locator('button[data-province="广东省"]');
+  await expect(gd).toHaveAttribute('data-bin', /excellent|industry|below|severe/);
+  await expect(gd).toHaveAttribute('title', /^广东省：发货超时率 \d+\.\d+%（\d+\/\d+）/);
+  await expect(gd).toContainText('广东');
+  await expect(panel.getByTestId('map-legend')).toContainText('优秀 ≤ 2%');
+  await expect(panel.getByTestId('map-legend')).toContainText('达标 2% – 15%');
+  // The province with most abnormal orders (the table's first row) opens its orders from the map,
+  // by keyboard: focus its tile, Enter.
+  const worst = await provinces.first().getAttribute('data-province');
+  expect(Number(await provinces.first().getAttribute('data-abnormal'))).toBeGreaterThan(0);
+  await map.locator(`button[data-province="${worst}"]`).focus();
+  await panel.keyboard.press('Enter');
   const orders = panel.getByTestId('province-orders');
-  await expect(orders).toBeVisible();
+  await expect(orders).toHaveAttribute('data-province', worst!);
   await expect(orders.locator('tr[data-key]').first()).toBeVisible();
+  // Arrow keys move between tiles with orders.
+  await panel.keyboard.press('ArrowLeft');
+  const focused = await panel.evaluate(() => document.activeElement?.getAttribute('data-province'));
+  expect(focused).toBeTruthy();
+  expect(focused).not.toBe(worst);
+  // Another metric recolours the map and the legend follows its own standard.
+  await panel.getByRole('tab', { name: '破损率' }).click();
+  await expect(map).toHaveAttribute('data-metric', 'damage');
+  await expect(panel.getByTestId('map-legend')).toContainText('优秀 ≤ 0.1%');
+  await panel.getByRole('tab', { name: '发货超时率' }).click();
+  await map.locator(`button[data-province="${worst}"]`).click();
+  await expect(orders).toBeHidden();
+  await map.locator(`button[data-province="${worst}"]`).click();
+  await expect(orders).toBeVisible();
+  mkdirSync(SHOTS, { recursive: true });
+  await map.screenshot({ path: `${SHOTS}/boards-map.png` });
   const couriers = await panel
     .getByTestId('courier-table')
     .locator('tr[data-courier]')
