@@ -4,7 +4,7 @@
  * and the score page on a few days — then each board as the merchant sees it, with screenshots for
  * docs/screenshots/boards-*.png.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { createDemoHandler, routeDemo } from '../demo/server';
 import { pinExtensionClock } from './clock';
@@ -153,6 +153,37 @@ test('运营看板: logistics by province and courier, service, win-back, invita
   const productNames = new Set(world.products.map((p) => p.name));
   expect(productNames.has((await products.first().locator('td').first().textContent()) ?? '')).toBe(true);
   await shot(panel, 'ranking');
+
+  // 月度报告 (issue #14): last month by default, the HTML file itself in a sandboxed frame, HTML and PNG
+  // downloads.
+  await panel.getByRole('tab', { name: '月度报告' }).click();
+  const monthly = panel.getByTestId('monthly-report');
+  await expect(monthly).toHaveAttribute('data-month', '2026-11');
+  const doc = panel.frameLocator('[data-testid="report-frame"]');
+  await expect(doc.locator('h1')).toContainText('月度口碑报告 2026-11', { timeout: 30_000 });
+  await expect(doc.getByTestId('report-categories').locator('tbody tr').first()).toBeVisible();
+  await expect(doc.getByTestId('report-products').locator('tbody tr').first()).toBeVisible();
+  await expect(doc.locator('svg path').first()).toBeAttached();
+  const [html] = await Promise.all([
+    panel.waitForEvent('download'),
+    monthly.getByRole('button', { name: '下载 HTML' }).click(),
+  ]);
+  expect(html.suggestedFilename()).toMatch(/^口碑月报-.+-2026-11\.html$/);
+  const htmlText = readFileSync((await html.path())!, 'utf8');
+  expect(htmlText).toContain('月度口碑报告 2026-11');
+  expect(htmlText).not.toMatch(/<script/i);
+  const [png] = await Promise.all([
+    panel.waitForEvent('download'),
+    monthly.getByRole('button', { name: '下载 PNG' }).click(),
+  ]);
+  const pngBytes = readFileSync((await png.path())!);
+  expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+  expect(pngBytes.length).toBeGreaterThan(20_000);
+  mkdirSync(SHOTS, { recursive: true });
+  writeFileSync(`${SHOTS}/boards-monthly.png`, pngBytes);
+  await monthly.getByRole('button', { name: '发送到群' }).click();
+  await expect(panel.getByTestId('report-note')).toContainText('还没有启用的群机器人');
+  await shot(panel, 'monthly-panel');
 });
 
 test('差评挽回 by reply template: the board ranks 话术 and the inbox shows 挽回率 beside the draft', async ({

@@ -74,7 +74,7 @@ body{font:14px/1.6 system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",
 h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:24px 0 8px;border-bottom:1px solid #e3e6ea;padding-bottom:4px}
 .muted{color:#656d76}.kpis{display:flex;gap:24px;flex-wrap:wrap;margin:12px 0}.kpis b{font-size:22px;display:block}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #e3e6ea;padding:4px 6px;text-align:left}
-.up{color:#1a7f37}.down{color:#cf222e}ul{padding-left:20px}
+.up{color:#1a7f37}.down{color:#cf222e}ul{padding-left:20px}svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>${esc(title)}</h1>
 <div class="muted">${esc(r.label)} · 生成于 ${esc(generatedAt)} · 口碑助手（数据来自本机采集的后台记录）</div>
