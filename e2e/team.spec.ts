@@ -10,6 +10,7 @@
  */
 import type { Page } from '@playwright/test';
 import { createDemoHandler, routeDemo } from '../demo/server';
+import { MockBitable } from '../lib/team/testing/mock-bitable';
 import { MockPlatforms } from '../lib/team/testing/mock-platforms';
 import { expect, test } from './fixtures';
 import { TEST_NOW } from './clock';
@@ -305,5 +306,99 @@ test('钉钉 signed markdown; a worker killed mid-send; the platform unreachable
     );
   } finally {
     await robots.stop();
+  }
+});
+
+test('多维表格: two syncs from options keep one row per record in the mock 飞书 tables', async ({
+  context,
+  extPage,
+  extensionId,
+}) => {
+  test.setTimeout(120_000);
+  const bitable = new MockBitable({ id: 'cli_e2e', secret: 'app-secret-e2e' }, Date.now);
+  bitable.addTable('bascnE2E', 'tblReviews');
+  bitable.addTable('bascnE2E', 'tblAlerts');
+  await bitable.start();
+  // https://open.feishu.cn is answered by the local mock (with CORS headers: headless Chromium cannot
+  // grant the optional host permission); nothing reaches the real network.
+  const seen: string[] = [];
+  await context.route('https://open.feishu.cn/**', async (route) => {
+    const req = route.request();
+    if (req.method() === 'OPTIONS')
+      return route.fulfill({
+        status: 204,
+        headers: {
+          'access-control-allow-origin': '*',
+          'access-control-allow-headers': 'authorization, content-type',
+          'access-control-allow-methods': 'GET, POST, PUT',
+        },
+      });
+    const url = new URL(req.url());
+    seen.push(url.pathname);
+    const res = await route.fetch({ url: `${bitable.origin}${url.pathname}${url.search}` });
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'access-control-allow-origin': '*' } });
+  });
+  try {
+    const options = await extPage('options.html');
+    await expect.poll(async () => Object.keys(await countRows(options)).length).toBeGreaterThan(5);
+    const storeKey = 'douyin:7000888';
+    await putRows(options, 'stores', [
+      {
+        key: storeKey,
+        platform: 'douyin',
+        shopId: '7000888',
+        name: '表格测试店',
+        firstSeen: TEST_NOW,
+        lastSeen: TEST_NOW,
+      },
+    ]);
+    await putRows(
+      options,
+      'reviews',
+      ['物流太慢了', '质量很差，起球', '客服不理人'].map((text, i) => ({
+        key: `${storeKey}|b${i}`,
+        storeKey,
+        platform: 'douyin',
+        reviewId: `b${i}`,
+        createdAt: TEST_NOW - (i + 1) * 3_600_000,
+        star: 1,
+        polarity: 'bad',
+        text,
+        buyerNick: 'a***',
+        appends: [],
+        images: 0,
+        videos: 0,
+        replied: false,
+        source: 'api',
+        capturedAt: TEST_NOW,
+        updatedAt: TEST_NOW,
+      })),
+    );
+    await options.goto(`chrome-extension://${extensionId}/options.html#team`);
+    await options.reload();
+    await recordPermissionRequests(options);
+    const board = options.getByTestId('board-settings');
+    await board.getByRole('checkbox').check();
+    await board.getByLabel('App ID').fill('cli_e2e');
+    await board.getByLabel('App Secret').fill('app-secret-e2e');
+    await board.getByLabel('app_token').fill('bascnE2E');
+    await board.getByLabel('差评', { exact: true }).fill('tblReviews');
+    await board.getByLabel('预警', { exact: true }).fill('tblAlerts');
+    await board.getByRole('button', { name: '保存' }).click();
+    await expect(board.getByRole('status')).toContainText('已保存');
+
+    await board.getByRole('button', { name: '立即同步' }).click();
+    await expect(board.getByRole('status')).toContainText('差评 新增 3、更新 0', { timeout: 30_000 });
+    await board.getByRole('button', { name: '立即同步' }).click();
+    await expect(board.getByRole('status')).toContainText('差评 新增 0、更新 3', { timeout: 30_000 });
+    const reviews = bitable.tables.get('bascnE2E/tblReviews')!;
+    expect(reviews.records).toHaveLength(3); // updated in place, never duplicated
+    expect(reviews.fields.map((f) => f.field_name)).toEqual(
+      expect.arrayContaining(['记录键', '店铺', '星级', '内容', '问题类别', '回复状态']),
+    );
+    expect(JSON.stringify(reviews.records)).not.toContain('a***'); // no buyer fields
+    expect(seen.some((p) => p.endsWith('/tenant_access_token/internal'))).toBe(true);
+  } finally {
+    await bitable.stop();
   }
 });
