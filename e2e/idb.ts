@@ -36,3 +36,17 @@ export async function allRows<T = Record<string, unknown>>(t: Target, store: str
   })()`,
   );
 }
+
+/** Writes rows into one object store (tests that seed stored records instead of capturing them). */
+export async function putRows(t: Target, store: string, rows: readonly unknown[]): Promise<void> {
+  await run(
+    t,
+    `(async () => { ${OPEN}
+    const tx = db.transaction(${JSON.stringify(store)}, 'readwrite');
+    const os = tx.objectStore(${JSON.stringify(store)});
+    for (const row of ${JSON.stringify(rows)}) os.put(row);
+    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+    db.close();
+  })()`,
+  );
+}

@@ -63,6 +63,8 @@ export interface ProtocolMap {
   'ui-bg/team-test'(data: { targetId: string }): { queued: boolean };
   /** Puts a failed outbox message back in the queue (采集健康 → 重试). */
   'ui-bg/team-retry'(data: { key: string }): { requeued: number };
+  /** Sends a store's 月度口碑报告 of `month` (YYYY-MM) to its robots; once per store and month. */
+  'ui-bg/team-report'(data: { storeKey: string; month: string }): { queued: number; targets: number };
   /** Syncs the 飞书多维表格 board now; returns rows created/updated per table. */
   'ui-bg/board-sync'(): BoardResult;
   /** "这是哪个店铺？": move a provisional store into an existing store, or a new one by name (issue #12). */

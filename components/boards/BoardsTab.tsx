@@ -12,6 +12,10 @@ import { RankingBoardView } from './RankingBoard';
 import { ServiceBoardView } from './ServiceBoard';
 import { WinbackBoardView } from './WinbackBoard';
 import { LIMIT, useBoardData } from './useBoardData';
+import { lazyComponent } from '../lazy';
+
+/** 月度口碑报告 (issue #14): its own chunk, loaded when first shown. */
+const MonthlyReportView = lazyComponent(() => import('./MonthlyReport').then((m) => m.MonthlyReportView));
 import './boards.css';
 
 const VIEWS = [
@@ -20,6 +24,7 @@ const VIEWS = [
   ['winback', '差评挽回'],
   ['invitation', '评价引导'],
   ['ranking', '商品排行'],
+  ['monthly', '月度报告'],
 ] as const;
 type View = (typeof VIEWS)[number][0];
 /** Days back from now; 0 = everything stored (bounded by LIMIT). */
@@ -57,7 +62,9 @@ export function BoardsTab(props: { store: Store }) {
           </span>
         )}
       </div>
-      {data.error ? (
+      {view === 'monthly' ? (
+        <MonthlyReportView store={props.store} now={now} />
+      ) : data.error ? (
         <div class="error">读取失败：{String(data.error)}</div>
       ) : !d ? (
         <div class="card muted">正在读取…</div>

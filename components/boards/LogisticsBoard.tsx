@@ -9,24 +9,21 @@ import {
   logisticsBoard,
   type LogisticsGroup,
 } from '@/lib/boards/logistics';
+import { MAP_SCALES, binOf, metricOf, type MapMetric } from '@/lib/boards/tilemap';
 import { GRADE_LABEL, LOGISTICS_STANDARDS, type Grade } from '@/lib/boards/standards';
 import type { Order } from '@/lib/model';
 import { shortTime } from '../format';
+import { lazyComponent } from '../lazy';
 import { pct } from './useBoardData';
 
-type Metric = 'lateShip' | 'lateDelivery' | 'damage';
-const METRICS: [Metric, string, (g: LogisticsGroup) => number | undefined][] = [
-  ['lateShip', '发货超时率', (g) => (g.onTimeShipRate === undefined ? undefined : 1 - g.onTimeShipRate)],
-  ['lateDelivery', '配送超时率', (g) => g.lateDeliveryRate],
-  ['damage', '破损率', (g) => g.damageRate],
-];
+/** The tile map is its own chunk, fetched only when this board is shown. */
+const ProvinceMap = lazyComponent(() => import('./ProvinceMap').then((m) => m.ProvinceMap));
 
-/** Green → red by how far a rate is above the best province. */
-function heat(v: number | undefined, max: number): string {
-  if (v === undefined || max <= 0) return '#e3e6ea';
-  const t = Math.min(1, v / max);
-  return `hsl(${Math.round(120 - 120 * t)} 70% ${Math.round(55 - 10 * t)}%)`;
-}
+const METRICS: [MapMetric, string][] = [
+  ['lateShip', '发货超时率'],
+  ['lateDelivery', '配送超时率'],
+  ['damage', '破损率'],
+];
 
 function GradeCell({ value, grade }: { value?: number; grade?: Grade }) {
   return (
@@ -102,10 +99,8 @@ function OrdersOf(props: { orders: readonly Order[]; province: string; now: numb
 
 export function LogisticsBoardView(props: { orders: readonly Order[]; now: number }) {
   const board = useMemo(() => logisticsBoard(props.orders, props.now), [props.orders, props.now]);
-  const [metric, setMetric] = useState<Metric>('lateShip');
+  const [metric, setMetric] = useState<MapMetric>('lateShip');
   const [selected, setSelected] = useState<string | undefined>();
-  const read = METRICS.find(([id]) => id === metric)![2];
-  const max = Math.max(0, ...board.provinces.map((p) => read(p) ?? 0));
   if (!board.total.orders)
     return <div class="card muted">这段时间没有已付款的订单。请打开后台的订单列表页。</div>;
   return (
@@ -124,49 +119,53 @@ export function LogisticsBoardView(props: { orders: readonly Order[]; now: numbe
           </button>
         ))}
       </div>
-      <table class="grid" data-testid="province-table">
-        <thead>
-          <tr>
-            <th>省份</th>
-            <th class="num">订单</th>
-            <th class="num">异常</th>
-            <th class="num">发货及时率</th>
-            <th class="num">揽收延误率</th>
-            <th class="num">配送超时率</th>
-            <th class="num">破损率</th>
-          </tr>
-        </thead>
-        <tbody>
-          {board.provinces.map((p) => (
-            <tr
-              key={p.name}
-              class="clickable"
-              data-province={p.name}
-              data-abnormal={p.abnormal}
-              aria-selected={selected === p.name}
-              onClick={() => setSelected(selected === p.name ? undefined : p.name)}
-            >
-              <td>
-                <i class="heat" style={{ background: heat(read(p), max) }} />
-                {p.name}
-              </td>
-              <td class="num">{p.orders}</td>
-              <td class="num">{p.abnormal}</td>
-              <GradeCell value={p.onTimeShipRate} grade={p.grades.onTimeShip} />
-              <GradeCell value={p.collectDelayRate} grade={p.grades.collectDelay} />
-              <td class="num">{pct(p.lateDeliveryRate, 2)}</td>
-              <GradeCell value={p.damageRate} grade={p.grades.damage} />
+      <ProvinceMap provinces={board.provinces} metric={metric} selected={selected} onSelect={setSelected} />
+      {selected && <OrdersOf orders={props.orders} province={selected} now={props.now} />}
+      <details class="province-list" open={board.provinces.length <= 8}>
+        <summary>按省份列表（{board.provinces.length} 个）</summary>
+        <table class="grid" data-testid="province-table">
+          <thead>
+            <tr>
+              <th>省份</th>
+              <th class="num">订单</th>
+              <th class="num">异常</th>
+              <th class="num">发货及时率</th>
+              <th class="num">揽收延误率</th>
+              <th class="num">配送超时率</th>
+              <th class="num">破损率</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {board.provinces.map((p) => (
+              <tr
+                key={p.name}
+                class="clickable"
+                data-province={p.name}
+                data-abnormal={p.abnormal}
+                aria-selected={selected === p.name}
+                onClick={() => setSelected(selected === p.name ? undefined : p.name)}
+              >
+                <td>
+                  <i class={`heat bin-${binOf(metricOf(p, metric).rate, MAP_SCALES[metric])}`} />
+                  {p.name}
+                </td>
+                <td class="num">{p.orders}</td>
+                <td class="num">{p.abnormal}</td>
+                <GradeCell value={p.onTimeShipRate} grade={p.grades.onTimeShip} />
+                <GradeCell value={p.collectDelayRate} grade={p.grades.collectDelay} />
+                <td class="num">{pct(p.lateDeliveryRate, 2)}</td>
+                <GradeCell value={p.damageRate} grade={p.grades.damage} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
       {board.withoutProvince > 0 && (
         <div class="muted note">
           {board.withoutProvince}{' '}
-          单没有省份（该平台的订单列表不显示省份，或来自不含“省”列的导出文件），列在“未知”。
+          单没有省份（该平台的订单列表不显示省份，或来自不含“省”列的导出文件），不在地图上，列在表中的“未知”。
         </div>
       )}
-      {selected && <OrdersOf orders={props.orders} province={selected} now={props.now} />}
       <b>快递公司对比</b>
       <table class="grid" data-testid="courier-table">
         <thead>

@@ -11,6 +11,14 @@ import { checkCompliance } from '@/lib/replies/compliance';
 import { replyLength, REPLY_LIMITS } from '@/lib/replies/limits';
 import type { CheckedDraft } from '@/lib/replies/store';
 import type { TextAnalysis } from '@/lib/text/types';
+import {
+  MIN_TEMPLATE_SAMPLE,
+  bestFor,
+  templateMatcher,
+  type TemplateWinback,
+} from '@/lib/boards/template-winback';
+import { fillSlots } from '@/lib/replies/draft';
+import { templateName } from './useTemplateWinback';
 
 export interface DraftEditorProps {
   review: Review;
@@ -18,6 +26,48 @@ export interface DraftEditorProps {
   draft: CheckedDraft;
   ctx: AnnotateContext;
   modelEnabled: boolean;
+  /** 挽回率 per template for this store (absent while loading). */
+  winback?: TemplateWinback;
+}
+
+const pct0 = (v: number) => `${Math.round(v * 100)} %`;
+
+/** The 话术 the text in the box comes from, its 挽回率, and the best one of its category to switch to. */
+function TemplateWin(props: { text: string; p: DraftEditorProps; onUse: (text: string) => void }) {
+  const { p } = props;
+  const match = useMemo(() => templateMatcher(p.ctx.templates), [p.ctx.templates]);
+  const t = match(props.text);
+  const slots = useMemo(
+    () => templateDraft(p.review, p.analysis, p.ctx).slots,
+    [p.review, p.analysis, p.ctx.templates],
+  );
+  if (!p.winback || !t || t.category === 'positive') return null;
+  const row = p.winback.byId.get(t.id);
+  const best = bestFor(p.winback, t.category);
+  const stat = !row?.sent
+    ? '还没有用这条话术回复过的已结束差评'
+    : row.enough
+      ? `挽回率 ${pct0(row.rate ?? 0)}（${row.wonBack}/${row.sent}）`
+      : `挽回率 ${pct0(row.rate ?? 0)}（${row.wonBack}/${row.sent}，样本不足 ${MIN_TEMPLATE_SAMPLE} 条，仅供参考）`;
+  return (
+    <div class="muted" style="font-size:12px" data-testid="draft-template" data-template={t.id}>
+      话术 {templateName(t)} · <span data-testid="draft-template-rate">{stat}</span>
+      {best?.template && best.id !== t.id && (
+        <>
+          {' '}
+          ·{' '}
+          <button
+            style="font-size:12px;padding:1px 6px"
+            data-testid="use-best-template"
+            data-template={best.id}
+            onClick={() => props.onUse(fillSlots(best.template!.text, slots))}
+          >
+            换成同类挽回最多的 {templateName(best.template)}（{pct0(best.rate ?? 0)}）
+          </button>
+        </>
+      )}
+    </div>
+  );
 }
 
 export function DraftEditor(p: DraftEditorProps) {
@@ -92,6 +142,7 @@ export function DraftEditor(p: DraftEditorProps) {
           {replyLength(text)}/{limit} 字{p.draft.source === 'saved' && !dirty ? ' · 已保存的回复' : ''}
         </span>
       </div>
+      <TemplateWin text={text} p={p} onUse={(t) => (setText(t), setSource('user'))} />
       {check.issues.length > 0 && (
         <ul style="margin:0;padding-left:18px;font-size:12px" data-testid="draft-issues">
           {check.issues.map((i, k) => (

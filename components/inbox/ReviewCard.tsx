@@ -2,6 +2,7 @@
 import type { Review } from '@/lib/model';
 import type { AnnotateContext } from '@/lib/replies/annotate';
 import type { ReviewAnnotation } from '@/lib/replies/store';
+import type { TemplateWinback } from '@/lib/boards/template-winback';
 import type { TextAnalysis } from '@/lib/text/types';
 import { shortTime } from '../format';
 import { Stars } from '../Stars';
@@ -20,9 +21,17 @@ export interface ReviewCardProps {
   analysis: TextAnalysis;
   ctx: AnnotateContext;
   modelEnabled: boolean;
+  winback?: TemplateWinback;
 }
 
-export function ReviewCard({ review: r, annotation: a, analysis, ctx, modelEnabled }: ReviewCardProps) {
+export function ReviewCard({
+  review: r,
+  annotation: a,
+  analysis,
+  ctx,
+  modelEnabled,
+  winback,
+}: ReviewCardProps) {
   const clock = a.replied ? undefined : countdown(a.deadline, ctx.now);
   const [scls, slabel] = SENTIMENT[a.sentiment];
   return (
@@ -79,7 +88,14 @@ export function ReviewCard({ review: r, annotation: a, analysis, ctx, modelEnabl
         </ul>
       )}
       {a.draft && (
-        <DraftEditor review={r} analysis={analysis} draft={a.draft} ctx={ctx} modelEnabled={modelEnabled} />
+        <DraftEditor
+          review={r}
+          analysis={analysis}
+          draft={a.draft}
+          ctx={ctx}
+          modelEnabled={modelEnabled}
+          winback={winback}
+        />
       )}
     </li>
   );

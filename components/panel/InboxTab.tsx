@@ -5,6 +5,7 @@ import type { Store } from '@/lib/model';
 import { ReviewCard } from '../inbox/ReviewCard';
 import { useInbox } from '../inbox/useInbox';
 import { useModelEnabled, useReplyContext } from '../inbox/useReplyContext';
+import { useTemplateWinback } from '../inbox/useTemplateWinback';
 
 const FILTERS: [boolean, string][] = [
   [true, '待回复中差评'],
@@ -17,6 +18,7 @@ export function InboxTab(props: { store: Store }) {
   const ctx = useReplyContext();
   const modelEnabled = useModelEnabled();
   const inbox = useInbox(props.store.key, negativeOnly, limit, ctx);
+  const winback = useTemplateWinback(props.store.key, ctx?.templates, ctx?.now ?? 0);
   // 可疑 flags are recomputed in the background when the store's reviews changed.
   useEffect(() => {
     void sendMessage('ui-bg/refresh-flags', { storeKey: props.store.key }).catch(() => undefined);
@@ -52,7 +54,13 @@ export function InboxTab(props: { store: Store }) {
         <>
           <ul class="list">
             {inbox.rows.map((row) => (
-              <ReviewCard key={row.review.key} {...row} ctx={ctx} modelEnabled={modelEnabled} />
+              <ReviewCard
+                key={row.review.key}
+                {...row}
+                ctx={ctx}
+                modelEnabled={modelEnabled}
+                winback={winback}
+              />
             ))}
           </ul>
           {inbox.more && <button onClick={() => setLimit(limit + 30)}>加载更多</button>}

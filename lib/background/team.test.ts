@@ -164,3 +164,46 @@ it('the board syncs on demand from an extension page; unset settings give a Chin
   });
   expect(feishu.tables.get('bascnT/tblA')!.records).toHaveLength(1);
 });
+
+it('the monthly report goes to the store’s robots once per month, built from the records', async () => {
+  const { team } = await start();
+  await db.reviews.put({
+    key: `${STORE}|r1`,
+    storeKey: STORE,
+    platform: 'douyin',
+    reviewId: 'r1',
+    productName: '加厚卫衣',
+    createdAt: NOW - 3 * 86_400_000,
+    star: 1,
+    polarity: 'bad',
+    text: '物流太慢了，等了一个星期',
+    appends: [],
+    images: 0,
+    videos: 0,
+    replied: true,
+    replyAt: NOW - 3 * 86_400_000 + 3_600_000,
+    source: 'api',
+    capturedAt: NOW,
+    updatedAt: NOW,
+  });
+  const page = `${ORIGIN}sidepanel.html`;
+  expect(await deliver('ui-bg/team-report', { storeKey: STORE, month: '2026-13' }, page)).toMatchObject({
+    err: { message: '月度报告的参数无效' },
+  });
+  expect(
+    await deliver('ui-bg/team-report', { storeKey: STORE, month: '2026-11' }, 'https://fxg.jinritemai.com/'),
+  ).toMatchObject({ err: { message: '界面命令只接受来自扩展自身页面' } });
+  expect(await deliver('ui-bg/team-report', { storeKey: STORE, month: '2026-11' }, page)).toEqual({
+    res: { queued: 1, targets: 1 },
+  });
+  await team.kick();
+  expect(server.received).toHaveLength(1);
+  const content = (server.received[0]!.body.markdown as { content: string }).content;
+  expect(content).toContain('【口碑月报】2026-11');
+  expect(content).toContain('测试旗舰店');
+  expect(content).toMatch(/差评\*\* 1 条（上月 0 条）：物流 1/);
+  // A second click for the same month queues nothing (the outbox key is per store and month).
+  expect(await deliver('ui-bg/team-report', { storeKey: STORE, month: '2026-11' }, page)).toEqual({
+    res: { queued: 0, targets: 1 },
+  });
+});

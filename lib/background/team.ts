@@ -7,7 +7,9 @@ import { browser } from 'wxt/browser';
 import type { KoubeiDb } from '../db';
 import { DAY_MS } from '../model';
 import { onMessage } from '../messaging';
-import { boardSettingsItem, teamSettingsItem } from '../settings';
+import { boardSettingsItem, replyDeadlineItem, teamSettingsItem } from '../settings';
+import { monthRange, reportSource } from '../team/monthly';
+import { gatherMonthly } from '../team/monthly-data';
 import { boardProblems, syncBoard } from '../team/board-sync';
 import { CATEGORY_LABEL } from '../text/types';
 import { analyzeReview } from '../text/analyze';
@@ -200,6 +202,29 @@ export function registerTeam(db: KoubeiDb, deps: TeamDeps) {
       .modify({ state: 'pending', nextAt: now(), attempts: 0 });
     void kick();
     return { requeued: n };
+  });
+
+  // 月度口碑报告 (issue #14): built here from the records (nothing but the store and month comes from the
+  // page), sent to the store's enabled robots through the outbox; one message per store and month.
+  onMessage('ui-bg/team-report', async ({ data, sender }) => {
+    requireExtensionPage(sender, deps.extensionOrigin);
+    const storeKey = data?.storeKey;
+    const month = data?.month;
+    if (
+      typeof storeKey !== 'string' ||
+      storeKey.length > 200 ||
+      typeof month !== 'string' ||
+      !monthRange(month)
+    )
+      throw new Error('月度报告的参数无效');
+    const mine = (await targets()).filter((x) => x.storeKey === storeKey && x.enabled);
+    if (!mine.length) return { queued: 0, targets: 0 };
+    const prefs = await replyDeadlineItem.getValue();
+    const report = await gatherMonthly(db, storeKey, month, prefs.internalHours);
+    if (!report) throw new Error('没有这个店铺的记录');
+    const queued = await enqueue(db, [reportSource(report)], mine, now());
+    void kick();
+    return { queued, targets: mine.length };
   });
 
   onMessage('ui-bg/board-sync', async ({ sender }) => {

@@ -4,6 +4,7 @@
  * "用户实付金额（元）" and "用户实付金额(元)" are one column. Columns not listed are never read — buyer personal
  * data (PII_HEADERS) in particular: those cells are blanked as soon as the header row is known.
  */
+import { provinceOf } from '../provinces';
 import type { XCell } from './xlsx-read';
 
 export interface FieldSpec {
@@ -100,9 +101,24 @@ export function findHeaderRow<F extends string>(rows: readonly XCell[][], fields
   return best;
 }
 
-/** Blanks PII cells in place, so no later step (preview, error messages) can show them. */
+/**
+ * Full-address columns of exports with no separate 省 column (淘宝 订单报表 收货地址, issue #16): their
+ * cells are reduced to the province the address starts with — checked against the list of provinces —
+ * and everything after it (city, district, street) is dropped with the rest of the PII.
+ */
+export const ADDRESS_HEADERS = ['收货地址', '收件地址'] as const;
+const ADDRESS = new Set<string>(ADDRESS_HEADERS.map(normalizeHeader));
+
+/**
+ * Blanks PII cells in place, so no later step (preview, error messages) can show them; an address cell
+ * keeps only its province (or is blanked when it names none).
+ */
 export function dropPii(rows: XCell[][], header: readonly XCell[]): void {
-  const cols = header.map((h, i) => (PII.has(normalizeHeader(h)) ? i : -1)).filter((i) => i >= 0);
+  const names = header.map(normalizeHeader);
+  const cols = names.map((h, i) => (PII.has(h) ? i : -1)).filter((i) => i >= 0);
   if (!cols.length) return;
-  for (const row of rows) for (const c of cols) if (c < row.length) row[c] = undefined;
+  for (const row of rows)
+    for (const c of cols)
+      if (c < row.length)
+        row[c] = ADDRESS.has(names[c]!) && typeof row[c] === 'string' ? provinceOf(row[c]) : undefined;
 }

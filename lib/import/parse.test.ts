@@ -100,6 +100,21 @@ describe('file kinds', () => {
     expect(p.result.orders[0]!.items[0]!.productName).toMatch(/围巾|眼罩/);
   });
 
+  it('淘宝 keeps the province from 收货地址 and the courier from 物流公司, nothing else of the address', async () => {
+    const p = await parse('taobao-orders-gb18030.csv');
+    expect(p.result.orders.map((o) => [o.province, o.carrier])).toEqual([
+      ['浙江省', '顺丰速运'],
+      ['广东省', '圆通速递'],
+      ['福建省', undefined],
+    ]);
+    expect(p.pii).toContain('收货地址');
+    const json = JSON.stringify(p);
+    for (const s of ['杭州市', '余杭区', '深圳市', '福田区', '厦门市', '某某路'])
+      expect(json).not.toContain(s);
+    // The newer template has no address column: no province, no error.
+    expect((await parse('taobao-orders-new.csv')).result.orders[0]!.province).toBeUndefined();
+  });
+
   it('淘宝 refund amount becomes an after-sale note', async () => {
     const p = await parse('taobao-orders-gb18030.csv');
     expect(p.result.orders[2]).toMatchObject({ amountFen: 0, afterSale: { text: '退款 ¥99' } });

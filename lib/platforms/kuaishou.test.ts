@@ -213,6 +213,12 @@ describe('kuaishou DOM fallback', () => {
     ]);
     expect(r.orders[0]!.shippedAt).toBe(Date.UTC(2026, 10, 17, 2));
     expect(r.orders[1]!.shippedAt).toBeUndefined();
+    // Issue #16: the destination province (from the address, nothing else of it) and the courier.
+    expect(r.orders.map((o) => [o.province, o.carrier])).toEqual([
+      ['四川省', '中通快递'],
+      ['湖北省', undefined],
+    ]);
+    expect(JSON.stringify(r)).not.toMatch(/成都|武侯|武汉|洪山/);
     for (const o of r.orders) expect(OrderDraftSchema.safeParse(o).success).toBe(true);
     expect(JSON.stringify(r)).not.toMatch(/孙丽|周杰|1365555|天府大道|珞喻路/);
   });

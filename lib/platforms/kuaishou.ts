@@ -22,6 +22,7 @@
  * https://s.kwaixiaodian.com/zone/order/list
  */
 import type { OrderDraft, ParseResult, ReviewDraft } from '../capture/batch';
+import { provinceOf } from '../provinces';
 import type { DimensionId, OrderStatus, Polarity, ScoreDimension, ScoreIndicator } from '../model';
 import { DAY_MS, dayKey } from '../keys';
 import { provinceOf } from '../provinces';
@@ -302,6 +303,10 @@ const ORDER_COLS = {
   product: /^商品(名称|信息)?$/,
   quantity: /^(数量|商品数量)$/,
   amount: /^(实付金额|实付款|订单金额)$/,
+  // Issue #16 [G: column names of the 订单管理 table; platforms.md §5 has no 快手 order fields]: of the
+  // address only the province it starts with is kept (provinceOf); the courier's name as shown.
+  address: /^(收货地址|收件地址|收货信息|省份|收货省份)$/,
+  carrier: /^(快递公司|物流公司|承运商)$/,
 };
 
 function statusOfText(t = ''): OrderStatus {
@@ -366,6 +371,8 @@ const domOrder =
       shippedAt: shanghaiDateTimeToMs(at('shipped')),
       amountFen: yuanToFen(at('amount')),
       items: [{ productName: at('product')?.slice(0, 200), quantity: numOf(at('quantity')) }],
+      province: provinceOf(at('address')),
+      carrier: at('carrier')?.slice(0, 50) || undefined,
       source: 'dom',
     };
   };

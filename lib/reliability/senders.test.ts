@@ -73,6 +73,7 @@ const DATA: Record<string, unknown> = {
   'ui-bg/delete-store': { storeKey: STORE, confirm: SHOP_ID },
   'ui-bg/team-test': { targetId: 't1' },
   'ui-bg/team-retry': { key: 'outbox-key' },
+  'ui-bg/team-report': { storeKey: STORE, month: '2026-11' },
   'ui-bg/board-sync': undefined,
   'ui-bg/confirm-store': { provisionalKey: 'douyin:?default', name: '新店' },
 };

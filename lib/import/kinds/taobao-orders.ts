@@ -1,6 +1,7 @@
 /**
  * 淘宝/天猫 订单报表 (csv). Classic headers seen in several import scripts, plus the newer template's
- * names (shared/platforms.md §2.3 [S]/[M]). 买家会员名/收货人姓名/收货地址/联系手机/买家留言 are never read.
+ * names (shared/platforms.md §2.3 [S]/[M]). 买家会员名/收货人姓名/联系手机/买家留言 are never read; of
+ * 收货地址 only the province it starts with survives (lib/import/columns.ts dropPii, issue #16).
  */
 import type { OrderField } from './orders';
 import { parseOrders } from './orders';
@@ -21,6 +22,8 @@ export const taobaoOrders: ImportKind<OrderField> = {
     skuText: { headers: ['商品属性SKU', '商品属性', '宝贝属性'] },
     quantity: { headers: ['宝贝总数量', '商品数量', '宝贝数量'] },
     carrier: { headers: ['物流公司'] },
+    // The export has no 省 column: the address cell, already reduced to its province by dropPii.
+    province: { headers: ['省', '收货地址'] },
     shippedAt: { headers: ['发货时间'] },
     finishedAt: { headers: ['确认收货时间'] },
     refund: { headers: ['退款金额'] },

@@ -96,9 +96,10 @@ export class MockPlatforms {
     this.robots = [...this.robots.filter((x) => x.token !== r.token), r];
   }
 
-  async start(): Promise<void> {
+  /** Listens on `port` (0 = a random one; a stopped mock restarts on its old port to come "back online"). */
+  async start(port = 0): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
+    await new Promise<void>((ok) => this.server!.listen(port, '127.0.0.1', ok));
     const a = this.server.address();
     this.port = typeof a === 'object' && a ? a.port : 0;
   }
