@@ -22,7 +22,6 @@
  * https://s.kwaixiaodian.com/zone/order/list
  */
 import type { OrderDraft, ParseResult, ReviewDraft } from '../capture/batch';
-import { provinceOf } from '../provinces';
 import type { DimensionId, OrderStatus, Polarity, ScoreDimension, ScoreIndicator } from '../model';
 import { DAY_MS, dayKey } from '../keys';
 import { provinceOf } from '../provinces';
