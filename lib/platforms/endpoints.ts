@@ -76,7 +76,8 @@ export const ENDPOINTS: Record<PlatformId, readonly EndpointSpec[]> = {
     { id: 'commentList', kind: 'reviews', path: /^\/rest\/pc\/comment(?:\/manage)?\/list$/ },
     { id: 'shopExpDetail', kind: 'score', path: /^\/rest\/app\/tts\/apollo\/shopexp\/getDetail$/ },
     // [G] path (the independent fixtures' guess); rows in the open-platform order shape (kuaishou.ts).
-    { id: 'orderList', kind: 'orders', path: /^\/rest\/pc\/order(?:\/manage)?\/list$/ },
+    // The demo console's /rest/pc/order/list stays unlisted on purpose: its orders exercise the DOM fallback.
+    { id: 'orderList', kind: 'orders', path: /^\/rest\/pc\/order\/manage\/list$/ },
     // Identity only (issue #12): the logged-in account's shop (`data.shopId`, `data.shopName`).
     {
       id: 'userInfo',
