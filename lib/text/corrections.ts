@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import { PLATFORM_IDS, type PlatformId, type Review } from '../model';
 import type { AdaptTarget } from './model/adapt';
+export { toggleCategory } from './category-toggle';
 import {
   CATEGORY_DIMENSION,
   REVIEW_CATEGORIES,
@@ -74,14 +75,6 @@ export function reviewTextHash(review: Pick<Review, 'text' | 'appends'>): string
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return (h >>> 0).toString(16);
-}
-
-/** The categories after one click on `category`: removed if shown, added if not (order kept, 其他 alone). */
-export function toggleCategory(shown: readonly ReviewCategory[], category: ReviewCategory): ReviewCategory[] {
-  if (shown.includes(category)) return shown.filter((c) => c !== category);
-  // 其他 means "a complaint with no specific category": it does not sit beside a specific one.
-  if (category === 'other') return ['other'];
-  return [...shown.filter((c) => c !== 'other'), category];
 }
 
 /**
