@@ -112,6 +112,14 @@ describe('corrections', () => {
     const before = analyzeText('锅又咕噜噜了').hits.find((h) => h.category === 'logistics')?.confidence ?? 0;
     const after = analyzeText('锅又咕噜噜了', { adapter }).hits.find((h) => h.category === 'logistics');
     expect(after?.confidence ?? 0).toBeGreaterThan(before);
+    // A second click under the same (pinned) clock still gets learnt: corrections are stamped strictly later.
+    const again = await handlers['ui-bg/correct-review']!({
+      data: { reviewKey: `${STORE}|c1`, categories: ['logistics', 'quality'] },
+      sender: panel,
+    });
+    expect(again).toMatchObject({ at: NOW + 1 });
+    await t.idle();
+    expect((await db.textAdapters.get(adapterKey(STORE)))!.corrections).toBe(2);
   });
 
   it('refuses invalid payloads and senders', async () => {

@@ -70,6 +70,13 @@ export async function saveCorrection(
   sentiment: SentimentLabel | undefined,
   at: number,
 ): Promise<TextCorrectionRow> {
+  // Strictly after the store's latest correction: the adapter learns corrections by `at` cursor, and two
+  // clicks within one millisecond (or under a pinned clock) must both be learnt.
+  const last = await db.textCorrections
+    .where('[storeKey+at]')
+    .between([review.storeKey, -Infinity], [review.storeKey, Infinity])
+    .last();
+  if (last && last.at >= at) at = last.at + 1;
   const row: TextCorrectionRow = {
     key: review.key,
     storeKey: review.storeKey,
