@@ -18,6 +18,7 @@ import { restoreChunk } from '../import/restore';
 import type { RestoreRequest } from '../import/restore-run';
 import type { IngestHooks } from './ingest';
 import { recordFailure } from './ingest';
+import { forgetStoreAdapter } from './text-learning';
 import { requireExtensionPage } from './senders';
 import { now as clockNow } from '../clock';
 
@@ -103,6 +104,8 @@ export function registerDataHandlers(
   });
   onMessage('ui-bg/delete-store', async ({ data, sender }) => {
     requireExtensionPage(sender, extensionOrigin);
-    return deleteStore(db, String(data?.storeKey), String(data?.confirm ?? ''));
+    const removed = await deleteStore(db, String(data?.storeKey), String(data?.confirm ?? ''));
+    forgetStoreAdapter(String(data?.storeKey)); // its adapter row went with it (issue #11)
+    return removed;
   });
 }

@@ -10,7 +10,7 @@ import { currentModel } from '../text/model/load';
 import { annotateIds, replyContext } from './reviews';
 import { review, T_NOW as NOW, T_STORE as STORE } from './reviews-testing';
 import { memoryBindings } from './stores';
-import { learnStep, registerTextLearning } from './text-learning';
+import { forgetStoreAdapter, learnStep, registerTextLearning, storeAdapter } from './text-learning';
 
 vi.mock('../messaging', () => ({ onMessage: vi.fn() }));
 
@@ -32,6 +32,7 @@ const model = () => currentModel()!;
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  forgetStoreAdapter();
   db = openDb(`text-learning-${Math.random()}`);
   handlers = {};
   vi.mocked(onMessage).mockImplementation(((type: string, fn: Handler) => {
@@ -112,6 +113,8 @@ describe('corrections', () => {
     const before = analyzeText('锅又咕噜噜了').hits.find((h) => h.category === 'logistics')?.confidence ?? 0;
     const after = analyzeText('锅又咕噜噜了', { adapter }).hits.find((h) => h.category === 'logistics');
     expect(after?.confidence ?? 0).toBeGreaterThan(before);
+    // The worker's overlay annotations use the adapter it just wrote (cached, not re-read per request).
+    expect((await storeAdapter(db, STORE))?.seen).toBe(adapter.seen);
     // A second click under the same (pinned) clock still gets learnt: corrections are stamped strictly later.
     const again = await handlers['ui-bg/correct-review']!({
       data: { reviewKey: `${STORE}|c1`, categories: ['logistics', 'quality'] },

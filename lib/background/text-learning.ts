@@ -47,19 +47,26 @@ export interface TextLearning {
   idle(): Promise<void>;
 }
 
-/** The store's adapter as the worker analyses with it; re-read only when its row changed. */
-const cache = new Map<string, { updatedAt: number; adapter: ShopAdapter | undefined }>();
+/**
+ * The store's adapter as the worker analyses with it. The worker is the row's only writer, so the cache
+ * is refreshed by `learnStep` itself and the (few hundred kB) row is read from Dexie once per store and
+ * worker start, not on every overlay request.
+ */
+const cache = new Map<string, ShopAdapter | undefined>();
 
 export async function storeAdapter(db: KoubeiDb, storeKey: string): Promise<ShopAdapter | undefined> {
   const model = currentModel();
   if (!model) return undefined;
-  const row = await db.textAdapters.get(adapterKey(storeKey));
-  if (!row) return undefined;
-  const hit = cache.get(storeKey);
-  if (hit && hit.updatedAt === row.updatedAt) return hit.adapter;
-  const adapter = adapterFromRow(row, model);
-  cache.set(storeKey, { updatedAt: row.updatedAt, adapter });
+  if (cache.has(storeKey)) return cache.get(storeKey);
+  const adapter = adapterFromRow(await db.textAdapters.get(adapterKey(storeKey)), model);
+  cache.set(storeKey, adapter);
   return adapter;
+}
+
+/** Forgets a store's cached adapter (tests; a store deleted or restored from elsewhere). */
+export function forgetStoreAdapter(storeKey?: string): void {
+  if (storeKey === undefined) cache.clear();
+  else cache.delete(storeKey);
 }
 
 /** Saves the merchant's categories for a stored review (the latest click wins). */
@@ -140,6 +147,7 @@ export async function learnStep(db: KoubeiDb, storeKey: string, now: number): Pr
   row.state = adapter.toJSON();
   row.updatedAt = Math.max(now, (stored?.updatedAt ?? 0) + 1);
   await db.textAdapters.put(row);
+  cache.set(storeKey, adapter);
   return more;
 }
 
