@@ -114,7 +114,7 @@ describe('corrections', () => {
     const after = analyzeText('锅又咕噜噜了', { adapter }).hits.find((h) => h.category === 'logistics');
     expect(after?.confidence ?? 0).toBeGreaterThan(before);
     // The worker's overlay annotations use the adapter it just wrote (cached, not re-read per request).
-    expect((await storeAdapter(db, STORE))?.seen).toBe(adapter.seen);
+    expect((await storeAdapter(db, STORE))?.size).toBe(adapter.size);
     // A second click under the same (pinned) clock still gets learnt: corrections are stamped strictly later.
     const again = await handlers['ui-bg/correct-review']!({
       data: { reviewKey: `${STORE}|c1`, categories: ['logistics', 'quality'] },
