@@ -35,8 +35,8 @@ import type { Bindings } from './stores';
 
 /** Ingests are learnt this long after the last one (a walk through pages learns once per pause). */
 export const LEARN_DELAY_MS = 2_000;
-/** Reviews read per step. */
-const CHUNK = 1_000;
+/** Reviews read per step (small: a step holds the worker's thread; capture messages wait behind it). */
+const CHUNK = 200;
 
 export interface TextLearning {
   /** Records of `storeKey` were ingested: learn their stars soon. */
