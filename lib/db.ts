@@ -12,6 +12,9 @@
  *   `storeKey` index (counts); the v1 `[storeKey+replied+createdAt]` index is dropped — IndexedDB cannot
  *   index booleans, so it never held a row. Orders get `storeKey` (counts include orders without times).
  *   Upgrade: reviews stored without a polarity get it from their stars (lib/keys.ts withPolarity).
+ * - v5 (text learning, issue #11): `textCorrections` — the merchant's tag corrections, one per review
+ *   (keyed like the review); `textAdapters` — each store's serialized ShopAdapter and its learning
+ *   cursors (key `${storeKey}|adapter`). New tables only, no row rewritten.
  * - v7 (team delivery, issue #14): `outbox` — one row per message × robot target, kept until delivered
  *   or failed for good; read by state and due time. New table only, no row rewritten.
  */
@@ -21,6 +24,8 @@ import type { CaptureEvent, OfficialScore, Order, Review, Store } from './model'
 import type { AlertRow, ScoreMark, ScoreSnapshot } from './score-view/types';
 import type { ReplyDraftRow, ReviewFlagRow } from './replies/store';
 import type { OutboxRow } from './team/types';
+import type { TextCorrectionRow } from './text/corrections';
+import type { TextAdapterRow } from './text/adapter-store';
 
 /** Small key/value records that must live with the data (not in chrome.storage), e.g. walker cursors. */
 export interface MetaRow {
@@ -53,6 +58,9 @@ export type KoubeiDb = Dexie & {
   replyDrafts: EntityTable<ReplyDraftRow, 'key'>;
   reviewFlags: EntityTable<ReviewFlagRow, 'key'>;
   outbox: EntityTable<OutboxRow, 'key'>;
+  // v5 (issue #11)
+  textCorrections: EntityTable<TextCorrectionRow, 'key'>;
+  textAdapters: EntityTable<TextAdapterRow, 'key'>;
 };
 
 export const DB_NAME = 'koubei';
@@ -97,6 +105,11 @@ export function declareSchema(db: Dexie): void {
           if (p) r.polarity = p;
         }),
     );
+  // v5 (issue #11): tag corrections, read per store by time (backup, adapter cursor); per-store adapters.
+  db.version(5).stores({
+    textCorrections: 'key, [storeKey+at], storeKey',
+    textAdapters: 'key, storeKey',
+  });
   // v7 (issue #14): the robot outbox; [state+nextAt] finds due and expired-lease rows, the rest serve 采集健康.
   db.version(7).stores({
     outbox: 'key, [state+nextAt], targetId, storeKey, createdAt',

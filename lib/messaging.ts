@@ -23,6 +23,8 @@ import type {
 } from './replies/store';
 
 import type { BoardResult } from './team/board-sync';
+import type { CorrectReviewRequest, CorrectRowRequest, TextCorrectionRow } from './text/corrections';
+import type { ReviewAnnotation } from './replies/store';
 
 export interface ProtocolMap {
   /** A batch of captured records from a console page. */
@@ -58,6 +60,11 @@ export interface ProtocolMap {
   'ui-bg/restore'(data: RestoreRequest): TableTally & { rejects: Rejection[] };
   /** 数据 tab: delete a store and all its rows; `confirm` must be its shop id or name. */
   'ui-bg/delete-store'(data: { storeKey: string; confirm: string }): Record<string, number>;
+  // --- Text learning (issue #11, lib/background/text-learning.ts) ---
+  /** The merchant's categories for a stored review (side panel inbox). */
+  'ui-bg/correct-review'(data: CorrectReviewRequest): TextCorrectionRow;
+  /** The same from the console overlay, for a review row of the tab's store; returns its new annotation. */
+  'cs-bg/correct-review'(data: CorrectRowRequest): ReviewAnnotation | null;
   // --- Team delivery (issue #14, lib/background/team.ts) ---
   /** Queues a test message to one robot target. */
   'ui-bg/team-test'(data: { targetId: string }): { queued: boolean };

@@ -12,6 +12,7 @@ const TABLE_LABEL: Record<string, string> = {
   reviews: '评价',
   orders: '订单',
   officialScores: '官方体验分',
+  textCorrections: '分类修正',
 };
 
 /** Restore: pick a backup, see what it would change, then confirm. Nothing is written before confirm. */

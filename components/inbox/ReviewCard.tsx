@@ -8,6 +8,7 @@ import { shortTime } from '../format';
 import { Stars } from '../Stars';
 import { countdown } from './deadline';
 import { DraftEditor } from './DraftEditor';
+import { TagFixer } from './TagFixer';
 
 const SENTIMENT: Record<ReviewAnnotation['sentiment'], [string, string]> = {
   negative: ['bad', '文字负面'],
@@ -22,6 +23,8 @@ export interface ReviewCardProps {
   ctx: AnnotateContext;
   modelEnabled: boolean;
   winback?: TemplateWinback;
+  /** The merchant corrected this review's tags (issue #11). */
+  corrected?: boolean;
 }
 
 export function ReviewCard({
@@ -31,6 +34,7 @@ export function ReviewCard({
   ctx,
   modelEnabled,
   winback,
+  corrected = false,
 }: ReviewCardProps) {
   const clock = a.replied ? undefined : countdown(a.deadline, ctx.now);
   const [scls, slabel] = SENTIMENT[a.sentiment];
@@ -42,11 +46,7 @@ export function ReviewCard({
             <span class="tag bad">{r.polarity === 'neutral' || r.star === 3 ? '中评' : '差评'}</span>
           )}
           <Stars value={r.starProduct ?? r.star} label="商品" />
-          {a.tags.map((t) => (
-            <span key={t} class="tag warn">
-              {t}
-            </span>
-          ))}
+          <TagFixer reviewKey={r.key} categories={analysis.categories} corrected={corrected} />
           <span class={`tag ${scls}`} title="由评价文字判断，不只看星级">
             {slabel}
             {a.mismatch ? '·与星级不符' : ''}

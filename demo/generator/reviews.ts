@@ -8,6 +8,7 @@ import { phrase } from './phrases/bank';
 import { APPEND_BAD, APPEND_GOOD, REPLY_BAD, REPLY_GOOD } from './phrases/replies';
 import { effectiveCause, starsFor } from './stars';
 import { composeReview } from './text';
+import { buyerVoice } from './voice';
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -69,7 +70,19 @@ export function makeReview(
   const at =
     plan?.at ??
     order.deliveredAt + Math.round(Math.min(-Math.log(1 - rng.next()) * 2.5, 14) * DAY_MS) + 10 * MINUTE_MS;
-  const text = plan?.text ?? composeReview(rng, cause, stars, product.category, product.short);
+  // The buyer's own voice draws from a stream forked per order: the rest of the world does not shift.
+  const text =
+    plan?.text ??
+    buyerVoice(
+      rng.fork(0x7e57_0000 + orderIndex),
+      composeReview(rng, cause, stars, product.category, product.short),
+      {
+        cause,
+        stars,
+        category: product.category,
+        product: product.short,
+      },
+    );
   const worst = Math.min(stars.product, stars.logistics, stars.service);
   const photos = rng.chance(worst <= 2 ? 0.45 : 0.22) ? rng.int(1, 6) : 0;
   const videos = rng.chance(0.03) ? 1 : 0;

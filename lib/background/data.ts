@@ -18,6 +18,7 @@ import { restoreChunk } from '../import/restore';
 import type { RestoreRequest } from '../import/restore-run';
 import type { IngestHooks } from './ingest';
 import { recordFailure } from './ingest';
+import { forgetStoreAdapter } from './text-learning';
 import { requireExtensionPage } from './senders';
 import { now as clockNow } from '../clock';
 
@@ -26,6 +27,8 @@ export interface DataHandlerOptions {
   now?: () => number;
   /** Called with each store whose records changed (e.g. to refresh its score snapshot). */
   afterIngest?: (storeKey: string) => void;
+  /** Called with the stores a restore chunk of reviews or corrections belongs to (text learning). */
+  afterRestore?: (storeKeys: string[]) => void;
 }
 
 /** Most rows one restore message may carry (the page sends 1,000). */
@@ -67,9 +70,19 @@ export async function handleRestore(
   if (!BACKUP_TABLES.includes(req?.table as BackupTable)) throw new Error('未知的数据表');
   if (!Array.isArray(req.rows) || req.rows.length > MAX_RESTORE_ROWS) throw new Error('恢复批次无效');
   const offset = Number.isInteger(req.offset) && req.offset >= 0 ? req.offset : 0;
-  return restoreChunk(db, req.table, req.rows, { now: (o.now ?? clockNow)(), hooks: o.hooks, offset }).catch(
-    plain,
-  );
+  const r = await restoreChunk(db, req.table, req.rows, {
+    now: (o.now ?? clockNow)(),
+    hooks: o.hooks,
+    offset,
+  }).catch(plain);
+  if ((req.table === 'reviews' || req.table === 'textCorrections') && r.add + r.update > 0)
+    o.afterRestore?.(
+      req.rows.flatMap((x) => {
+        const k = (x as { storeKey?: unknown } | null)?.storeKey;
+        return typeof k === 'string' && k.length <= 100 ? [k] : [];
+      }),
+    );
+  return r;
 }
 
 /**
@@ -91,6 +104,8 @@ export function registerDataHandlers(
   });
   onMessage('ui-bg/delete-store', async ({ data, sender }) => {
     requireExtensionPage(sender, extensionOrigin);
-    return deleteStore(db, String(data?.storeKey), String(data?.confirm ?? ''));
+    const removed = await deleteStore(db, String(data?.storeKey), String(data?.confirm ?? ''));
+    forgetStoreAdapter(String(data?.storeKey)); // its adapter row went with it (issue #11)
+    return removed;
   });
 }

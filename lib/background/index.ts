@@ -11,7 +11,8 @@ import { combineHooks, countHooks, ensureCounts } from './counts';
 import { registerCapture } from './capture';
 import type { IngestHooks } from './ingest';
 import { registerDataHandlers } from './data';
-import { registerReviews } from './reviews';
+import { annotateIds, registerReviews, replyContext } from './reviews';
+import { registerTextLearning } from './text-learning';
 import { loadTextModel } from '../text/model/load';
 import { registerScore } from './score';
 import { registerTeam } from './team';
@@ -55,12 +56,25 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
   void loadTextModel();
   // Review annotations, 可疑 flags, saved drafts, model drafting (lib/background/reviews.ts).
   registerReviews(db, { bindings, extensionId, extensionOrigin, now });
+  // The shop's own language (issue #11): per-store adapters fed after ingest, the merchant's corrections.
+  const text = registerTextLearning(db, {
+    bindings,
+    extensionId,
+    extensionOrigin,
+    now,
+    annotate: async (storeKey, id) => (await annotateIds(db, storeKey, [id], await replyContext(now())))[0],
+  });
+  const afterIngest = (k: string) => {
+    score.afterIngest(k);
+    text.afterIngest(k);
+  };
   registerWalker(db, { extensionId, now });
   // 数据 tab: file import, backup restore, store deletion (lib/background/data.ts).
   registerDataHandlers(db, extensionOrigin, {
     hooks,
     now,
-    afterIngest: (k) => score.afterIngest(k),
+    afterIngest,
+    afterRestore: (keys) => text.afterRestore(keys),
   });
 
   // Console pages → records: validate, resolve the store, ingest or park (lib/background/capture.ts).
@@ -69,7 +83,7 @@ export function registerBackground(opts: BackgroundOptions = {}): void {
     extensionId,
     extensionOrigin,
     hooks,
-    afterIngest: (k) => score.afterIngest(k),
+    afterIngest,
     now,
   });
 

@@ -20,6 +20,9 @@ import {
 } from '../replies/store';
 import { replyDeadlineItem, replyModelItem, replySettingsItem } from '../settings';
 import { refreshFlags } from './reviews-flags';
+import { analyzeReview } from '../text/analyze';
+import { applyCorrection } from '../text/corrections';
+import { storeAdapter } from './text-learning';
 import { modelDraft } from './reviews-model';
 import { requireConsoleTab, requireExtensionPage } from './senders';
 import type { Bindings } from './stores';
@@ -49,16 +52,29 @@ export async function annotateIds(
   ctx: AnnotateContext,
 ): Promise<ReviewAnnotation[]> {
   const keys = [...new Set(reviewIds)].map((id) => recordKey(storeKey, id));
-  const [reviews, saved, flags] = await Promise.all([
+  const [reviews, saved, flags, fixes, adapter] = await Promise.all([
     db.reviews.bulkGet(keys),
     db.replyDrafts.bulkGet(keys),
     db.reviewFlags.where('reviewKey').anyOf(keys).toArray(),
+    db.textCorrections.bulkGet(keys),
+    storeAdapter(db, storeKey),
   ]);
   const out: ReviewAnnotation[] = [];
   reviews.forEach((r, i) => {
     if (!r || r.storeKey !== storeKey) return;
     const s = saved[i];
-    out.push(annotateReview(r, ctx, { flags, ...(s ? { saved: s } : {}) }));
+    // The store's adapter and the merchant's correction (issue #11), as the side panel's inbox shows.
+    const fix = fixes[i];
+    const base = analyzeReview(r, adapter ? { adapter } : {});
+    const analysis = fix ? applyCorrection(base, fix) : base;
+    out.push(
+      annotateReview(r, ctx, {
+        flags,
+        analysis,
+        ...(fix ? { corrected: true } : {}),
+        ...(s ? { saved: s } : {}),
+      }),
+    );
   });
   return out;
 }

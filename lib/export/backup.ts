@@ -28,7 +28,7 @@ import { BlobSink } from './sink';
 export const BACKUP_FORMAT = 'koubei-backup';
 export const BACKUP_SCHEMA_VERSION = 1;
 /** Tables a backup holds, in the order they are written (stores first: records refer to them). */
-export const BACKUP_TABLES = ['stores', 'reviews', 'orders', 'officialScores'] as const;
+export const BACKUP_TABLES = ['stores', 'reviews', 'orders', 'officialScores', 'textCorrections'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 /** Tables read store by store through an export kind's scan. */
@@ -36,6 +36,14 @@ const SCANNED: Record<Exclude<BackupTable, 'stores'>, ExportKind<unknown>> = {
   reviews: reviewsKind as ExportKind<unknown>,
   orders: ordersKind as ExportKind<unknown>,
   officialScores: officialScoresKind as ExportKind<unknown>,
+  // The merchant's tag corrections (issue #11): keys are review keys; all of a store's, whatever the days.
+  textCorrections: {
+    id: 'textCorrections',
+    label: '分类修正',
+    table: 'textCorrections',
+    scan: { prefix: true, keep: () => true },
+    columns: [],
+  },
 };
 
 export interface BackupOptions {
@@ -60,9 +68,12 @@ export async function writeBackup(db: KoubeiDb, o: BackupOptions): Promise<Expor
     filter: o.filter,
   };
   sink.push(JSON.stringify(header).slice(0, -1) + ',\n');
+  // A table this database does not have (opened at an older schema, as the upgrade tests do) is empty.
+  const tables = new Set(db.tables.map((t) => t.name));
+  const scanned = (t: BackupTable): t is Exclude<BackupTable, 'stores'> =>
+    t !== 'stores' && tables.has(SCANNED[t].table);
   let total = stores.length;
-  for (const t of BACKUP_TABLES)
-    if (t !== 'stores') total += await countRows(db, SCANNED[t], stores, o.filter);
+  for (const t of BACKUP_TABLES) if (scanned(t)) total += await countRows(db, SCANNED[t], stores, o.filter);
   let done = 0;
   const progress = () => o.onProgress?.({ label: '备份', done, total: Math.max(total, done) });
   progress();
@@ -78,7 +89,7 @@ export async function writeBackup(db: KoubeiDb, o: BackupOptions): Promise<Expor
       progress();
     };
     if (table === 'stores') emit(stores);
-    else
+    else if (scanned(table))
       for (const s of stores) {
         for await (const rows of prefetch(
           scanStore(db, SCANNED[table], s.key, o.filter, o.chunk ?? CHUNK_ROWS),

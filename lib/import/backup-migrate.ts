@@ -23,6 +23,8 @@ export interface BackupDocV1 {
   reviews?: unknown[];
   orders?: unknown[];
   officialScores?: unknown[];
+  /** The merchant's tag corrections (issue #11); absent in older backups. */
+  textCorrections?: unknown[];
 }
 
 type Obj = Record<string, unknown>;

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KoubeiDb } from '../db';
 import { openDb } from '../db';
 import type { OfficialScore } from '../model';
+import type { TextCorrectionRow } from '../text/corrections';
 import { writeBackup } from '../export/backup';
 import { makeOrders, makeReviews, makeStore } from '../export/testing';
 import type { IngestHooks } from '../background/ingest';
@@ -36,12 +37,29 @@ const seedDb = async (d: KoubeiDb) => {
   await d.reviews.bulkPut([...makeReviews(store, 2500), ...makeReviews(second, 300, 5)]);
   await d.orders.bulkPut(makeOrders(store, 700));
   await d.officialScores.put(score);
+  // The merchant's tag corrections (issue #11) travel with the backup.
+  const [r1, r2] = await d.reviews.where('storeKey').equals(store.key).limit(2).toArray();
+  await d.textCorrections.bulkPut([
+    {
+      key: r1!.key,
+      storeKey: store.key,
+      reviewId: r1!.reviewId,
+      textHash: 'a1',
+      categories: ['logistics'],
+      at: NOW,
+    },
+    {
+      ...{ key: r2!.key, storeKey: store.key, reviewId: r2!.reviewId, textHash: 'b2' },
+      ...{ categories: [], sentiment: 'positive' as const, at: NOW - 1 },
+    },
+  ]);
 };
 const snapshot = async (d: KoubeiDb) => ({
   stores: await d.stores.toArray(),
   reviews: await d.reviews.toArray(),
   orders: await d.orders.toArray(),
   officialScores: await d.officialScores.toArray(),
+  textCorrections: await d.textCorrections.toArray(),
 });
 const sendTo =
   (d: KoubeiDb, hooks?: IngestHooks): SendChunk =>
@@ -58,7 +76,7 @@ describe('backup → clear → restore', () => {
     await seedDb(db);
     const before = await snapshot(db);
     const { blob, rows } = await writeBackup(db, { filter: {}, now: NOW });
-    expect(rows).toEqual({ stores: 2, reviews: 2800, orders: 700, officialScores: 1 });
+    expect(rows).toEqual({ stores: 2, reviews: 2800, orders: 700, officialScores: 1, textCorrections: 2 });
 
     const target = openDb(`restore-target-${Math.random()}`);
     const preview = await previewRestore(target, blob, { now: NOW });
@@ -69,6 +87,10 @@ describe('backup → clear → restore', () => {
     const first = await applyRestore(blob, sendTo(target), {});
     expect(first.tally.reviews.add).toBe(2800);
     expect(await snapshot(target)).toEqual(before);
+    expect(first.tally.textCorrections.add).toBe(2);
+    expect((await target.textCorrections.toArray()).map((c) => c.categories)).toEqual(
+      before.textCorrections.map((c) => c.categories),
+    );
 
     const again = await applyRestore(blob, sendTo(target), {});
     for (const t of Object.values(again.tally)) expect(t.add + t.update).toBe(0);
@@ -110,6 +132,22 @@ describe('planRow', () => {
     ],
   ] as const)('%s → %s', (_, prev, next, verdict) => {
     expect(planRow('reviews', prev, next, NOW).verdict).toBe(verdict);
+  });
+  it('keeps the merchant’s later correction of a review', () => {
+    const c: TextCorrectionRow = {
+      key: 'k|1',
+      storeKey: 'k',
+      reviewId: '1',
+      textHash: 'x',
+      categories: ['quality'],
+      at: NOW,
+    };
+    expect(planRow('textCorrections', c, { ...c, categories: ['logistics'], at: NOW + 1 }, NOW).verdict).toBe(
+      'update',
+    );
+    expect(planRow('textCorrections', { ...c, at: NOW + 1 }, { ...c, categories: [] }, NOW).verdict).toBe(
+      'same',
+    );
   });
   it('keeps the later official-score capture of a day', () => {
     expect(planRow('officialScores', score, { ...score, value: 80, capturedAt: NOW }, NOW).verdict).toBe(

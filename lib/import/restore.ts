@@ -17,8 +17,9 @@ import { OfficialScore, Order, Review, Store, recordKey, storeKey } from '../mod
 import type { IngestHooks, RecordChange } from '../background/ingest';
 import { merge, sameContent } from '../background/ingest';
 import { zodReason } from '../platforms/parse-utils';
+import { TextCorrectionRow } from '../text/corrections';
 
-type Row = Store | Review | Order | OfficialScore;
+type Row = Store | Review | Order | OfficialScore | TextCorrectionRow;
 type Verdict = 'add' | 'update' | 'same';
 
 const SCHEMAS: Record<BackupTable, z.ZodMiniType<Row>> = {
@@ -26,6 +27,7 @@ const SCHEMAS: Record<BackupTable, z.ZodMiniType<Row>> = {
   reviews: Review as z.ZodMiniType<Row>,
   orders: Order as z.ZodMiniType<Row>,
   officialScores: OfficialScore as z.ZodMiniType<Row>,
+  textCorrections: TextCorrectionRow as z.ZodMiniType<Row>,
 };
 
 export interface TableTally {
@@ -50,6 +52,8 @@ function expectedKey(table: BackupTable, r: Row): string {
       const s = r as OfficialScore;
       return `${s.storeKey}|${s.kind}|${s.date}`;
     }
+    case 'textCorrections':
+      return recordKey((r as TextCorrectionRow).storeKey, (r as TextCorrectionRow).reviewId);
   }
 }
 
@@ -93,6 +97,13 @@ export function planRow<T extends Row>(table: BackupTable, prev: T | undefined, 
   if (table === 'officialScores') {
     // One row per store × kind × day: the later capture of the day wins.
     const newer = (next as OfficialScore).capturedAt > (prev as OfficialScore).capturedAt;
+    return newer && !sameContent(prev, next)
+      ? { verdict: 'update' as Verdict, row: next }
+      : { verdict: 'same' as Verdict };
+  }
+  if (table === 'textCorrections') {
+    // One per review: the merchant's later click wins.
+    const newer = (next as TextCorrectionRow).at > (prev as TextCorrectionRow).at;
     return newer && !sameContent(prev, next)
       ? { verdict: 'update' as Verdict, row: next }
       : { verdict: 'same' as Verdict };

@@ -15,6 +15,8 @@ import type { PlatformAdapter, ReplyBox } from '../platforms/types';
 import type { AnnotateResult, ReviewAnnotation } from '../replies/store';
 import { BASE_CSS, el, HOST_ATTR, shadowHost } from './host';
 import { now as clockNow } from '../clock';
+import { toggleCategory } from '../text/category-toggle';
+import { CATEGORY_LABEL, REVIEW_CATEGORIES, type ReviewCategory } from '../text/types';
 
 const CSS = `${BASE_CSS}
 .b{display:flex;flex-wrap:wrap;gap:4px;align-items:center;margin:6px 0 2px;font-size:12px;line-height:18px}
@@ -22,7 +24,9 @@ const CSS = `${BASE_CSS}
 .c{color:#9a3412;border-color:#fdba74;background:#fff7ed}.n{color:#cf222e;border-color:#f5b5ba;background:#fff0f1}
 .p{color:#1a7f37;border-color:#b4e2c0;background:#eefbf1}.s{color:#fff;background:#cf222e;border-color:#cf222e;font-weight:600}
 .k{color:#656d76}.k.soon{color:#9a6700;font-weight:600}.k.over{color:#cf222e;font-weight:600}
-.m{color:#656d76}.m.err{color:#cf222e}`;
+.m{color:#656d76}.m.err{color:#cf222e}
+.x{border:0;background:none;padding:0 0 0 3px;color:inherit;font-size:12px;opacity:.6}.x:hover{opacity:1;background:none}
+select{font:inherit;font-size:12px;border:1px solid #d0d7de;border-radius:9px;color:#57606a;background:#fff}`;
 
 const SENTIMENT: Record<ReviewAnnotation['sentiment'], [string, string]> = {
   negative: ['n', '负面'],
@@ -54,6 +58,8 @@ export interface ReviewOverlayDeps {
   doc: Document;
   capture: Pick<Capture, 'onHandled'>;
   annotate(ids: string[]): Promise<AnnotateResult>;
+  /** The merchant's categories for a row (issue #11); resolves with its new annotation. */
+  correct?(reviewId: string, categories: ReviewCategory[]): Promise<ReviewAnnotation | null>;
   now(): number;
   copy(text: string): Promise<void>;
   /** Which rows are near the viewport; default the page's IntersectionObserver, `null`: every row. */
@@ -99,6 +105,61 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
     paint(true);
   };
 
+  /** One click on a tag (×) or the ＋分类 select: the background stores it and answers the new annotation. */
+  const correct = async (a: ReviewAnnotation, c: ReviewCategory) => {
+    if (!d.correct) return;
+    try {
+      const next = await d.correct(a.reviewId, toggleCategory(a.categories ?? [], c));
+      if (next) cache.set(a.reviewId, next);
+      notes.delete(a.reviewId);
+    } catch (e) {
+      notes.set(a.reviewId, [`分类修正失败：${e instanceof Error ? e.message : String(e)}`, true]);
+    }
+    paint(new Set([a.reviewId]));
+  };
+
+  /** Complaint tags; with ids (and a correction channel) each gets ×, and a select adds a missing one. */
+  const tags = (a: ReviewAnnotation, t: (text: string, cls?: string, title?: string) => HTMLElement) => {
+    const cats = a.categories;
+    if (!cats || !d.correct) return a.tags.map((x) => t(x, 'c'));
+    const out: HTMLElement[] = cats.map((c) => {
+      const tag = t(CATEGORY_LABEL[c], 'c');
+      tag.setAttribute('data-category', c);
+      tag.append(
+        el(doc, 'button', {
+          class: 'x',
+          text: '×',
+          attrs: {
+            title: `不是「${CATEGORY_LABEL[c]}」：去掉（会记住并学习）`,
+            'data-testid': 'koubei-tag-x',
+          },
+          on: { click: () => void correct(a, c) },
+        }),
+      );
+      return tag;
+    });
+    if (a.corrected) out.push(t('已修正', '', '分类已由你修正'));
+    const add = el(
+      doc,
+      'select',
+      {
+        attrs: { title: '补充漏掉的分类（会记住并学习）', 'data-testid': 'koubei-tag-add' },
+        on: {
+          change: (e) => {
+            const v = (e.target as HTMLSelectElement).value as ReviewCategory;
+            if (v) void correct(a, v);
+          },
+        },
+      },
+      el(doc, 'option', { text: '＋分类', attrs: { value: '' } }),
+      ...REVIEW_CATEGORIES.filter((c) => !cats.includes(c)).map((c) =>
+        el(doc, 'option', { text: CATEGORY_LABEL[c], attrs: { value: c } }),
+      ),
+    );
+    out.push(add);
+    return out;
+  };
+
   const render = (root: ShadowRoot, a: ReviewAnnotation) => {
     const t = (text: string, cls = '', title?: string) =>
       el(doc, 'span', { class: `t ${cls}`, text, ...(title ? { attrs: { title } } : {}) });
@@ -112,7 +173,7 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
       doc,
       'div',
       { class: 'b', attrs: { 'data-testid': 'koubei-review', 'data-review-id': a.reviewId } },
-      ...a.tags.map((x) => t(x, 'c')),
+      ...tags(a, t),
       t(`情感 ${slabel}${a.mismatch ? '（与星级不符）' : ''}`, scls),
       a.flags.length > 0 && t('可疑', 's', a.flags.map((f) => f.message).join('\n')),
       clock && el(doc, 'span', { class: clock[1], text: clock[0], attrs: { 'data-testid': 'koubei-clock' } }),
@@ -248,6 +309,8 @@ export function startReviewOverlayFor(
     doc: document,
     capture,
     annotate: (ids) => sendMessage('cs-bg/annotate', { platform: adapter.id, reviewIds: ids }),
+    correct: (reviewId, categories) =>
+      sendMessage('cs-bg/correct-review', { platform: adapter.id, reviewId, categories }),
     now: clockNow,
     copy: (text) => navigator.clipboard.writeText(text),
   });

@@ -135,12 +135,16 @@ export function annotateReview(
     flags?: readonly SuspicionFlag[];
     saved?: Pick<ReplyDraftRow, 'text'>;
     analysis?: TextAnalysis;
+    /** The analysis carries the merchant's correction (lib/text/corrections.ts). */
+    corrected?: boolean;
   } = {},
 ): ReviewAnnotation {
   const analysis = extras.analysis ?? analyzeReview(review);
   return {
     reviewId: review.reviewId,
     tags: analysis.categories.map((c) => CATEGORY_LABEL[c]),
+    categories: [...analysis.categories],
+    ...(extras.corrected ? { corrected: true } : {}),
     sentiment: analysis.sentiment.label,
     mismatch: analysis.sentiment.mismatchWithStars === true,
     negative: isNegative(review),

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { PLATFORM_IDS, type PlatformId } from '../model';
-import type { SentimentLabel } from '../text/types';
+import type { ReviewCategory, SentimentLabel } from '../text/types';
 import type { SuspicionCode, SuspicionFlag } from '../text/suspicion-types';
 import type { DeadlineStatus } from './deadline';
 
@@ -50,6 +50,10 @@ export interface ReviewAnnotation {
   reviewId: string;
   /** Complaint categories (Chinese labels), strongest first. */
   tags: string[];
+  /** The same categories as ids (the overlay's one-click correction toggles them). */
+  categories?: ReviewCategory[];
+  /** The merchant corrected this review's categories (issue #11). */
+  corrected?: boolean;
   sentiment: SentimentLabel;
   /** Stars and text disagree (a 5★ review with a complaint …). */
   mismatch: boolean;
