@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CaptureSummary } from '@/components/CaptureSummary';
 import { useLive } from '@/components/hooks';
 import { PopupFrame, PopupStore } from '@/components/popup/PopupBody';
+import { SwitcherSpace } from '@/components/SwitcherSpace';
 import { useCurrentStore } from '@/components/useCurrentStore';
 import { getDb } from '@/lib/db';
 import type { StoreHeadline } from '@/lib/headline/schema';
@@ -48,7 +49,15 @@ export function App(props: { initial?: StoreHeadline }) {
   const shown = counts.data ?? (counts.loading ? seed?.counts : undefined);
 
   return (
-    <PopupFrame switcher={stores && Switcher && <Switcher stores={stores} value={key} onChange={select} />}>
+    <PopupFrame
+      switcher={
+        stores && Switcher ? (
+          <Switcher stores={stores} value={key} onChange={select} />
+        ) : seed || (stores && stores.length > 0) ? (
+          <SwitcherSpace />
+        ) : undefined
+      }
+    >
       {error ? (
         <div class="error">
           读取本地数据失败：{String(error)}。请重新打开弹窗；若持续出现，请在设置页导出备份。

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import '@/components/ui.css';
 import { PopupFrame, PopupStore } from '@/components/popup/PopupBody';
+import { SwitcherSpace } from '@/components/SwitcherSpace';
 import { clockReady } from '@/lib/clock';
 import { readHeadline } from '@/lib/headline/read';
 
@@ -9,13 +10,17 @@ import { readHeadline } from '@/lib/headline/read';
 // full UI loads and takes over with the same markup.
 const root = document.getElementById('app')!;
 void Promise.all([clockReady(), readHeadline()]).then(async ([, head]) => {
-  if (head?.card)
+  if (head?.card) {
     render(
-      <PopupFrame>
+      <PopupFrame switcher={<SwitcherSpace />}>
         <PopupStore card={head.card} counts={head.counts} />
       </PopupFrame>,
       root,
     );
+    // Which UI is on screen (read by e2e/first-paint.spec.ts): the headline, then the full one.
+    root.dataset.paint = 'headline';
+  }
   const { App } = await import('./App');
   render(<App initial={head} />, root);
+  root.dataset.paint = 'full';
 });

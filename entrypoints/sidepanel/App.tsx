@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { InitialHeadline } from '@/components/headline/context';
 import { StoreSwitcher } from '@/components/StoreSwitcher';
+import { SwitcherSpace } from '@/components/SwitcherSpace';
 import { useCurrentStore } from '@/components/useCurrentStore';
 import { lazyComponent } from '@/components/lazy';
 import { OverviewHead } from '@/components/panel/OverviewHead';
@@ -26,7 +27,13 @@ export function App(props: { initial?: StoreHeadline }) {
       <PanelFrame
         active={active.id}
         onTab={setTab}
-        switcher={stores && <StoreSwitcher stores={stores} value={store?.key} onChange={select} />}
+        switcher={
+          stores ? (
+            <StoreSwitcher stores={stores} value={store?.key} onChange={select} />
+          ) : seed?.card ? (
+            <SwitcherSpace />
+          ) : undefined
+        }
       >
         {error ? (
           <div class="error">读取本地数据失败：{String(error)}</div>

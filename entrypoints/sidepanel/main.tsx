@@ -3,6 +3,7 @@ import '@/components/ui.css';
 import type { LazyComponent } from '@/components/lazy';
 import { OverviewHead } from '@/components/panel/OverviewHead';
 import { PanelFrame, tabFromUrl } from '@/components/panel/PanelFrame';
+import { SwitcherSpace } from '@/components/SwitcherSpace';
 import { clockReady } from '@/lib/clock';
 import { readHeadline } from '@/lib/headline/read';
 
@@ -13,18 +14,22 @@ const root = document.getElementById('app')!;
 const tab = tabFromUrl(location.search);
 void Promise.all([clockReady(), readHeadline()]).then(async ([, head]) => {
   const first = tab.id === 'overview' && head?.card ? head : undefined;
-  if (first)
+  if (first) {
     render(
-      <PanelFrame active={tab.id}>
+      <PanelFrame active={tab.id} switcher={<SwitcherSpace />}>
         <div class="stack">
           <OverviewHead card={first.card} counts={first.counts} />
         </div>
       </PanelFrame>,
       root,
     );
+    // Which UI is on screen (read by e2e/first-paint.spec.ts): the headline, then the full one.
+    root.dataset.paint = 'headline';
+  }
   const [{ App }] = await Promise.all([
     import('./App'),
     first ? (tab.component as Partial<LazyComponent<object>>).preload?.() : undefined,
   ]);
   render(<App initial={head} />, root);
+  root.dataset.paint = 'full';
 });

@@ -98,6 +98,32 @@ async function firstDataPaint(context: BrowserContext, base: string, view: strin
   return xs;
 }
 
+/**
+ * The page's JS heap in MB (issue #15 item 6): opened fresh, data on screen, then 2 s for the full UI and
+ * its live queries to settle, a forced GC, and V8's used heap size (CDP Runtime.getHeapUsage).
+ */
+async function heapMb(context: BrowserContext, base: string, view: string, file: string, n: number) {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/${file}`, { waitUntil: 'commit' });
+      await page.evaluate(
+        `new Promise((done) => { const tick = () => (${READY[view]}) ? done(0) : requestAnimationFrame(tick); tick(); })`,
+      );
+      await page.waitForTimeout(2_000);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      xs.push(Math.round(usedSize / 1e4) / 100);
+      await cdp.detach();
+    } finally {
+      await page.close();
+    }
+  }
+  return xs;
+}
+
 export async function runUi(mode: Mode): Promise<Figure[]> {
   const size = { full: { reviews: 300_000, orders: 700_000, n: 7, settle: 30_000 }, quick: { reviews: 30_000, orders: 70_000, n: 5, settle: 15_000 }, smoke: { reviews: 3_000, orders: 7_000, n: 2, settle: 2_000 } }[mode]; // prettier-ignore
   const big = size.reviews + size.orders;
@@ -126,6 +152,8 @@ export async function runUi(mode: Mode): Promise<Figure[]> {
     await until(async () => ext.evaluate<boolean>(`(async () => (await chrome.storage.local.get('selectedStore')).selectedStore === KB.storeKey('large'))()`), 5_000); // prettier-ignore
     const large: Record<string, number[]> = {};
     for (const [view, file] of VIEWS) large[view] = await firstDataPaint(context, base, view, file, size.n);
+    const heap: Record<string, number[]> = {};
+    for (const [view, file] of VIEWS.slice(0, 2)) heap[view] = await heapMb(context, base, view, file, 3);
     console.error(
       `  ui: seeded ${big} rows in ${(seedMs / 1000).toFixed(0)} s, aggregates rebuilt in ${(rebuildMs / 1000).toFixed(0)} s, load ${load()}`,
     );
@@ -137,6 +165,8 @@ export async function runUi(mode: Mode): Promise<Figure[]> {
       const ratios = large[view]!.map((x) => x / med(small[view]!));
       figures.push(stat(ratios, { group: 'popup / side panel', what: `${label[view]}: ${big.toLocaleString('en')} rows vs a 1,000-row store (${med(small[view]!).toFixed(0)} ms)`, unit: '×', target: '≤ 1.2×', pass: (v) => v <= 1.2, where: 'chromium' })); // prettier-ignore
     }
+    for (const [view, xs] of Object.entries(heap))
+      figures.push(stat(xs, { group: 'popup / side panel', what: `${label[view]}: JS heap after opening (data shown, 2 s, GC) with ${big.toLocaleString('en')} rows stored`, unit: 'MB', target: '—', pass: () => null, where: 'chromium' })); // prettier-ignore
     figures.push({ group: 'popup / side panel', what: `aggregate rebuild of ${big.toLocaleString('en')} rows in the service worker (one-off, after an upgrade)`, value: Math.round(rebuildMs), unit: 'ms', target: '—', pass: null, where: 'chromium' }); // prettier-ignore
 
     const runs = mode === 'smoke' ? 3 : 9;
