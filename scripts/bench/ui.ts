@@ -17,7 +17,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension } from '../../e2e/browser';
 import { ROOT, bundle, load, stat, until, type Figure, type Mode } from './common';
 
-const PAGE_CODE = `
+export const PAGE_CODE = `
 import { openDb } from '${ROOT}/lib/db';
 import { makeOrders, makeReviews, makeStore } from '${ROOT}/lib/export/testing';
 import { renderChartProbe } from '${ROOT}/scripts/bench/chart-probe';
@@ -68,7 +68,7 @@ export const chart = (n) => renderChartProbe(n).ms;
 `;
 
 /** In-page condition for "the store's data is on screen", per view. */
-const READY: Record<string, string> = {
+export const READY: Record<string, string> = {
   popup: `(() => { const c = document.querySelector('[data-testid="count-reviews"]'); return c && /\\d/.test(c.textContent) && document.querySelector('[data-testid="score-value"]'); })()`,
   overview: `(() => { const b = document.querySelectorAll('.kpis b'); return b.length >= 2 && /\\d/.test(b[0].textContent) && /\\d/.test(b[1].textContent) && document.querySelector('[data-testid="score-value"]'); })()`,
   reviews: `document.querySelectorAll('[data-testid="review-list"] > li').length > 0`,
@@ -80,7 +80,13 @@ const VIEWS: [string, string][] = [
 ];
 
 /** ms from navigation start until the view's data is painted (median of `n` fresh opens). */
-async function firstDataPaint(context: BrowserContext, base: string, view: string, file: string, n: number) {
+export async function firstDataPaint(
+  context: BrowserContext,
+  base: string,
+  view: string,
+  file: string,
+  n: number,
+) {
   const xs: number[] = [];
   for (let i = 0; i < n + 1; i++) {
     const page = await context.newPage();
@@ -102,7 +108,7 @@ async function firstDataPaint(context: BrowserContext, base: string, view: strin
  * The page's JS heap in MB (issue #15 item 6): opened fresh, data on screen, then 2 s for the full UI and
  * its live queries to settle, a forced GC, and V8's used heap size (CDP Runtime.getHeapUsage).
  */
-async function heapMb(context: BrowserContext, base: string, view: string, file: string, n: number) {
+export async function heapMb(context: BrowserContext, base: string, view: string, file: string, n: number) {
   const xs: number[] = [];
   for (let i = 0; i < n; i++) {
     const page = await context.newPage();
