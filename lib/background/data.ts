@@ -91,9 +91,6 @@ export function registerDataHandlers(
   });
   onMessage('ui-bg/delete-store', async ({ data, sender }) => {
     requireExtensionPage(sender, extensionOrigin);
-    const r = await deleteStore(db, String(data?.storeKey), String(data?.confirm ?? ''));
-    // Its records are gone: the refresh that follows also drops its headline (lib/background/headline.ts).
-    o.afterIngest?.(String(data?.storeKey));
-    return r;
+    return deleteStore(db, String(data?.storeKey), String(data?.confirm ?? ''));
   });
 }

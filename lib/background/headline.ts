@@ -1,7 +1,7 @@
 /**
  * The worker keeps the pages' headlines (lib/headline, issue #15) in chrome.storage.local: rewritten after
  * every score refresh (which follows ingest, import, rebuilds, settings and snooze changes and clock
- * changes) and after a store is deleted. Reads one snapshot and one counter per store.
+ * changes). Reads one snapshot and one counter per store.
  */
 import { browser } from 'wxt/browser';
 import type { KoubeiDb } from '../db';
