@@ -6,9 +6,10 @@
 import type { ComponentChild, FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-export function lazyComponent<P extends object>(
-  load: () => Promise<FunctionComponent<P>>,
-): FunctionComponent<P> {
+/** `preload()`: loads the code now, so the first render draws the component itself (issue #15). */
+export type LazyComponent<P> = FunctionComponent<P> & { preload: () => Promise<void> };
+
+export function lazyComponent<P extends object>(load: () => Promise<FunctionComponent<P>>): LazyComponent<P> {
   let loaded: FunctionComponent<P> | undefined;
   let failed: unknown;
   let pending: Promise<void> | undefined;
@@ -17,7 +18,7 @@ export function lazyComponent<P extends object>(
       (c) => void (loaded = c),
       (e: unknown) => void (failed = e),
     ));
-  return function Lazy(props: P): ComponentChild {
+  function Lazy(props: P): ComponentChild {
     const [, setTick] = useState(0);
     useEffect(() => {
       if (loaded || failed) return;
@@ -29,5 +30,6 @@ export function lazyComponent<P extends object>(
     if (Loaded) return <Loaded {...props} />;
     if (failed) return <div class="error">界面加载失败：{String(failed)}。请关闭后重新打开。</div>;
     return <div class="muted">加载中…</div>;
-  };
+  }
+  return Object.assign(Lazy, { preload: start });
 }

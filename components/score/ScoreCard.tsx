@@ -1,4 +1,4 @@
-import type { ScoreSnapshot, SnapDim } from '@/lib/score-view/types';
+import type { CardSnapshot, SnapDim } from '@/lib/score-view/types';
 import { COVERAGE_LABEL, coverageText, scoreText, signedText, weightText } from '@/lib/score-view/text';
 import { now } from '@/lib/clock';
 import { DAY_MS, dayKey, dayStart } from '@/lib/keys';
@@ -51,7 +51,7 @@ export function ageText(date: string, today: string): string {
  * the estimate heads (labelled 估算, greyed with its coverage when it stands on too little data), and an
  * estimate with no records in its window shows no number at all.
  */
-export function ScoreCard(props: { snapshot: ScoreSnapshot; today?: string }) {
+export function ScoreCard(props: { snapshot: CardSnapshot; today?: string }) {
   const s = props.snapshot;
   const computed = s.head?.headline;
   if (!computed) return null;

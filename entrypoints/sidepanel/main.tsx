@@ -1,7 +1,35 @@
 import { render } from 'preact';
 import '@/components/ui.css';
+import type { LazyComponent } from '@/components/lazy';
+import { OverviewHead } from '@/components/panel/OverviewHead';
+import { PanelFrame, tabFromUrl } from '@/components/panel/PanelFrame';
+import { SwitcherSpace } from '@/components/SwitcherSpace';
 import { clockReady } from '@/lib/clock';
-import { App } from './App';
+import { readHeadline } from '@/lib/headline/read';
 
-// "Today" and every countdown come from the extension's one clock (lib/clock.ts): one storage read.
-void clockReady().then(() => render(<App />, document.getElementById('app')!));
+// 概览 paints first from the worker's stored headline (issue #15): one storage read with the clock's, a
+// small bundle, no Dexie. "Today" and every age come from the extension's one clock (lib/clock.ts). Then
+// the full UI loads (with the 概览 code, so it takes over with the same markup) and replaces it.
+const root = document.getElementById('app')!;
+const tab = tabFromUrl(location.search);
+void Promise.all([clockReady(), readHeadline()]).then(async ([, head]) => {
+  const first = tab.id === 'overview' && head?.card ? head : undefined;
+  if (first) {
+    render(
+      <PanelFrame active={tab.id} switcher={<SwitcherSpace />}>
+        <div class="stack">
+          <OverviewHead card={first.card} counts={first.counts} />
+        </div>
+      </PanelFrame>,
+      root,
+    );
+    // Which UI is on screen (read by e2e/first-paint.spec.ts): the headline, then the full one.
+    root.dataset.paint = 'headline';
+  }
+  const [{ App }] = await Promise.all([
+    import('./App'),
+    first ? (tab.component as Partial<LazyComponent<object>>).preload?.() : undefined,
+  ]);
+  render(<App initial={head} />, root);
+  root.dataset.paint = 'full';
+});

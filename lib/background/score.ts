@@ -16,6 +16,7 @@ import { paintAlertBadge, snooze } from './alert-signals';
 import type { IngestHooks } from './ingest';
 import { requireExtensionPage } from './senders';
 import { refreshStore } from './snapshots';
+import { writeHeadlines } from './headline';
 import { clockReady, onClockChange } from '../clock';
 
 export const SCORE_ALARM = 'koubei-score';
@@ -73,6 +74,8 @@ export function registerScore(
           await refreshStore(db, s, now()).catch((e: unknown) => console.warn('[koubei] score', s.key, e));
         delay = Math.max(REFRESH_DELAY_MS, 3 * (performance.now() - t0));
         await paintAlertBadge(db, now()).catch((e: unknown) => console.warn('[koubei] alert badge', e));
+        // The pages' first paint (issue #15): every store's headline, after any refresh.
+        await writeHeadlines(db, now()).catch((e: unknown) => console.warn('[koubei] headlines', e));
         // A failed run must not reject the queue: every later refresh would be skipped (issue #8).
       })
       .catch((e: unknown) => console.warn('[koubei] score refresh', e)));

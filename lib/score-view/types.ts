@@ -110,6 +110,14 @@ export interface ScoreSnapshot {
   head?: SnapshotHead;
 }
 
+/**
+ * What the headline card (components/score/ScoreCard.tsx) reads of a snapshot: all of it is kept in the
+ * pages' stored headline too (lib/headline, issue #15), so the first paint draws the same card.
+ */
+export type CardSnapshot = Pick<ScoreSnapshot, 'label' | 'scale' | 'coverage' | 'head'> & {
+  estimate: Pick<ScoreSnapshot['estimate'], 'value' | 'fivePoint' | 'paidOrders' | 'reviews'>;
+};
+
 /** A stored alert: the engine's Alert plus its life cycle. */
 export interface AlertRow extends Alert {
   state: 'active' | 'resolved';

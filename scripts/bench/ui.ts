@@ -17,7 +17,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension } from '../../e2e/browser';
 import { ROOT, bundle, load, stat, until, type Figure, type Mode } from './common';
 
-const PAGE_CODE = `
+export const PAGE_CODE = `
 import { openDb } from '${ROOT}/lib/db';
 import { makeOrders, makeReviews, makeStore } from '${ROOT}/lib/export/testing';
 import { renderChartProbe } from '${ROOT}/scripts/bench/chart-probe';
@@ -68,7 +68,7 @@ export const chart = (n) => renderChartProbe(n).ms;
 `;
 
 /** In-page condition for "the store's data is on screen", per view. */
-const READY: Record<string, string> = {
+export const READY: Record<string, string> = {
   popup: `(() => { const c = document.querySelector('[data-testid="count-reviews"]'); return c && /\\d/.test(c.textContent) && document.querySelector('[data-testid="score-value"]'); })()`,
   overview: `(() => { const b = document.querySelectorAll('.kpis b'); return b.length >= 2 && /\\d/.test(b[0].textContent) && /\\d/.test(b[1].textContent) && document.querySelector('[data-testid="score-value"]'); })()`,
   reviews: `document.querySelectorAll('[data-testid="review-list"] > li').length > 0`,
@@ -80,7 +80,13 @@ const VIEWS: [string, string][] = [
 ];
 
 /** ms from navigation start until the view's data is painted (median of `n` fresh opens). */
-async function firstDataPaint(context: BrowserContext, base: string, view: string, file: string, n: number) {
+export async function firstDataPaint(
+  context: BrowserContext,
+  base: string,
+  view: string,
+  file: string,
+  n: number,
+) {
   const xs: number[] = [];
   for (let i = 0; i < n + 1; i++) {
     const page = await context.newPage();
@@ -91,6 +97,32 @@ async function firstDataPaint(context: BrowserContext, base: string, view: strin
         `new Promise((done) => { const tick = () => (${READY[view]}) ? done(performance.now()) : requestAnimationFrame(tick); tick(); })`,
       );
       if (i > 0) xs.push(ms); // the first open warms the extension's file cache
+    } finally {
+      await page.close();
+    }
+  }
+  return xs;
+}
+
+/**
+ * The page's JS heap in MB (issue #15 item 6): opened fresh, data on screen, then 2 s for the full UI and
+ * its live queries to settle, a forced GC, and V8's used heap size (CDP Runtime.getHeapUsage).
+ */
+export async function heapMb(context: BrowserContext, base: string, view: string, file: string, n: number) {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/${file}`, { waitUntil: 'commit' });
+      await page.evaluate(
+        `new Promise((done) => { const tick = () => (${READY[view]}) ? done(0) : requestAnimationFrame(tick); tick(); })`,
+      );
+      await page.waitForTimeout(2_000);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      xs.push(Math.round(usedSize / 1e4) / 100);
+      await cdp.detach();
     } finally {
       await page.close();
     }
@@ -126,6 +158,8 @@ export async function runUi(mode: Mode): Promise<Figure[]> {
     await until(async () => ext.evaluate<boolean>(`(async () => (await chrome.storage.local.get('selectedStore')).selectedStore === KB.storeKey('large'))()`), 5_000); // prettier-ignore
     const large: Record<string, number[]> = {};
     for (const [view, file] of VIEWS) large[view] = await firstDataPaint(context, base, view, file, size.n);
+    const heap: Record<string, number[]> = {};
+    for (const [view, file] of VIEWS.slice(0, 2)) heap[view] = await heapMb(context, base, view, file, 3);
     console.error(
       `  ui: seeded ${big} rows in ${(seedMs / 1000).toFixed(0)} s, aggregates rebuilt in ${(rebuildMs / 1000).toFixed(0)} s, load ${load()}`,
     );
@@ -137,6 +171,8 @@ export async function runUi(mode: Mode): Promise<Figure[]> {
       const ratios = large[view]!.map((x) => x / med(small[view]!));
       figures.push(stat(ratios, { group: 'popup / side panel', what: `${label[view]}: ${big.toLocaleString('en')} rows vs a 1,000-row store (${med(small[view]!).toFixed(0)} ms)`, unit: '×', target: '≤ 1.2×', pass: (v) => v <= 1.2, where: 'chromium' })); // prettier-ignore
     }
+    for (const [view, xs] of Object.entries(heap))
+      figures.push(stat(xs, { group: 'popup / side panel', what: `${label[view]}: JS heap after opening (data shown, 2 s, GC) with ${big.toLocaleString('en')} rows stored`, unit: 'MB', target: '—', pass: () => null, where: 'chromium' })); // prettier-ignore
     figures.push({ group: 'popup / side panel', what: `aggregate rebuild of ${big.toLocaleString('en')} rows in the service worker (one-off, after an upgrade)`, value: Math.round(rebuildMs), unit: 'ms', target: '—', pass: null, where: 'chromium' }); // prettier-ignore
 
     const runs = mode === 'smoke' ? 3 : 9;
