@@ -12,11 +12,12 @@
  *   `storeKey` index (counts); the v1 `[storeKey+replied+createdAt]` index is dropped — IndexedDB cannot
  *   index booleans, so it never held a row. Orders get `storeKey` (counts include orders without times).
  *   Upgrade: reviews stored without a polarity get it from their stars (lib/keys.ts withPolarity).
- * - v5 (text learning, issue #11): `textCorrections` — the merchant's tag corrections, one per review
- *   (keyed like the review); `textAdapters` — each store's serialized ShopAdapter and its learning
- *   cursors (key `${storeKey}|adapter`). New tables only, no row rewritten.
  * - v7 (team delivery, issue #14): `outbox` — one row per message × robot target, kept until delivered
  *   or failed for good; read by state and due time. New table only, no row rewritten.
+ * - v8 (text learning, issue #11): `textCorrections` — the merchant's tag corrections, one per review
+ *   (keyed like the review); `textAdapters` — each store's serialized ShopAdapter and its learning
+ *   cursors (key `${storeKey}|adapter`). New tables only, no row rewritten.
+ *   (Numbered above v7, the last shipped version: Dexie only runs versions above the stored one.)
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { withPolarity } from './keys';
@@ -58,7 +59,7 @@ export type KoubeiDb = Dexie & {
   replyDrafts: EntityTable<ReplyDraftRow, 'key'>;
   reviewFlags: EntityTable<ReviewFlagRow, 'key'>;
   outbox: EntityTable<OutboxRow, 'key'>;
-  // v5 (issue #11)
+  // v8 (issue #11)
   textCorrections: EntityTable<TextCorrectionRow, 'key'>;
   textAdapters: EntityTable<TextAdapterRow, 'key'>;
 };
@@ -105,14 +106,15 @@ export function declareSchema(db: Dexie): void {
           if (p) r.polarity = p;
         }),
     );
-  // v5 (issue #11): tag corrections, read per store by time (backup, adapter cursor); per-store adapters.
-  db.version(5).stores({
-    textCorrections: 'key, [storeKey+at], storeKey',
-    textAdapters: 'key, storeKey',
-  });
   // v7 (issue #14): the robot outbox; [state+nextAt] finds due and expired-lease rows, the rest serve 采集健康.
   db.version(7).stores({
     outbox: 'key, [state+nextAt], targetId, storeKey, createdAt',
+  });
+  // v8 (issue #11): tag corrections, read per store by time (backup, adapter cursor); per-store adapters.
+  // Numbered after v7, the last shipped version: a database already at v7 only runs versions above it.
+  db.version(8).stores({
+    textCorrections: 'key, [storeKey+at], storeKey',
+    textAdapters: 'key, storeKey',
   });
 }
 

@@ -1,5 +1,5 @@
 /**
- * Schema v5 (issue #11): a database as shipped at v4 — before the text-learning tables — opens with the
+ * Schema v8 (issue #11): a database as shipped at v7 (the last release, before the text-learning tables) opens with the
  * full schema, keeps its reviews, and serves the new tables' reads (corrections by store and time, the
  * per-store adapter row), and a store's deletion takes its corrections and adapter with it.
  */
@@ -16,11 +16,11 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
-it('v4 → latest: the text-learning tables exist, are empty, and their indexes answer', async () => {
-  expect(Object.keys(tablesAt(4))).not.toContain('textCorrections');
+it('v7 (as shipped) → latest: the text-learning tables exist, are empty, and their indexes answer', async () => {
+  expect(Object.keys(tablesAt(7))).not.toContain('textCorrections');
   const store = makeStore();
-  const name = `koubei-v4-text-${Math.random()}`;
-  const old = openAt(name, 4);
+  const name = `koubei-v7-text-${Math.random()}`;
+  const old = openAt(name, 7);
   await old.open();
   const reviews = makeReviews(store, 50, 3);
   await old.table('stores').add(store);
