@@ -153,14 +153,20 @@ export function createCapture(deps: CaptureDeps): Capture {
   const waitForIdentity = () => {
     if (waiting) return;
     waiting = true;
-    const started = deps.now();
+    // Elapsed time is counted in timer steps, not read from the business clock: that clock may be pinned
+    // (frozen in tests, a merchant's chosen date), and a frozen clock must not keep the page waiting forever.
+    const STEP_MS = 250;
+    let waited = 0;
     const tryNow = () => {
       const r = resolve();
       if (!('none' in r)) {
         waiting = false;
         return void tell(r);
       }
-      if (deps.now() - started < PROVISIONAL_AFTER_MS) return void setTimeout(tryNow, 250);
+      if (waited < PROVISIONAL_AFTER_MS) {
+        waited += STEP_MS;
+        return void setTimeout(tryNow, STEP_MS);
+      }
       waiting = false;
       void announce({ platform, unidentified: { missing: missingSignals(platform), candidates: [] } });
     };

@@ -25,7 +25,7 @@ const msg = (path: string, body: unknown): HookMessage => ({
 const ok = (result: unknown) => ({ success: true, errorCode: 1000000, errorMsg: null, result });
 const review = (id: string) => ({ reviewId: id, createTime: 1_794_000_000, descScore: 5, comment: '好' });
 
-function setup(pageUrl = PAGE) {
+function setup(pageUrl = PAGE, frozen = false) {
   const sent: CaptureBatch[] = [];
   const told: IdentifyMessage[] = [];
   let t = NOW;
@@ -38,7 +38,12 @@ function setup(pageUrl = PAGE) {
     now: () => t,
     salt: 's',
   });
-  return { capture, sent, told, tick: (ms: number) => ((t += ms), vi.advanceTimersByTimeAsync(ms)) };
+  return {
+    capture,
+    sent,
+    told,
+    tick: (ms: number) => ((t += frozen ? 0 : ms), vi.advanceTimersByTimeAsync(ms)),
+  };
 }
 
 beforeEach(() => {
@@ -69,6 +74,16 @@ describe('identity on the page', () => {
     const u = (told[0] as Extract<IdentifyMessage, { unidentified: unknown }>).unidentified;
     expect(u.candidates).toEqual([]);
     expect(u.missing.join(' ')).toContain('mall_id');
+  });
+
+  it('a pinned, frozen business clock does not keep the page waiting forever', async () => {
+    const { capture, told, tick } = setup(PAGE, true);
+    await capture(msg('/saturn/reviews/list', ok({ data: [review('1')] })));
+    await tick(PROVISIONAL_AFTER_MS - 300);
+    expect(told).toEqual([]);
+    await tick(600);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toHaveProperty('unidentified');
   });
 
   it('a URL parameter identifies the page when the JSON does not', async () => {
