@@ -45,17 +45,20 @@ describe('pageIdle', () => {
     expect(await settled(wait)).toBe(true);
   });
 
-  it('releases everything waiting when the page is left, and waits no more until it is shown again', async () => {
-    const f = fakeWin(true);
-    const idle = pageIdle(f.win);
-    const a = idle();
-    const b = idle();
-    f.on.pagehide!();
-    expect(await settled(a)).toBe(true);
-    expect(await settled(b)).toBe(true);
-    f.idle[0]!.fn(); // a late idle callback for an already released wait is harmless
-    expect(await settled(idle())).toBe(true);
-    f.on.pageshow!();
-    expect(await settled(idle())).toBe(false);
-  });
+  it.each(['beforeunload', 'pagehide'])(
+    'releases everything waiting on %s, and waits no more until the page is shown again',
+    async (event) => {
+      const f = fakeWin(true);
+      const idle = pageIdle(f.win);
+      const a = idle();
+      const b = idle();
+      f.on[event]!();
+      expect(await settled(a)).toBe(true);
+      expect(await settled(b)).toBe(true);
+      f.idle[0]!.fn(); // a late idle callback for an already released wait is harmless
+      expect(await settled(idle())).toBe(true);
+      f.on.pageshow!();
+      expect(await settled(idle())).toBe(false);
+    },
+  );
 });
