@@ -20,6 +20,11 @@ export interface HookMessage {
   contentType: string;
   /** Response text (fetch / text XHR) … */
   text?: string;
+  /**
+   * … or its undecoded bytes (fetch bodies up to MAX_BODY_CHARS bytes), transferred to the content
+   * script, which decodes them by `contentType` off the page's click path (issue #15) …
+   */
+  body?: ArrayBuffer;
   /** … or the already-parsed value (XHR with responseType "json"). */
   json?: unknown;
   /** Size in characters (approximate bytes). */
@@ -28,6 +33,9 @@ export interface HookMessage {
   tooLarge?: boolean;
   at: number;
 }
+
+/** Posts `m`, moving its body bytes (no copy on the page's thread). */
+const send = (port: MessagePort, m: HookMessage) => port.postMessage(m, m.body ? [m.body] : []);
 
 /** Hook side: returns `post`, which buffers until the content script has acknowledged a port. */
 export function hookChannel(win: Window): (m: HookMessage) => void {
@@ -38,7 +46,7 @@ export function hookChannel(win: Window): (m: HookMessage) => void {
     ch.port1.onmessage = (e) => {
       if (e.data !== ACK || live) return;
       live = ch.port1;
-      for (const m of queue.splice(0)) live.postMessage(m);
+      for (const m of queue.splice(0)) send(live, m);
     };
     win.postMessage({ type: HOOK_READY }, win.location.origin, [ch.port2]);
   };
@@ -47,7 +55,7 @@ export function hookChannel(win: Window): (m: HookMessage) => void {
   });
   offer();
   return (m) => {
-    if (live) live.postMessage(m);
+    if (live) send(live, m);
     else if (queue.length < 200) queue.push(m);
   };
 }

@@ -6,6 +6,7 @@
 import type { CaptureBatch, IngestResult, ParseResult } from './batch';
 import { emptyResult, toBatches } from './batch';
 import { driftOf } from './drift';
+import { MAX_BODY_CHARS, decodeBody } from './hook';
 import type { HookMessage } from './channel';
 import { matchEndpoint } from '../platforms/endpoints';
 import type { PlatformAdapter } from '../platforms/types';
@@ -32,6 +33,12 @@ export interface CaptureDeps {
   now: () => number;
   /** Salt of the ids hashed in redacted samples (random per page; fixed in tests). */
   salt?: string;
+  /**
+   * Resolves when the page's thread is free (lib/capture/idle.ts): awaited before a response is parsed
+   * and again before its batches are sent, so neither runs on the page's click path (issue #15).
+   * Absent: no waiting (unit tests).
+   */
+  whenIdle?: () => Promise<void>;
 }
 
 /** One handled response: what was parsed and what the background did with it. */
@@ -43,13 +50,27 @@ export interface Handled {
 
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
+/**
+ * A message whose body came as bytes (lib/capture/hook.ts) → the same message with its text, decoded by
+ * the response's charset, exactly as the hook used to post it; any other message unchanged.
+ */
+export function withText(m: HookMessage): HookMessage {
+  if (!m.body) return m;
+  const { body: buf, ...rest } = m;
+  const text = decodeBody(buf, m.contentType);
+  return text.length > MAX_BODY_CHARS
+    ? { ...rest, bytes: text.length, tooLarge: true }
+    : { ...rest, text, bytes: text.length };
+}
+
 /** Turns one hook message into a parse result, never throwing. */
 export function parseHookMessage(
   adapter: PlatformAdapter,
-  m: HookMessage,
+  raw: HookMessage,
   pageUrl: URL,
   now: number,
 ): { endpoint: string; result: ParseResult; body?: unknown; kind?: EndpointSpec['kind'] } {
+  const m = withText(raw);
   const url = new URL(m.url);
   const spec = matchEndpoint(adapter.id, url, pageUrl.hostname);
   const endpoint = spec?.id ?? url.pathname.slice(0, 100);
@@ -175,7 +196,9 @@ export function createCapture(deps: CaptureDeps): Capture {
     else setTimeout(tryNow, 0);
   };
 
-  const handle = async (m: HookMessage) => {
+  const handle = async (raw: HookMessage) => {
+    await deps.whenIdle?.();
+    const m = withText(raw);
     const pageUrl = deps.pageUrl();
     const { endpoint, result, body, kind } = parseHookMessage(deps.adapter, m, pageUrl, deps.now());
     if (result.reviews.length || result.orders.length) lastApiAt = deps.now();
@@ -198,6 +221,7 @@ export function createCapture(deps: CaptureDeps): Capture {
     } catch {
       // an unparsable request URL carries no identity
     }
+    await deps.whenIdle?.();
     const r = resolve();
     await tell(r);
     if ('none' in r) waitForIdentity();

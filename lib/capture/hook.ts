@@ -55,8 +55,13 @@ export function installHook(
         };
         const declared = Number(res.headers.get('content-length') ?? 0);
         if (declared > MAX_BODY_CHARS) return post({ ...base, bytes: declared, tooLarge: true });
+        const buf = await res.clone().arrayBuffer();
+        // Nothing more on the page's thread here (issue #15): the bytes are transferred, not copied, and
+        // the content script decodes them when the page is idle. A body of at most MAX_BODY_CHARS bytes
+        // has at most that many characters in any charset; a bigger one is decoded here to be measured.
+        if (buf.byteLength <= MAX_BODY_CHARS) return post({ ...base, body: buf, bytes: buf.byteLength });
         // Decoded by the response's own charset (the legacy 淘宝 trade pages answer in GBK; issue #12).
-        const text = decodeBody(await res.clone().arrayBuffer(), base.contentType);
+        const text = decodeBody(buf, base.contentType);
         post(
           text.length > MAX_BODY_CHARS
             ? { ...base, bytes: text.length, tooLarge: true }

@@ -5,6 +5,7 @@ import { startReviewOverlayFor } from '../overlay/reviews';
 import type { PlatformAdapter } from '../platforms/types';
 import { contentChannel } from './channel';
 import { createCapture, withRetry } from './content';
+import { pageIdle } from './idle';
 import { watchDom } from './dom';
 import { startWalkerController } from './walker-controller';
 import { clockReady, now as clockNow } from '../clock';
@@ -18,6 +19,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
     send: (batch) => sendMessage('cs-bg/capture', batch),
     salt: [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16)).join(''),
     identify: (m) => withRetry(() => sendMessage('cs-bg/identify', m)),
+    whenIdle: pageIdle(window),
   });
   // Parsing dates ("3天前", a year-less date) needs the extension's clock: each response waits for it
   // (one storage read, once); the shared promise keeps arrival order.
