@@ -78,6 +78,10 @@ const REQUESTS: Record<PlatformId, Record<string, [string, string]>> = {
       'https://s.kwaixiaodian.com/zone/cultivation/shop/experience',
       'https://s.kwaixiaodian.com/rest/app/tts/apollo/shopexp/getDetail',
     ],
+    orderList: [
+      'https://s.kwaixiaodian.com/zone/order/list',
+      'https://s.kwaixiaodian.com/rest/pc/order/manage/list',
+    ],
   },
 };
 
