@@ -50,8 +50,11 @@ test('运营看板: logistics by province and courier, service, win-back, invita
   await settle(probe, before, 180_000);
   await before.page.close();
   await context.clearCookies({ name: 'demo_now' });
+  const eventsBefore = (await countRows(probe)).captureEvents ?? 0;
   const today = await captureWindow(context, { now, days: 40, pauseMs: 20 });
-  await settle(probe, { orders: today.orders, reviews: today.reviews }, 180_000);
+  // Today's rows are mostly stored already: wait until every response of this capture was handled.
+  const events = eventsBefore + today.responses;
+  await settle(probe, { orders: today.orders, reviews: today.reviews, events }, 180_000);
   await today.page.close();
   await visitScoreDays(context, now, 3, probe);
   const counts = await countRows(probe);

@@ -49,7 +49,7 @@ export async function visitScoreDays(
 export async function captureWindow(
   context: BrowserContext,
   opts: { now: number; days: number; pauseMs?: number },
-): Promise<{ orders: number; reviews: number; page: Page }> {
+): Promise<{ orders: number; reviews: number; responses: number; page: Page }> {
   const page = await context.newPage();
   await page.goto(`${BASE}/ffa/morder/order/list`);
   await page.locator('tbody tr').first().waitFor();
@@ -57,9 +57,10 @@ export async function captureWindow(
   const code = `(async () => {
     const pause = (ms) => new Promise((r) => setTimeout(r, ms));
     const rowsOf = (b) => Array.isArray(b.data) ? b.data : Array.isArray(b.data?.data) ? b.data.data : [];
-    let orders = 0, reviews = 0;
+    let orders = 0, reviews = 0, responses = 0;
     for (let p = 0; p < 500; p++) {
       const r = await fetch('/api/order/searchlist?page=' + p + '&pageSize=200&order=desc&create_time_start=${start}');
+      responses++;
       const rows = rowsOf(await r.json());
       orders += rows.length;
       if (rows.length < 200) break;
@@ -67,15 +68,16 @@ export async function captureWindow(
     }
     for (let p = 0; p < 500; p++) {
       const r = await fetch('/product/tcomment/commentList?page=' + p + '&pageSize=100&variant=flat');
+      responses++;
       const rows = rowsOf(await r.json());
       reviews += rows.length;
       const last = rows[rows.length - 1];
       if (rows.length < 100 || !last || Number(last.comment_time) < ${start}) break;
       await pause(${opts.pauseMs ?? 300});
     }
-    return { orders, reviews };
+    return { orders, reviews, responses };
   })()`;
-  const served = (await page.evaluate(code)) as { orders: number; reviews: number };
+  const served = (await page.evaluate(code)) as { orders: number; reviews: number; responses: number };
   // The content script is still handing responses to the worker one by one: keep the page open until
   // the caller has seen them stored (settle), or the rest of the queue is lost with the page.
   return { ...served, page };
@@ -88,7 +90,7 @@ export async function captureWindow(
  */
 export async function settle(
   probe: Page,
-  want: { orders: number; reviews: number },
+  want: { orders: number; reviews: number; events?: number },
   timeoutMs = 120_000,
 ): Promise<void> {
   const t0 = Date.now();
@@ -112,7 +114,12 @@ export async function settle(
   };
   await wait('rows', async () => {
     const c = await countRows(probe);
-    return (c.orders ?? 0) >= want.orders && (c.reviews ?? 0) >= want.reviews;
+    return (
+      (c.orders ?? 0) >= want.orders &&
+      (c.reviews ?? 0) >= want.reviews &&
+      // A second capture of rows already stored adds none: wait for its responses' own health entries.
+      (c.captureEvents ?? 0) >= (want.events ?? 0)
+    );
   });
   // The score job runs on a throttle after the last batch: wait for a snapshot newer than the data.
   await wait('snapshot', async () => {
