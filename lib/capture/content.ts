@@ -139,8 +139,6 @@ export function createCapture(deps: CaptureDeps): Capture {
   const listeners = new Set<(h: Handled) => void>();
   // Responses are handled one at a time, in arrival order, so batches reach the background in order.
   let chain: Promise<void> = Promise.resolve();
-  /** Batches sent and not answered yet. */
-  const inflight = new Set<Promise<IngestResult>>();
 
   /** What was last told to the background (a store and its name, or "unidentified"), so it is said once. */
   let announced = '';
@@ -151,8 +149,6 @@ export function createCapture(deps: CaptureDeps): Capture {
         : `u:${m.unidentified.candidates.map((c) => c.shopId).join(',')}`;
     if (sig === announced || !deps.identify) return;
     announced = sig;
-    // Batches already sent finish first: a shop switch must not overtake the rows of the shop before it.
-    await Promise.allSettled([...inflight]);
     await deps.identify({ ...m, login }).catch(() => undefined);
   };
 
@@ -230,7 +226,7 @@ export function createCapture(deps: CaptureDeps): Capture {
     await tell(r);
     if ('none' in r) waitForIdentity();
     const store = 'store' in r ? r.store : undefined;
-    const sending: Promise<IngestResult>[] = [];
+    const sent: IngestResult[] = [];
     // Identity-only responses with nothing to report send no batch.
     if (kind !== 'identity' || result.rejects.length) {
       // Sent at once, identity or not: a page that navigates away must not lose its data. Without an
@@ -245,30 +241,17 @@ export function createCapture(deps: CaptureDeps): Capture {
         store,
       });
       const drift = body !== undefined ? driftOf(platform, endpoint, body, result, salt) : undefined;
-      // Dispatched in order, without waiting for each answer on the chain: a page left right after a
-      // response still hands it over (the content script dies on unload; waiting for the worker's answer
-      // to the previous batch lost the next one — issue #15).
-      for (const [i, b] of batches.entries()) {
-        const p = sendWithRetry(deps.send, { ...b, store, login, ...(i === 0 && drift ? { drift } : {}) });
-        sending.push(p);
-        inflight.add(p);
-        void p.finally(() => inflight.delete(p)).catch(() => undefined);
-      }
+      for (const [i, b] of batches.entries())
+        sent.push(
+          await sendWithRetry(deps.send, { ...b, store, login, ...(i === 0 && drift ? { drift } : {}) }),
+        );
     }
-    const settled = Promise.all(sending).then((sent) => {
-      for (const fn of listeners) fn({ endpoint, result, sent });
-    });
-    return { settled };
+    for (const fn of listeners) fn({ endpoint, result, sent });
   };
 
   const capture = ((m: HookMessage) => {
-    const run = chain.then(() => handle(m));
-    chain = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    // The caller's promise resolves once this response's batches were answered (tests, the walker).
-    return run.then((h) => h.settled).catch(() => undefined);
+    chain = chain.then(() => handle(m)).catch(() => undefined);
+    return chain;
   }) as Capture;
   capture.lastApiAt = () => lastApiAt;
   capture.onHandled = (fn) => {
