@@ -254,8 +254,11 @@ test('两个拼多多店铺在两个标签页: each tab files into its own store
   await expect
     .poll(async () => rowsOf(await sw(), 'reviews'), WITHIN)
     .toEqual({ 'pdd:718263540': 15, 'pdd:604417925': 15 });
-  const names = Object.fromEntries((await stores(await sw())).map((s) => [s.key, s.name]));
-  expect(names).toEqual({ 'pdd:718263540': '禾木家居生活馆', 'pdd:604417925': '星云数码配件专营店' });
+  // A shop's name comes from its own identity response, which may land after the rows (the page sends
+  // without waiting for answers): it must arrive, in the right store, within the same time.
+  await expect
+    .poll(async () => Object.fromEntries((await stores(await sw())).map((s) => [s.key, s.name])), WITHIN)
+    .toEqual({ 'pdd:718263540': '禾木家居生活馆', 'pdd:604417925': '星云数码配件专营店' });
 });
 
 test('a console login switching shops in the same tab: later rows go to the new shop', async ({

@@ -60,6 +60,21 @@ describe('parking until the page identifies itself', () => {
     expect(await w.db.meta.where('key').startsWith('pending|').count()).toBe(0);
   });
 
+  it('one page’s messages sent without waiting are handled in the order sent (identity first, then rows)', async () => {
+    // The page says which store it is and sends its rows at once, then navigates away: nothing is parked,
+    // nothing overtakes the identity.
+    const sends = [
+      w.send('cs-bg/identify', { platform: 'douyin', store: { ...shop('777'), name: '七号店' } }, tab),
+      w.send<IngestResult>('cs-bg/capture', anonymous(0), tab),
+      w.send<IngestResult>('cs-bg/capture', anonymous(1), tab),
+    ];
+    const [, first, second] = await Promise.all(sends);
+    expect(first!.res).toMatchObject({ added: 20 });
+    expect(second!.res).toMatchObject({ added: 20 });
+    expect(await w.db.reviews.where('storeKey').equals('douyin:777').count()).toBe(40);
+    expect((await w.db.stores.get('douyin:777'))?.name).toBe('七号店');
+  });
+
   it('a later batch that carries the identity also releases what was parked', async () => {
     await w.send('cs-bg/capture', anonymous(0), tab);
     const named = { ...anonymous(1), store: shop('777') };

@@ -16,6 +16,7 @@ import type { IngestHooks } from './ingest';
 import { ingestBatch, ingestResultOf, recordFailure } from './ingest';
 import { park, takeExpired, takeParked } from './pending';
 import { recordWalkSeen } from './walk-seen';
+import { docQueue } from './doc-queue';
 import {
   DEFAULT_LOGIN,
   ensureProvisional,
@@ -61,6 +62,8 @@ const ConfirmMessage = z.object({
 const none = (rejected = 0): IngestResult => ({ added: 0, updated: 0, unchanged: 0, rejected });
 
 export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
+  // One document's identify and capture messages in the order it sent them (lib/background/doc-queue.ts).
+  const serial = docQueue();
   const ingest = async (
     batch: CaptureBatch,
     storeKey: string,
@@ -121,6 +124,10 @@ export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
     if (!parsed.success) throw new Error('采集批次格式无效');
     const batch = parsed.data as CaptureBatch;
     const doc = requireConsoleTab(sender, batch.platform, env.extensionId);
+    return serial(doc, () => captureBatch(batch, doc, sender.tab!.id!));
+  });
+
+  const captureBatch = async (batch: CaptureBatch, doc: string, tabId: number): Promise<IngestResult> => {
     await expire().catch(() => undefined);
     if (batch.drift) await recordDrift(db, batch, env.now()).catch(() => undefined);
     const res = await resolveStore(db, env.bindings, doc, batch.platform, batch.store, {
@@ -145,13 +152,17 @@ export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
     const r = await ingest(batch, res.storeKey, res.identity);
     await flush(doc, res.storeKey, res.identity);
     // issue #16: what a running full walk has shown (never fails the capture).
-    await recordWalkSeen(db, sender.tab!.id!, batch, res.storeKey, env.now()).catch(() => undefined);
+    await recordWalkSeen(db, tabId, batch, res.storeKey, env.now()).catch(() => undefined);
     return r;
-  });
+  };
 
   onMessage('cs-bg/identify', async ({ data, sender }) => {
     const m = IdentifyMessage.parse(data);
     const doc = requireConsoleTab(sender, m.platform, env.extensionId);
+    return serial(doc, () => identify(m, doc));
+  });
+
+  const identify = async (m: z.infer<typeof IdentifyMessage>, doc: string): Promise<void> => {
     if (m.store) {
       const before = await env.bindings.get(doc);
       const res = await resolveStore(db, env.bindings, doc, m.platform, m.store, {
@@ -185,7 +196,7 @@ export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
     const key = await provisional(doc, m.platform, m.login, u.missing, u.candidates);
     await flush(doc, key);
     env.afterIngest(key);
-  });
+  };
 
   // The merchant's answer to "这是哪个店铺？" (popup / side panel).
   onMessage('ui-bg/confirm-store', async ({ data, sender }) => {

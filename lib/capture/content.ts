@@ -149,6 +149,8 @@ export function createCapture(deps: CaptureDeps): Capture {
         : `u:${m.unidentified.candidates.map((c) => c.shopId).join(',')}`;
     if (sig === announced || !deps.identify) return;
     announced = sig;
+    // Dispatched now (the worker handles one document's messages in the order they were sent,
+    // lib/background/doc-queue.ts); the answer is waited for only by those who need it.
     await deps.identify({ ...m, login }).catch(() => undefined);
   };
 
@@ -223,10 +225,13 @@ export function createCapture(deps: CaptureDeps): Capture {
     }
     await deps.whenIdle?.();
     const r = resolve();
-    await tell(r);
+    // Not awaited: what the page says about its store is dispatched before its batches, and the worker
+    // keeps that order per document. Waiting here for the worker's answer let a page that was left right
+    // after a response lose it (the content script dies on unload).
+    const told = tell(r);
     if ('none' in r) waitForIdentity();
     const store = 'store' in r ? r.store : undefined;
-    const sent: IngestResult[] = [];
+    const sending: Promise<IngestResult>[] = [];
     // Identity-only responses with nothing to report send no batch.
     if (kind !== 'identity' || result.rejects.length) {
       // Sent at once, identity or not: a page that navigates away must not lose its data. Without an
@@ -241,17 +246,27 @@ export function createCapture(deps: CaptureDeps): Capture {
         store,
       });
       const drift = body !== undefined ? driftOf(platform, endpoint, body, result, salt) : undefined;
+      // Dispatched in order without waiting for each answer (see `told` above).
       for (const [i, b] of batches.entries())
-        sent.push(
-          await sendWithRetry(deps.send, { ...b, store, login, ...(i === 0 && drift ? { drift } : {}) }),
+        sending.push(
+          sendWithRetry(deps.send, { ...b, store, login, ...(i === 0 && drift ? { drift } : {}) }),
         );
     }
-    for (const fn of listeners) fn({ endpoint, result, sent });
+    const settled = Promise.all([told, ...sending]).then(([, ...sent]) => {
+      for (const fn of listeners) fn({ endpoint, result, sent });
+    });
+    return { settled };
   };
 
   const capture = ((m: HookMessage) => {
-    chain = chain.then(() => handle(m)).catch(() => undefined);
-    return chain;
+    // Responses are parsed and dispatched one at a time, in arrival order; the chain does not wait for
+    // the worker's answers. The caller's promise resolves once this response's messages were answered.
+    const run = chain.then(() => handle(m));
+    chain = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run.then((h) => h.settled).catch(() => undefined);
   }) as Capture;
   capture.lastApiAt = () => lastApiAt;
   capture.onHandled = (fn) => {

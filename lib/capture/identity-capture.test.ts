@@ -119,4 +119,27 @@ describe('identity on the page', () => {
     expect(sent[0]!.drift?.sample).toBeDefined();
     expect(JSON.stringify(sent[0]!.drift?.sample)).not.toMatch(/\p{Script=Han}/u);
   });
+
+  it('dispatches in order without waiting for answers: a page left right after a response still hands it over', async () => {
+    // The worker never answers (a slow worker, or a page that is about to unload).
+    const order: string[] = [];
+    const capture = createCapture({
+      adapter: pdd,
+      doc: document,
+      pageUrl: () => new URL(PAGE),
+      send: (b) => (order.push(`batch:${b.reviews[0]!.reviewId}`), new Promise(() => undefined)),
+      identify: (m) => (
+        order.push(`identify:${'store' in m ? m.store.shopId : '?'}`),
+        new Promise(() => undefined)
+      ),
+      now: () => NOW,
+      salt: 's',
+    });
+    void capture(msg('/janus/api/new/userinfo', ok({ mall_id: 42 })));
+    void capture(msg('/saturn/reviews/list', ok({ data: [review('1')] })));
+    void capture(msg('/saturn/reviews/list', ok({ data: [review('2')] })));
+    await vi.advanceTimersByTimeAsync(0);
+    // Both batches left although no answer came, and the identity went first.
+    expect(order).toEqual(['identify:42', 'batch:1', 'batch:2']);
+  });
 });
