@@ -127,7 +127,10 @@ describe('identity on the page', () => {
       adapter: pdd,
       doc: document,
       pageUrl: () => new URL(PAGE),
-      send: (b) => (order.push(`batch:${b.reviews[0]!.reviewId}`), new Promise(() => undefined)),
+      send: (b) => (
+        order.push(`batch:${(b.reviews[0] as { reviewId: string }).reviewId}`),
+        new Promise(() => undefined)
+      ),
       identify: (m) => (
         order.push(`identify:${'store' in m ? m.store.shopId : '?'}`),
         new Promise(() => undefined)
