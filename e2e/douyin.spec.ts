@@ -56,9 +56,17 @@ test('captures all five endpoints from the real paths and stores each row once',
     })
     .toEqual(new Set(['commentList', 'searchlist', 'getOverviewByVersion', 'getSubScoreNew', 'statistics']));
 
-  const counts = await countRows(worker);
-  expect(counts.reviews).toBe(60); // three pages of 20
-  expect(counts.orders).toBe(40); // two pages of 20
+  // Three review pages of 20 and two order pages of 20 — the second order page was left right after its
+  // answer arrived, and must still be stored (issue #12/#15: nothing lost on unload).
+  await expect
+    .poll(
+      async () => {
+        const c = await countRows(worker);
+        return [c.reviews, c.orders];
+      },
+      { timeout: 5_000 },
+    )
+    .toEqual([60, 40]);
   const events = await allRows<Ev>(worker, 'captureEvents');
   expect(events.filter((e) => e.outcome !== 'ok')).toEqual([]);
 
@@ -82,9 +90,20 @@ test('captures all five endpoints from the real paths and stores each row once',
     'logistics',
     'service',
   ]);
-  expect(scores.map((s) => s.kind)).toEqual(
-    expect.arrayContaining(['douyin.subscore.service', 'douyin.review_stats']),
-  );
+  // One event per endpoint is enough for the poll above; the score page's three sub-score answers are
+  // each their own response, so the last one may still be on its way (capture waits for the page to idle).
+  await expect
+    .poll(async () => (await allRows<{ kind: string }>(worker, 'officialScores')).map((s) => s.kind), {
+      timeout: 5_000,
+    })
+    .toEqual(
+      expect.arrayContaining([
+        'douyin.subscore.product',
+        'douyin.subscore.logistics',
+        'douyin.subscore.service',
+        'douyin.review_stats',
+      ]),
+    );
 
   // Going over the same pages again, in a second tab, stores nothing new.
   const before = await countRows(worker);

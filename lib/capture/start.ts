@@ -5,6 +5,7 @@ import { startReviewOverlayFor } from '../overlay/reviews';
 import type { PlatformAdapter } from '../platforms/types';
 import { contentChannel } from './channel';
 import { createCapture, withRetry } from './content';
+import { pageIdle } from './idle';
 import { watchDom } from './dom';
 import { startWalkerController } from './walker-controller';
 import { clockReady, now as clockNow } from '../clock';
@@ -18,10 +19,10 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
     send: (batch) => sendMessage('cs-bg/capture', batch),
     salt: [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16)).join(''),
     identify: (m) => withRetry(() => sendMessage('cs-bg/identify', m)),
-    // No `whenIdle` (lib/capture/idle.ts) for now: waiting for the page to be idle took the work off the
-    // click path (issue #15), but a page left within ~200 ms of a response then lost that response's rows
-    // (the capture chain awaits each send's answer, and the context dies on unload; e2e douyin.spec caught
-    // it). It comes back once sends are dispatched without waiting for their answers.
+    // Parse and send when the page is idle (≤ 200 ms), off the console's click path (issue #15); a page
+    // being left releases everything at once, and the sends no longer wait for the worker's answers, so
+    // nothing is lost on unload (lib/capture/idle.ts, lib/background/doc-queue.ts).
+    whenIdle: pageIdle(window),
   });
   // Parsing dates ("3天前", a year-less date) needs the extension's clock: each response waits for it
   // (one storage read, once); the shared promise keeps arrival order.
