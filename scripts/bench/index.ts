@@ -6,7 +6,8 @@
  *   npm run bench                     full sizes (about 20–30 minutes on a 2-core machine)
  *   npm run bench -- --quick          smaller sizes, same figures (a few minutes)
  *   npm run bench -- --smoke          checks the harness only (figures not meaningful)
- *   npm run bench -- --only=ingest,ui run some: bundle, text, text-real, score, ingest, console, ui, export
+ *   npm run bench -- --only=ingest,ui run some: bundle, text, text-real, score, ingest, console, ui, export,
+ *                                     board
  *
  * Progress goes to stderr; the table to stdout and to out/bench/results.{md,json}.
  */
@@ -156,6 +157,24 @@ async function exportFigures(): Promise<Figure[]> {
   ];
 }
 
+/** 飞书多维表格 board sync (issue #14): 10,000 差评 rows against the local 飞书 mock, create then update. */
+async function boardFigures(): Promise<Figure[]> {
+  const rows = mode === 'smoke' ? 1_000 : 10_000;
+  const runs = mode === 'full' ? 3 : 1;
+  type Arm = { s: number; min: number; max: number };
+  const r = (await script('board.ts', [String(rows), `--runs=${runs}`])) as {
+    latencyMs: number;
+    create: { loopback: Arm; latency: Arm };
+    update: { loopback: Arm; latency: Arm };
+  };
+  const N = rows.toLocaleString('en');
+  const fig = (what: string, a: Arm): Figure => ({ group: 'team board', what, value: a.s, min: a.min, max: a.max, unit: 's', target: '≤ 60 s', pass: a.s <= 60, where: 'node' }); // prettier-ignore
+  return [
+    fig(`飞书多维表格: first sync of ${N} 差评 rows (fields + batch_create), ${r.latencyMs} ms added per API answer`, r.create.latency), // prettier-ignore
+    fig(`飞书多维表格: second sync of ${N} rows (search + batch_update, no duplicates), ${r.latencyMs} ms per answer`, r.update.latency), // prettier-ignore
+  ];
+}
+
 function machine(): string {
   let chromium = '';
   try {
@@ -191,6 +210,7 @@ async function main() {
     ['console', () => runConsole(mode)],
     ['ui', () => runUi(mode)],
     ['export', exportFigures],
+    ['board', boardFigures],
   ];
   for (const [name, run] of steps.filter(([n]) => want(n))) {
     const t = Date.now();

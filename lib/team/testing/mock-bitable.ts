@@ -25,6 +25,10 @@ export class MockBitable {
   tokenRequests = 0;
   /** The next n API calls answer 429. */
   rateLimitNext = 0;
+  /** Delay before every answer (ms): a stand-in for the real service's round trip in benchmarks. */
+  latencyMs = 0;
+  /** API calls answered, by kind (`POST records/batch_create`, `token`, …). */
+  readonly calls = new Map<string, number>();
 
   constructor(
     private app: { id: string; secret: string },
@@ -55,6 +59,7 @@ export class MockBitable {
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const raw = Buffer.concat(chunks).toString('utf8');
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const url = new URL(req.url ?? '/', this.origin);
@@ -89,6 +94,7 @@ export class MockBitable {
     const t = m && this.tables.get(`${m[1]}/${m[2]}`);
     if (!m || !t) return send(404, { code: 1254004, msg: 'WrongTableId' });
     const op = `${req.method} ${m[3]}`;
+    this.calls.set(op, (this.calls.get(op) ?? 0) + 1);
     const page = (list: unknown[], size: number) => {
       const start = Number(url.searchParams.get('page_token') || 0);
       const items = list.slice(start, start + size);
