@@ -146,11 +146,11 @@ const EXPECT: Record<string, Want> = {
     orders: 12, // open-platform order shape at the fixtures' guessed path
     scores: true,
   },
-  // sold list not captured yet
   taobao: {
     platform: 'taobao',
     review: '/home.htm/comment-manage/list/rateWait4PC',
     reviewRows: 20,
+    orders: 15, // 已卖出的宝贝 JSON (soldList); no shop signal: the store the merchant named for this login
     scores: true,
   },
   jd: { platform: 'jd', review: '/jdm/comment/list', reviewRows: 10, orders: 10 }, // 风向标 not captured

@@ -49,6 +49,14 @@ export const ENDPOINTS: Record<PlatformId, readonly EndpointSpec[]> = {
       path: /^\/h5\/mtop\.sdx\.nps\.home\.indexsummary\/\d+\.\d+\/?$/,
       host: /^h5api\.m\.(?:taobao|tmall)\.com$/,
     },
+    // 已卖出的宝贝: the sold list's JSON (`{error, page, mainOrders}`). Public clients post the query to
+    // asyncSold.htm; the legacy page posts to its own path (docs/identity.md, lib/platforms/taobao.ts).
+    {
+      id: 'soldList',
+      kind: 'orders',
+      path: /^\/trade\/itemlist\/(?:asyncSold|list_sold_items)\.htm$/,
+      host: /^trade\.(?:taobao|tmall)\.com$/,
+    },
   ],
   pdd: [
     { id: 'reviewsList', kind: 'reviews', path: /^\/saturn\/reviews\/list$/ },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { ReviewDraftSchema, ScoreDraftSchema } from '../capture/schema';
+import { OrderDraftSchema, ReviewDraftSchema, ScoreDraftSchema } from '../capture/schema';
 import { matchEndpoint } from './endpoints';
 import { taobao } from './taobao';
 
@@ -218,5 +218,91 @@ describe('taobao endpoints and identity', () => {
 
   it('finds nothing when the header has no id', async () => {
     expect(taobao.identifyFromDom!(parseHtml('<header><span>千牛工作台</span></header>'))).toBeUndefined();
+  });
+});
+
+describe('taobao soldList (已卖出的宝贝)', () => {
+  const SOLD = 'https://trade.taobao.com/trade/itemlist/asyncSold.htm?event_submit_do_query=1';
+  const soldCtx = {
+    url: new URL(SOLD),
+    pageUrl: new URL('https://trade.taobao.com/trade/itemlist/list_sold_items.htm'),
+    now: NOW,
+  };
+  const r = taobao.parse('soldList', fixture('soldList'), soldCtx);
+
+  it('matches both the public clients’ path and the legacy page’s own, on trade.taobao.com only', () => {
+    for (const path of ['asyncSold.htm', 'list_sold_items.htm'])
+      expect(
+        matchEndpoint(
+          taobao.id,
+          new URL(`https://trade.taobao.com/trade/itemlist/${path}`),
+          'trade.taobao.com',
+        )?.id,
+      ).toBe('soldList');
+    expect(
+      matchEndpoint(
+        taobao.id,
+        new URL('https://evil.example/trade/itemlist/asyncSold.htm'),
+        'trade.taobao.com',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('reads ids, Beijing times, status by code or by wording, amounts in fen and items', () => {
+    expect(r.rejects).toEqual([]);
+    expect(r.orders.map((o) => [o.orderId, o.status, o.amountFen])).toEqual([
+      ['3301000000000000001', 'paid', 8990],
+      ['3301000000000000002', 'shipped', 15900],
+      ['3301000000000000003', 'completed', 2500],
+      ['3301000000000000004', 'cancelled', 0],
+    ]);
+    const first = r.orders[0]!;
+    expect(first.createdAt).toBe(Date.UTC(2026, 10, 20, 1, 15, 2)); // 09:15:02 in Beijing
+    expect(first.paidAt).toBe(Date.UTC(2026, 10, 20, 1, 16, 40));
+    expect(first.items).toEqual([
+      {
+        itemOrderId: '3301000000000000101',
+        productId: '610000000001',
+        productName: '示例商品 保温杯 500ml',
+        skuText: '颜色：雾蓝',
+        quantity: 1,
+      },
+    ]);
+    expect(r.orders[1]!.items[0]!.quantity).toBe(2);
+    for (const o of r.orders) expect(OrderDraftSchema.safeParse(o).success).toBe(true);
+  });
+
+  it('keeps the receiver’s province only: no name, phone, city or street, no buyer', () => {
+    expect(r.orders[0]!.province).toBe('浙江省');
+    const text = JSON.stringify(r.orders);
+    for (const leak of ['示例收件人', '13800000000', '杭州', '示例路', 't**1', '990000001'])
+      expect(text).not.toContain(leak);
+  });
+
+  it('a failed query, a changed shape and bad rows are named, never guessed', () => {
+    expect(taobao.parse('soldList', { error: '登录超时' }, soldCtx).rejects[0]).toMatchObject({
+      code: 'envelope_error',
+      message: expect.stringContaining('登录超时'),
+    });
+    expect(taobao.parse('soldList', { page: {}, orders: [] }, soldCtx).rejects[0]?.code).toBe('schema');
+    const bad = taobao.parse(
+      'soldList',
+      {
+        mainOrders: [
+          { orderInfo: { createTime: '2026-11-20 09:00:00' } },
+          { orderInfo: { id: '5', createTime: '2026-13-45 99:00' } },
+          { orderInfo: { id: '6', createTime: '2026-11-20 09:00:00' }, statusInfo: { text: '？' } },
+        ],
+      },
+      soldCtx,
+    );
+    expect(bad.rejects.map((x) => x.code)).toEqual(['missing_id', 'bad_time']);
+    expect(bad.orders.map((o) => [o.orderId, o.status])).toEqual([['6', 'unknown']]);
+  });
+
+  it('an empty page is an empty page, not an error', () => {
+    const empty = taobao.parse('soldList', { error: '', mainOrders: [], page: { totalNumber: 0 } }, soldCtx);
+    expect(empty.rejects).toEqual([]);
+    expect(empty.orders).toEqual([]);
   });
 });

@@ -3,17 +3,22 @@
  * The console calls mtop on h5api.m.taobao.com: envelope `{api, v, ret: ["SUCCESS::…"], data}`; review
  * times in **ms**; the review list has no stars, only an emotion code (11/12/13).
  *
- * Orders are not parsed here: the sold-items page's JSON was never captured publicly [G], and the TOP
- * `taobao.trades.sold.get` shape (§2.3) is what the open API returns, not what the page receives, so
- * modelling it would be a guess dressed as data. 淘宝 orders come from the 订单导出 file import instead.
+ * Orders: the 已卖出的宝贝 list's own JSON (`soldList`: `{error, page, mainOrders[]}`; each main order has
+ * `orderInfo{id, createTime}`, `payInfo{actualFee}`, `statusInfo{text}`, `subOrders[]{itemInfo}`), read the
+ * way public sold-list clients read it [M: one public ERP client posts to /trade/itemlist/asyncSold.htm].
+ * Times are Beijing "YYYY-MM-DD HH:mm:ss" strings there [M]; a numeric time is read as ms. `statusInfo.status`
+ * as a TOP trade status code is [G]; the Chinese `text` is the fallback. Buyer and receiver fields are never
+ * read, except the province at the head of a receiver address. The TOP `taobao.trades.sold.get` shape is
+ * not what the page receives and is not modelled; the 订单导出 file import stays the other way in.
  *
  * Test URLs:
  * https://myseller.taobao.com/home.htm/comment-manage/list/rateWait4PC
  * https://qn.taobao.com/home.htm/comment-manage/list/rateWait4PC
  * https://trade.taobao.com/trade/itemlist/list_sold_items.htm
  */
-import type { ParseResult, ReviewDraft } from '../capture/batch';
-import type { DimensionId, Polarity, ScoreDimension, ScoreIndicator } from '../model';
+import type { OrderDraft, ParseResult, ReviewDraft } from '../capture/batch';
+import type { DimensionId, OrderStatus, Polarity, ScoreDimension, ScoreIndicator } from '../model';
+import { provinceOf } from '../provinces';
 import { addDays, dayKey, dayStart, DAY_MS } from '../keys';
 import { shopFromHeader } from './dom-table';
 import { ENDPOINTS } from './endpoints';
@@ -247,7 +252,98 @@ function envelopeError(body: unknown): string | undefined {
   return `千牛返回错误 ${code.slice(0, 60)}${desc ? `（${desc.slice(0, 40)}）` : ''}：${hint}`;
 }
 
+/** TOP trade status codes [S: taobao.trades.sold.get], where the sold list carries one [G]. */
+const TRADE_STATUS: Record<string, OrderStatus> = {
+  WAIT_BUYER_PAY: 'unpaid',
+  TRADE_NO_CREATE_PAY: 'unpaid',
+  PAY_PENDING: 'unpaid',
+  WAIT_SELLER_SEND_GOODS: 'paid',
+  PAID_FORBID_CONSIGN: 'paid',
+  SELLER_CONSIGNED_PART: 'shipped',
+  WAIT_BUYER_CONFIRM_GOODS: 'shipped',
+  TRADE_BUYER_SIGNED: 'shipped',
+  TRADE_FINISHED: 'completed',
+  TRADE_CLOSED: 'cancelled',
+  TRADE_CLOSED_BY_TAOBAO: 'cancelled',
+};
+
+/** The console's status wording (买家已付款, 卖家已发货, 交易成功, 交易关闭, 等待买家付款). */
+function statusOfText(t = ''): OrderStatus {
+  if (/交易成功/.test(t)) return 'completed';
+  if (/关闭|取消/.test(t)) return 'cancelled';
+  if (/已发货|待收货|确认收货|已签收/.test(t)) return 'shipped';
+  if (/已付款|待发货/.test(t)) return 'paid';
+  if (/等待买家付款|待付款/.test(t)) return 'unpaid';
+  return 'unknown';
+}
+
+/** A sold-list time: a Beijing date-time string [M], or ms; absent → undefined; present but unreadable → error. */
+function soldTime(v: unknown, field: string): number | undefined | RowError {
+  if (v === undefined || v === null || v === '') return undefined;
+  const t = typeof v === 'number' ? msToMs(v, field) : shanghaiDateTimeToMs(v);
+  return t ?? ['bad_time', `无法识别的时间 ${field}`];
+}
+
+function soldOrder(row: Obj): OrderDraft | RowError {
+  const info = obj(row.orderInfo);
+  const orderId = idOf(info.id ?? row.id);
+  if (!orderId) return ['missing_id', '缺少订单号 orderInfo.id'];
+  const createdAt = soldTime(info.createTime, 'orderInfo.createTime');
+  if (Array.isArray(createdAt)) return createdAt;
+  const paidAt = soldTime(info.payTime, 'orderInfo.payTime');
+  if (Array.isArray(paidAt)) return paidAt;
+  const st = obj(row.statusInfo);
+  const code = textOf(st.status, 60);
+  const statusText = textOf(st.text, 200);
+  const fee = numOf(obj(row.payInfo).actualFee);
+  // The receiver is read for its province only: the head of the address; name and phone are never read.
+  const receiver = obj(row.receiverInfo);
+  return {
+    platform: 'taobao',
+    orderId,
+    status: (code && TRADE_STATUS[code]) || statusOfText(statusText),
+    statusText,
+    createdAt,
+    paidAt,
+    province: provinceOf(receiver.province) ?? provinceOf(textOf(receiver.address, 20)),
+    amountFen: fee === undefined || fee < 0 ? undefined : Math.round(fee * 100),
+    items: list(row.subOrders)
+      .slice(0, 50)
+      .map((sub) => {
+        const item = obj(sub.itemInfo);
+        const sku = list(item.skuText)
+          .map((x) => [textOf(x.name, 20), textOf(x.value, 60)].filter(Boolean).join('：'))
+          .join('；');
+        const qty = numOf(sub.quantity);
+        return {
+          itemOrderId: idOf(sub.id),
+          productId: idOf(item.id ?? item.itemId),
+          productName: textOf(item.title, 200),
+          skuText: sku ? sku.slice(0, 200) : undefined,
+          quantity: qty !== undefined && Number.isInteger(qty) && qty >= 0 ? qty : undefined,
+        };
+      }),
+    source: 'api',
+  };
+}
+
+/** 已卖出的宝贝 JSON: not an mtop envelope; `error` holds the console's message when the query failed. */
+function parseSold(body: unknown): ParseResult {
+  const b = obj(body);
+  const error = textOf(b.error, 120)?.trim();
+  // A gateway answer in the mtop envelope (`ret: ["FAIL_SYS_SESSION_EXPIRED::…"]`) says why just as well.
+  const mtopError = Array.isArray(b.ret) ? envelopeError(body) : undefined;
+  const failed = error ? `已卖出的宝贝接口返回错误：${error}（请刷新页面或重新登录）` : mtopError;
+  return parseFrame(failed, (r) => {
+    const rows = [b.mainOrders, obj(b.data).mainOrders].find(Array.isArray) as unknown[] | undefined;
+    if (!rows)
+      r.rejects.push(reject('schema', '响应中找不到订单列表 mainOrders：淘宝已卖出的宝贝接口可能已改版'));
+    else collectRows(rows, objRow(soldOrder), (x) => x.orderId, r.orders, r);
+  });
+}
+
 function parse(endpointId: string, body: unknown, ctx: ParseContext): ParseResult {
+  if (endpointId === 'soldList') return parseSold(body);
   return parseFrame(envelopeError(body), (r) => {
     const data = obj(obj(body).data);
     if (endpointId === 'rateList') rows(data, ctx.now, r);

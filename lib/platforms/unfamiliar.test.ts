@@ -62,7 +62,6 @@ function run(r: Route) {
  */
 const NOT_CAPTURED = [
   '/byteshop/login/getmobilemail', // operator account, not the shop
-  '/trade/itemlist/list_sold_items.htm', // 淘宝 sold list: response shape guessed by the fixtures too
   '/jdm/shop/score/getWindVaneScore', // 京东 风向标: entirely guessed
 ];
 /** Rows rejected on purpose (the reason is shown in 采集健康). */

@@ -40,6 +40,10 @@ const REQUESTS: Record<PlatformId, Record<string, [string, string]>> = {
     rateList: [TAOBAO_PAGE, mtop('mtop.rm.sellercenter.list.data.pc')],
     storeIndex: [TAOBAO_PAGE, mtop('mtop.alibaba.tmall.front.store.index')],
     npsIndexSummary: [TAOBAO_PAGE, mtop('mtop.sdx.nps.home.indexsummary')],
+    soldList: [
+      'https://trade.taobao.com/trade/itemlist/list_sold_items.htm',
+      'https://trade.taobao.com/trade/itemlist/asyncSold.htm?event_submit_do_query=1&_input_charset=utf8',
+    ],
   },
   pdd: {
     reviewsList: [
