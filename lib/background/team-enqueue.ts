@@ -9,6 +9,7 @@ import type { AlertRow } from '../score-view/types';
 import type { Snooze } from '../scoring/alert-types';
 import { isSnoozed } from '../scoring/alerts';
 import { teamSettingsItem } from '../settings';
+import { startPagesOf } from '../platforms';
 import { alertSource } from '../team/messages';
 import { addNew, outboxRows } from '../team/outbox';
 
@@ -38,9 +39,11 @@ export async function teamOutbox(
     async add(db, fresh) {
       const store = await db.stores.get(storeKey);
       const label = { key: storeKey, name: store?.name ?? storeKey };
+      // The console page to act on (a button / ActionCard in the group).
+      const pages = store ? startPagesOf(store.platform) : [];
       const rows = fresh
         .filter((a) => !isSnoozed(a.key, snoozes, now))
-        .flatMap((a) => outboxRows(alertSource(a, label, offset), targets, now));
+        .flatMap((a) => outboxRows(alertSource(a, label, offset, pages), targets, now));
       await addNew(db, rows);
     },
     queued: () => wake(),

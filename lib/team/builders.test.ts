@@ -75,6 +75,68 @@ describe('buildRequest', () => {
     expect(body.markdown.text).toContain('编号 a1b2c3');
   });
 
+  it('a message that links a console page: 钉钉 ActionCard, 飞书 button, 企业微信 markdown link', async () => {
+    const m: TeamMessage = {
+      ...msg(['3 条差评待回复']),
+      link: { title: '打开评价管理', url: 'https://fxg.jinritemai.com/ffa/maftersale/comment' },
+    };
+    const ding = JSON.parse(
+      (await buildRequest(target('dingtalk', 'https://oapi.dingtalk.com/robot/send?access_token=t'), m, NOW))
+        .body,
+    );
+    expect(ding).toEqual({
+      msgtype: 'actionCard',
+      actionCard: {
+        title: '口碑分下降 0.12',
+        text: expect.stringContaining('3 条差评待回复'),
+        btnOrientation: '0',
+        singleTitle: '打开评价管理',
+        singleURL: 'https://fxg.jinritemai.com/ffa/maftersale/comment',
+      },
+    });
+    expect(ding.actionCard.text).toContain('编号 a1b2c3');
+    const fs = JSON.parse(
+      (await buildRequest(target('feishu', 'https://open.feishu.cn/open-apis/bot/v2/hook/x'), m, NOW)).body,
+    );
+    expect(fs.card.elements[1]).toEqual({
+      tag: 'action',
+      actions: [
+        {
+          tag: 'button',
+          text: { tag: 'plain_text', content: '打开评价管理' },
+          type: 'primary',
+          url: 'https://fxg.jinritemai.com/ffa/maftersale/comment',
+        },
+      ],
+    });
+    const long: TeamMessage = { ...m, lines: Array.from({ length: 800 }, () => '差评：发货太慢') };
+    const wc = JSON.parse(
+      (
+        await buildRequest(
+          target('wecom', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k'),
+          long,
+          NOW,
+        )
+      ).body,
+    );
+    // The link survives the cut, within the 4096-byte content limit.
+    expect(
+      wc.markdown.content.endsWith('[打开评价管理](https://fxg.jinritemai.com/ffa/maftersale/comment)'),
+    ).toBe(true);
+    expect(utf8Bytes(wc.markdown.content)).toBeLessThanOrEqual(LIMITS.wecomMarkdownBytes);
+    // Without a link, 钉钉 stays markdown.
+    const plain = JSON.parse(
+      (
+        await buildRequest(
+          target('dingtalk', 'https://oapi.dingtalk.com/robot/send?access_token=t'),
+          msg(['a']),
+          NOW,
+        )
+      ).body,
+    );
+    expect(plain.msgtype).toBe('markdown');
+  });
+
   it('企业微信: markdown content within 4096 bytes, footer kept', async () => {
     const lines = Array.from({ length: 800 }, () => '差评：发货太慢');
     const r = await buildRequest(

@@ -1,6 +1,7 @@
 /**
  * Per-platform request bodies for a `TeamMessage`, within each platform's documented size limit
- * (docs/team.md): 飞书 interactive card (request body ≤ 20 KB), 钉钉 markdown, 企业微信 markdown (content
+ * (docs/team.md): 飞书 interactive card (request body ≤ 20 KB), 钉钉 markdown or ActionCard (when the
+ * message links a console page), 企业微信 markdown (content
  * ≤ 4096 bytes UTF-8; text ≤ 2048). Signing is applied here so the URL and body leave together.
  */
 import { dingtalkSign, feishuSign } from './sign';
@@ -57,6 +58,12 @@ export interface BuiltRequest {
 }
 
 function feishuCard(m: TeamMessage, lines: string[]) {
+  const button = m.link && {
+    tag: 'action',
+    actions: [
+      { tag: 'button', text: { tag: 'plain_text', content: m.link.title }, type: 'primary', url: m.link.url },
+    ],
+  };
   return {
     msg_type: 'interactive',
     card: {
@@ -64,11 +71,16 @@ function feishuCard(m: TeamMessage, lines: string[]) {
       header: { template: FEISHU_TEMPLATE[m.level], title: { tag: 'plain_text', content: m.title } },
       elements: [
         { tag: 'div', text: { tag: 'lark_md', content: lines.join('\n') } },
+        ...(button ? [button] : []),
         { tag: 'note', elements: [{ tag: 'plain_text', content: footer(m) }] },
       ],
     },
   };
 }
+
+/** A markdown link line; brackets and parentheses that would end the link early are left out. */
+const mdLink = (l: NonNullable<TeamMessage['link']>) =>
+  `[${l.title.replace(/[[\]]/g, '')}](${l.url.replace(/[()\s]/g, encodeURIComponent)})`;
 
 /** Builds the signed request for `target`. `now` is ms since epoch (the caller's clock). */
 export async function buildRequest(target: Target, m: TeamMessage, now: number): Promise<BuiltRequest> {
@@ -100,14 +112,25 @@ export async function buildRequest(target: Target, m: TeamMessage, now: number):
         url.searchParams.set('sign', await dingtalkSign(now, secret));
       }
       const text = markdownText(m, LIMITS.dingtalkMarkdownBytes, `### ${m.title}`);
-      return {
-        url: url.toString(),
-        body: JSON.stringify({ msgtype: 'markdown', markdown: { title: m.title, text } }),
-      };
+      // With a console page to act on: an ActionCard (整体跳转, one button), else markdown.
+      const body = m.link
+        ? {
+            msgtype: 'actionCard',
+            actionCard: {
+              title: m.title,
+              text,
+              btnOrientation: '0',
+              singleTitle: m.link.title,
+              singleURL: m.link.url,
+            },
+          }
+        : { msgtype: 'markdown', markdown: { title: m.title, text } };
+      return { url: url.toString(), body: JSON.stringify(body) };
     }
     case 'wecom': {
       const title = `**<font color="${WECOM_COLOR[m.level]}">${m.title}</font>**`;
-      const content = markdownText(m, LIMITS.wecomMarkdownBytes, title);
+      const link = m.link ? `\n\n${mdLink(m.link)}` : '';
+      const content = markdownText(m, LIMITS.wecomMarkdownBytes - utf8Bytes(link), title) + link;
       return { url: target.webhook, body: JSON.stringify({ msgtype: 'markdown', markdown: { content } }) };
     }
   }

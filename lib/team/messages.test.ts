@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../scoring/alert-types';
-import { alertSource, digestSource, localTime, nextDigestAt, shortRef } from './messages';
+import { alertLink, alertSource, digestSource, localTime, nextDigestAt, shortRef } from './messages';
 
 const CN = 480;
 const NOW = Date.UTC(2026, 10, 22, 2, 30); // 10:30 in China
@@ -80,5 +80,20 @@ describe('messages', () => {
   ])('next digest for %s at offset %i', (hhmm, off, want) => {
     expect(nextDigestAt(NOW, hhmm, off)).toBe(want);
     expect(localTime(want, off).slice(11)).toBe(hhmm === 'bad' ? '09:00' : hhmm);
+  });
+
+  it('links each alert to the console page where the team acts on it', () => {
+    const pages = [
+      { label: '评价管理', url: 'https://fxg.jinritemai.com/ffa/maftersale/comment' },
+      { label: '体验分', url: 'https://fxg.jinritemai.com/ffa/eco/experience-score' },
+      { label: '订单管理', url: 'https://fxg.jinritemai.com/ffa/morder/order/list' },
+    ];
+    expect(alertLink('score_drop', pages)?.url).toContain('experience-score');
+    expect(alertLink('logistics_delay', pages)?.url).toContain('order/list');
+    expect(alertLink('reply_deadline', pages)).toEqual({ title: '打开评价管理', url: pages[0]!.url });
+    expect(alertLink('bad_growth', pages)?.url).toContain('comment');
+    // No fitting page, or not https: no link.
+    expect(alertLink('score_drop', [pages[0]!])).toBeUndefined();
+    expect(alertLink('bad_growth', [{ label: '评价管理', url: 'http://x.example/' }])).toBeUndefined();
   });
 });

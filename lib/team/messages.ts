@@ -5,6 +5,7 @@
  */
 import type { Alert } from '../scoring/alert-types';
 import type { Source } from './outbox';
+import type { TeamMessage } from './types';
 
 /** A short, stable id for a message (FNV-1a of its source), shown in the footer as 编号. */
 export function shortRef(source: string): string {
@@ -28,8 +29,31 @@ export interface StoreLabel {
   name: string;
 }
 
-export function alertSource(a: Alert, store: StoreLabel, offsetMin: number): Source {
+/** A console page as the platform adapters list them (lib/platforms `startPages`). */
+export interface ConsolePage {
+  label: string;
+  url: string;
+}
+
+/**
+ * Where the team acts on an alert: the score page for a score drop, the order list for logistics delays,
+ * the review list for everything about reviews and replies. Only https pages; none when the platform lists
+ * no fitting page.
+ */
+export function alertLink(kind: Alert['kind'], pages: readonly ConsolePage[]): TeamMessage['link'] {
+  const want = kind === 'score_drop' ? /分/ : kind === 'logistics_delay' ? /订单/ : /评价/;
+  const page = pages.find((p) => want.test(p.label) && p.url.startsWith('https://'));
+  return page ? { title: `打开${page.label}`, url: page.url } : undefined;
+}
+
+export function alertSource(
+  a: Alert,
+  store: StoreLabel,
+  offsetMin: number,
+  pages: readonly ConsolePage[] = [],
+): Source {
   const source = `alert|${a.key}`;
+  const link = alertLink(a.kind, pages);
   const lines = [`**店铺**：${store.name}`, a.detail, `时间：${localTime(a.at, offsetMin)}`];
   if (a.dueAt !== undefined) lines.push(`截止：${localTime(a.dueAt, offsetMin)}`);
   return {
@@ -41,6 +65,7 @@ export function alertSource(a: Alert, store: StoreLabel, offsetMin: number): Sou
       title: `【口碑预警】${a.title}`,
       lines,
       ref: shortRef(source),
+      ...(link ? { link } : {}),
     },
   };
 }

@@ -37,6 +37,12 @@ export interface TeamMessage {
   lines: string[];
   /** Short id shown in the footer so a rare duplicate is recognisable in the group. */
   ref: string;
+  /**
+   * The console page where the team acts on it (评价管理 for a 差评, the score page for a drop): a button on
+   * 飞书 cards, a 钉钉 ActionCard, a markdown link on 企业微信. Always an https console page of the store's
+   * platform (lib/team/messages.ts alertLink).
+   */
+  link?: { title: string; url: string };
 }
 
 /** A permanent delivery failure as the merchant sees it in 采集健康. */

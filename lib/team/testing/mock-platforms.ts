@@ -212,8 +212,15 @@ export class MockPlatforms {
         };
     }
     const md = body.markdown as { title?: unknown; text?: unknown } | undefined;
+    const card = body.actionCard as Record<string, unknown> | undefined;
     const ok =
       (body.msgtype === 'markdown' && typeof md?.title === 'string' && typeof md.text === 'string') ||
+      // ActionCard 整体跳转: title, text and one button (singleTitle + singleURL).
+      (body.msgtype === 'actionCard' &&
+        typeof card?.title === 'string' &&
+        typeof card.text === 'string' &&
+        typeof card.singleTitle === 'string' &&
+        typeof card.singleURL === 'string') ||
       (body.msgtype === 'text' && typeof (body.text as { content?: unknown })?.content === 'string');
     if (!ok) return { errcode: 40035, errmsg: '缺少参数 json' };
     if (!this.allow(token!, [{ ms: 60_000, max: 20 }]))
