@@ -109,7 +109,13 @@ test('robots: test message and console alerts arrive once; a wrong secret is a c
   await new Promise((r) => setTimeout(r, 2_000));
   const refs = mock.received.map((r) => r.ref);
   expect(new Set(refs).size).toBe(refs.length); // no duplicates
-  expect(mock.received.filter((r) => JSON.stringify(r.body).includes('口碑预警'))).toHaveLength(active);
+  const alerts = mock.received.filter((r) => JSON.stringify(r.body).includes('口碑预警'));
+  expect(alerts).toHaveLength(active);
+  // Each alert links the 抖店 console page to act on it (a markdown link on 企业微信).
+  for (const a of alerts)
+    expect((a.body.markdown as { content: string }).content).toMatch(
+      /\[打开[^\]]+\]\(https:\/\/fxg\.jinritemai\.com\/ffa\/[^)]+\)$/,
+    );
 
   // 5. A 飞书 robot with the wrong secret: the platform's own error and what to do, and no retry.
   await addTarget(options, 'feishu', mock.webhook({ platform: 'feishu', token: 'fs-e2e' }), 'wrong-secret');
