@@ -125,7 +125,10 @@ export interface Capture {
   (m: HookMessage): Promise<void>;
   /** Subscribes to handled responses (the walker, the overlay); returns an unsubscribe function. */
   onHandled(fn: (h: Handled) => void): () => void;
-  /** When a JSON response with rows was last captured (the DOM fallback stays off while this is recent). */
+  /**
+   * When a JSON response with rows was last captured, or now while a list response is still being handled
+   * (the DOM fallback stays off while this is recent).
+   */
   lastApiAt(): number | undefined;
 }
 
@@ -258,17 +261,36 @@ export function createCapture(deps: CaptureDeps): Capture {
     return { settled };
   };
 
+  /** List responses that arrived and are not parsed yet (they wait for the page to be idle). */
+  let pendingLists = 0;
+  const isList = (m: HookMessage) => {
+    try {
+      const kind = matchEndpoint(platform, new URL(m.url), deps.pageUrl().hostname)?.kind;
+      return kind === 'reviews' || kind === 'orders';
+    } catch {
+      return false;
+    }
+  };
+
   const capture = ((m: HookMessage) => {
     // Responses are parsed and dispatched one at a time, in arrival order; the chain does not wait for
     // the worker's answers. The caller's promise resolves once this response's messages were answered.
+    const list = isList(m);
+    if (list) pendingLists++;
     const run = chain.then(() => handle(m));
     chain = run.then(
       () => undefined,
       () => undefined,
     );
+    void run.then(
+      () => void (list && pendingLists--),
+      () => void (list && pendingLists--),
+    );
     return run.then((h) => h.settled).catch(() => undefined);
   }) as Capture;
-  capture.lastApiAt = () => lastApiAt;
+  // A list response still waiting to be parsed counts as "API capture now": the DOM fallback must not read
+  // the same rows from the table meanwhile (a table shows whole seconds, so it would rewrite their times).
+  capture.lastApiAt = () => (pendingLists > 0 ? deps.now() : lastApiAt);
   capture.onHandled = (fn) => {
     listeners.add(fn);
     return () => listeners.delete(fn);

@@ -145,4 +145,38 @@ describe('identity on the page', () => {
     // Both batches left although no answer came, and the identity went first.
     expect(order).toEqual(['identify:42', 'batch:1', 'batch:2']);
   });
+
+  it('a list response waiting to be parsed keeps the DOM fallback off (it would rewrite the rows’ times)', async () => {
+    let idle: () => void = () => undefined;
+    const capture = createCapture({
+      adapter: pdd,
+      doc: document,
+      pageUrl: () => new URL(PAGE),
+      send: async () => ({ added: 1, updated: 0, unchanged: 0, rejected: 0 }),
+      now: () => NOW,
+      salt: 's',
+      whenIdle: () => new Promise<void>((r) => (idle = r)),
+    });
+    expect(capture.lastApiAt()).toBeUndefined();
+    const done = capture(msg('/saturn/reviews/list', ok({ data: [review('1')] })));
+    // Not parsed yet (the page is busy): already counts as an API capture.
+    expect(capture.lastApiAt()).toBe(NOW);
+    for (let i = 0; i < 5; i++) {
+      idle();
+      await vi.advanceTimersByTimeAsync(0);
+    }
+    await done;
+    expect(capture.lastApiAt()).toBe(NOW);
+    // An identity-only response is not a list: it does not hold the DOM fallback off.
+    const fresh = createCapture({
+      adapter: pdd,
+      doc: document,
+      pageUrl: () => new URL(PAGE),
+      send: async () => ({ added: 0, updated: 0, unchanged: 0, rejected: 0 }),
+      now: () => NOW,
+      whenIdle: () => new Promise<void>(() => undefined),
+    });
+    void fresh(msg('/janus/api/new/userinfo', ok({ mall_id: 1 })));
+    expect(fresh.lastApiAt()).toBeUndefined();
+  });
 });
