@@ -55,7 +55,7 @@ export function featurize(text: string): Example {
   // Same as lib/text/model/learned.ts for a one-part review (the part ends with '。' there).
   const joined = text + '。';
   const evidence = extractEvidence(text, -1);
-  const f = ngrams(joined, negatedSpans(evidence));
+  const f = ngrams(joined, negatedSpans(evidence, [0], joined));
   const dense = denseFeatures(evidence, joined.length);
   return { ids: f.ids.slice(0, f.count), n: f.count, v: f.count ? 1 / Math.sqrt(f.count) : 0, dense };
 }

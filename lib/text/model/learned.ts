@@ -89,7 +89,7 @@ export function modelInput(parts: readonly string[], all: readonly WeightedEvide
   return {
     joined,
     starts,
-    f: ngrams(joined, negatedSpans(all, starts)),
+    f: ngrams(joined, negatedSpans(all, starts, joined)),
     dense: denseFeatures(all, joined.length),
   };
 }
