@@ -3,11 +3,15 @@
  * public/text-model.v1.json. Deterministic (seeded shuffles, fixed epochs); the held-out split
  * (scripts/text/data.ts, 20 % by text hash) is never read here.
  *
- * - sentiment: logistic regression (AdaGrad SGD, L2) on the corpus polarity of the training part, minus
- *   a 10 % tuning fold on which the neutral margin is chosen;
+ * - sentiment: logistic regression (AdaGrad SGD, L2) on the corpus polarity of the training part; a 10 %
+ *   tuning fold chooses the neutral margin (best accuracy with neutral counted wrong), then the head is
+ *   retrained on the whole training part;
  * - quality / mismatch / logistics / service / price: one logistic head each on the hand-labelled
- *   training part; the display threshold of each is the one with the best out-of-fold F1 (5 folds),
- *   then the head is retrained on the whole labelled training part.
+ *   training part. Per topic, the recipe (TOPIC_RECIPES, incl. self-training on the training part's
+ *   unlabelled corpus negatives) and the display threshold are the ones with the best out-of-fold F1
+ *   (5 folds) of the tags the analyzer would show (`topicShown`, lexicon and sentiment included); the
+ *   head is then retrained with that recipe on the whole labelled training part.
+ * Figures and choices: docs/text-model.md.
  * Weights are pruned to the largest and quantized to int8 (see lib/text/model/model.ts for the format).
  */
 import { writeFileSync } from 'node:fs';
