@@ -3,11 +3,15 @@
  * public/text-model.v1.json. Deterministic (seeded shuffles, fixed epochs); the held-out split
  * (scripts/text/data.ts, 20 % by text hash) is never read here.
  *
- * - sentiment: logistic regression (AdaGrad SGD, L2) on the corpus polarity of the training part, minus
- *   a 10 % tuning fold on which the neutral margin is chosen;
+ * - sentiment: logistic regression (AdaGrad SGD, L2) on the corpus polarity of the training part; a 10 %
+ *   tuning fold chooses the neutral margin (best accuracy with neutral counted wrong), then the head is
+ *   retrained on the whole training part;
  * - quality / mismatch / logistics / service / price: one logistic head each on the hand-labelled
- *   training part; the display threshold of each is the one with the best out-of-fold F1 (5 folds),
- *   then the head is retrained on the whole labelled training part.
+ *   training part. Per topic, the recipe (TOPIC_RECIPES, incl. self-training on the training part's
+ *   unlabelled corpus negatives) and the display threshold are the ones with the best out-of-fold F1
+ *   (5 folds) of the tags the analyzer would show (`topicShown`, lexicon and sentiment included); the
+ *   head is then retrained with that recipe on the whole labelled training part.
+ * Figures and choices: docs/text-model.md.
  * Weights are pruned to the largest and quantized to int8 (see lib/text/model/model.ts for the format).
  */
 import { writeFileSync } from 'node:fs';
@@ -15,14 +19,21 @@ import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { extractEvidence } from '../lib/text/evidence';
 import { fnv1a } from '../lib/text/accuracy';
-import { DENSE, HASH_BITS, denseFeatures, negatedSpans, ngrams } from '../lib/text/model/features';
+import { analyzeText } from '../lib/text/analyze';
+import { isDefaultPraise } from '../lib/text/sentiment';
+import type { SentimentLabel } from '../lib/text/types';
+import { DENSE, HASH_BITS, TOPICS, denseFeatures, negatedSpans, ngrams } from '../lib/text/model/features';
+import { learnedAnalysis, topicShown, type TopicLexicon } from '../lib/text/model/learned';
 import {
   HEADS,
   MODEL_FORMAT,
   MODEL_VERSION,
+  decodeModel,
   encodeIds,
+  scoreHeads,
   type StoredHead,
   type StoredModel,
+  type TextModel,
 } from '../lib/text/model/model';
 import { mulberry32 } from '../lib/random';
 import {
@@ -48,7 +59,7 @@ export function featurize(text: string): Example {
   // Same as lib/text/model/learned.ts for a one-part review (the part ends with '。' there).
   const joined = text + '。';
   const evidence = extractEvidence(text, -1);
-  const f = ngrams(joined, negatedSpans(evidence));
+  const f = ngrams(joined, negatedSpans(evidence, [0], joined));
   const dense = denseFeatures(evidence, joined.length);
   return { ids: f.ids.slice(0, f.count), n: f.count, v: f.count ? 1 / Math.sqrt(f.count) : 0, dense };
 }
@@ -144,26 +155,110 @@ export function storeHead(name: StoredHead['name'], h: Head, keep: number, thres
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function bestThreshold(ps: readonly number[], ys: readonly number[]): { t: number; f1: number } {
-  let best = { t: 0.5, f1: -1 };
-  for (let t = 0.1; t <= 0.9001; t += 0.025) {
+/** Per-topic facts the display rule needs besides the head's probability (see `topicShown`). */
+interface RuleInput {
+  lex: TopicLexicon[];
+  label: SentimentLabel;
+}
+
+/**
+ * The threshold with the best F1 of the *shown* tags (the runtime rule `topicShown`, lexicon and sentiment
+ * included) over out-of-fold probabilities `ps` for topic `t`.
+ */
+function bestThreshold(
+  ps: readonly number[],
+  ys: readonly number[],
+  rule: readonly RuleInput[],
+  t: number,
+): { t: number; f1: number; p: number; r: number } {
+  let best = { t: 0.5, f1: -1, p: 0, r: 0 };
+  for (let k = 0; k <= 34; k++) {
+    const th = 0.05 + k * 0.025;
     let tp = 0;
     let fp = 0;
     let fn = 0;
     ps.forEach((p, i) => {
-      if (p >= t && ys[i]) tp++;
-      else if (p >= t) fp++;
+      const shown = topicShown(p, th, rule[i]!.lex[t]!, rule[i]!.label);
+      if (shown && ys[i]) tp++;
+      else if (shown) fp++;
       else if (ys[i]) fn++;
     });
     const f1 = tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
-    if (f1 > best.f1 + 1e-9) best = { t: Math.round(t * 1000) / 1000, f1: Math.round(f1 * 1000) / 1000 };
+    if (f1 > best.f1 + 1e-9)
+      best = { t: Math.round(th * 1000) / 1000, f1: r3(f1), p: r3(tp / (tp + fp)), r: r3(tp / (tp + fn)) };
   }
   return best;
 }
 
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
 export const SENTIMENT_KEEP = 60_000;
 export const CATEGORY_KEEP = 6_000;
 export const CATEGORY_EPOCHS = 20;
+
+/**
+ * Training recipes a topic head may use; each topic takes the one with the best out-of-fold F1 (through
+ * the display rule). `pseudo`: self-training on the training side's unlabelled corpus-negative reviews —
+ * the head trained on the labelled reviews labels those it is sure of (p ≥ hi present, p ≤ 0.02 absent),
+ * which are added with weight `weight` before training again.
+ */
+export interface TopicRecipe {
+  name: string;
+  l2: number;
+  pseudo?: { hi: number; weight: number };
+}
+export const TOPIC_RECIPES: readonly TopicRecipe[] = [
+  { name: 'labelled', l2: 1e-4 },
+  { name: 'labelled-l2', l2: 3e-4 },
+  { name: 'self-trained', l2: 3e-4, pseudo: { hi: 0.6, weight: 0.3 } },
+];
+const PSEUDO_LO = 0.02;
+
+function trainTopic(
+  recipe: TopicRecipe,
+  xs: readonly Example[],
+  ys: readonly number[],
+  pool: readonly Example[],
+  seed: number,
+): Head {
+  const first = new Head(0.2, recipe.l2).train(xs, ys, CATEGORY_EPOCHS, seed);
+  if (!recipe.pseudo) return first;
+  const px = [...xs];
+  const py = [...ys];
+  const pw: number[] = ys.map(() => 1);
+  for (const x of pool) {
+    const p = sig(first.logit(x));
+    if (p < recipe.pseudo.hi && p > PSEUDO_LO) continue;
+    px.push(x);
+    py.push(p >= recipe.pseudo.hi ? 1 : 0);
+    pw.push(recipe.pseudo.weight);
+  }
+  return new Head(0.2, recipe.l2).train(px, py, CATEGORY_EPOCHS, seed, pw);
+}
+
+/** A decoded model holding the given heads (the others empty), to score exactly as at run time. */
+function runtimeModel(heads: readonly StoredHead[], margin: number): TextModel {
+  const byName = new Map(heads.map((h) => [h.name, h]));
+  return decodeModel({
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    hashBits: HASH_BITS,
+    denseCount: DENSE,
+    neutralMargin: margin,
+    heads: HEADS.map(
+      (name) =>
+        byName.get(name) ?? {
+          name,
+          bias: 0,
+          dense: new Array<number>(DENSE).fill(0),
+          scale: 1,
+          idx: '',
+          w: '',
+          threshold: 0.5,
+        },
+    ),
+  } satisfies StoredModel);
+}
 
 /** Trains every head from training-side reviews (never the held-out split). */
 export function trainModel(
@@ -176,50 +271,92 @@ export function trainModel(
   const sTune = corpus.filter((r) => tuneFold(r.text));
   log(`sentiment: ${sTrain.length} training, ${sTune.length} tuning reviews`);
   const sx = sTrain.map((r) => featurize(r.text));
-  const sentiment = new Head(0.2, 3e-5).train(
+  const tuneHead = new Head(0.2, 3e-5).train(
     sx,
     sTrain.map((r) => r.label),
     3,
     11,
   );
-  // Neutral margin: the widest that costs at most 0.3 points of polar accuracy on the tuning fold.
-  const tuneP = sTune.map((r) => sig(sentiment.logit(featurize(r.text))));
+  // Neutral margin: the one with the best tuning-fold accuracy counted as the targets count it (neutral
+  // on a polar text is wrong); a tie keeps the wider margin.
+  const tuneP = sTune.map((r) => sig(tuneHead.logit(featurize(r.text))));
   const acc = (m: number) =>
     tuneP.filter((p, i) => (sTune[i]!.label === 1 ? p >= 0.5 + m : p <= 0.5 - m)).length /
     Math.max(1, tuneP.length);
-  const base = acc(0);
   let margin = 0;
-  for (const m of [0.02, 0.04, 0.06, 0.08, 0.1]) if (base - acc(m) <= 0.003) margin = m;
-  log(`  tuning fold accuracy ${base.toFixed(4)} at margin 0, ${acc(margin).toFixed(4)} at margin ${margin}`);
+  for (const m of [0.005, 0.01, 0.02, 0.04]) if (acc(m) >= acc(margin)) margin = m;
+  log(
+    `  tuning fold accuracy ${acc(0).toFixed(4)} at margin 0, ${acc(margin).toFixed(4)} at margin ${margin}`,
+  );
+  // The shipped head learns from the whole training side (tuning fold included), same settings.
+  const allX = [...sx, ...sTune.map((r) => featurize(r.text))];
+  const sentiment = new Head(0.2, 3e-5).train(
+    allX,
+    [...sTrain, ...sTune].map((r) => r.label),
+    3,
+    11,
+  );
+  const sentimentStored = storeHead('sentiment', sentiment, SENTIMENT_KEEP, 0.5);
 
-  // Categories: one head per topic on the hand-labelled training part; threshold = best out-of-fold F1.
+  // Categories: per topic, the recipe and display threshold with the best out-of-fold F1 (5 folds of the
+  // hand-labelled training part, through the runtime display rule with the shipped sentiment head), then
+  // the head is retrained with that recipe on the whole labelled training part.
   const cx = labelled.map((r) => featurize(r.text));
-  const heads: StoredHead[] = [storeHead('sentiment', sentiment, SENTIMENT_KEEP, 0.5)];
-  const oof: Record<string, { t: number; f1: number }> = {};
+  const seen = new Set(labelled.map((r) => r.text.trim()));
+  const pool = corpus.filter((r) => r.label === 0 && !seen.has(r.text.trim())).map((r) => featurize(r.text));
+  const sModel = runtimeModel([sentimentStored], margin);
+  const rule: RuleInput[] = labelled.map((r) => {
+    if (isDefaultPraise(r.text))
+      return { label: 'neutral', lex: TOPICS.map(() => ({ words: 0, mass: 0, praised: false })) };
+    const all = extractEvidence(r.text, -1);
+    const lexLabel = analyzeText(r.text, { model: false }).sentiment.label;
+    return {
+      label: learnedAnalysis(sModel, [r.text], all, lexLabel).label,
+      lex: TOPICS.map((t) => {
+        const words = all.filter((w) => w.ev.category === t && w.ev.polarity < 0);
+        return {
+          words: words.length,
+          mass: words.reduce((s, w) => s - w.ev.polarity, 0),
+          praised: all.some((w) => w.ev.category === t && w.ev.polarity > 0),
+        };
+      }),
+    };
+  });
+  const heads: StoredHead[] = [sentimentStored];
+  const oof: Record<string, { recipe: string; t: number; f1: number; p: number; r: number }> = {};
   const fold = (r: LabelledReview) => fnv1a('fold:' + r.text.trim()) % 5;
-  const train = (xs: Example[], ys: number[], seed: number) =>
-    new Head(0.2, 1e-4).train(xs, ys, CATEGORY_EPOCHS, seed);
-  for (const topic of HEADS.slice(1)) {
-    const ys = labelled.map((r) => (r.categories.includes(topic as never) ? 1 : 0));
-    const ps = new Array<number>(labelled.length).fill(0);
-    for (let k = 0; k < 5; k++) {
-      const idx = labelled.map((r, i) => (fold(r) === k ? -1 : i)).filter((i) => i >= 0);
-      const h = train(
-        idx.map((i) => cx[i]!),
-        idx.map((i) => ys[i]!),
-        100 + k,
-      );
-      labelled.forEach((r, i) => {
-        if (fold(r) === k) ps[i] = sig(h.logit(cx[i]!));
-      });
+  TOPICS.forEach((topic, t) => {
+    const ys = labelled.map((r) => (r.categories.includes(topic) ? 1 : 0));
+    let best: (typeof oof)[string] | undefined;
+    for (const recipe of TOPIC_RECIPES) {
+      const ps = new Array<number>(labelled.length).fill(0);
+      for (let k = 0; k < 5; k++) {
+        const idx = labelled.map((r, i) => (fold(r) === k ? -1 : i)).filter((i) => i >= 0);
+        const h = trainTopic(
+          recipe,
+          idx.map((i) => cx[i]!),
+          idx.map((i) => ys[i]!),
+          pool,
+          100 + k,
+        );
+        const m = runtimeModel([storeHead(topic, h, CATEGORY_KEEP, 0.5)], margin);
+        labelled.forEach((r, i) => {
+          if (fold(r) !== k) return;
+          const x = cx[i]!;
+          const f = { ids: x.ids, starts: x.ids, ends: x.ids, count: x.n };
+          ps[i] = sig(scoreHeads(m, f, x.dense).logits[t + 1]!);
+        });
+      }
+      const b = { recipe: recipe.name, ...bestThreshold(ps, ys, rule, t) };
+      log(`${topic} ${recipe.name}: out-of-fold P ${b.p} R ${b.r} F1 ${b.f1} at threshold ${b.t}`);
+      if (!best || b.f1 > best.f1) best = b;
     }
-    oof[topic] = bestThreshold(ps, ys);
-    heads.push(storeHead(topic, train(cx, ys, 7), CATEGORY_KEEP, oof[topic].t));
-    log(
-      `${topic}: ${ys.filter(Boolean).length} positives, out-of-fold F1 ${oof[topic].f1} at threshold ${oof[topic].t}`,
-    );
-  }
-  const macro = Object.values(oof).reduce((s, v) => s + v.f1, 0) / (HEADS.length - 1);
+    oof[topic] = best!;
+    const recipe = TOPIC_RECIPES.find((x) => x.name === best!.recipe)!;
+    heads.push(storeHead(topic, trainTopic(recipe, cx, ys, pool, 7), CATEGORY_KEEP, best!.t));
+    log(`${topic}: ${ys.filter(Boolean).length} positives, ${best!.recipe}, threshold ${best!.t}`);
+  });
+  const macro = Object.values(oof).reduce((s, v) => s + v.f1, 0) / TOPICS.length;
   log(`out-of-fold macro-F1 ${macro.toFixed(3)}`);
   return {
     format: MODEL_FORMAT,
@@ -230,10 +367,11 @@ export function trainModel(
     heads,
     meta: {
       trainedWith: 'npm run train:text',
-      sentimentTraining: sTrain.length,
+      sentimentTraining: sTrain.length + sTune.length,
       sentimentTuningAccuracy: Math.round(acc(margin) * 1000) / 1000,
       categoryTraining: labelled.length,
-      outOfFoldF1: Object.fromEntries(Object.entries(oof).map(([k, v]) => [k, v.f1])),
+      selfTrainingPool: pool.length,
+      outOfFold: oof,
     },
   };
 }

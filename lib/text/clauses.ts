@@ -102,7 +102,7 @@ export function isNegated(prefix: string): boolean {
  * 连线头也没有, 半点异味也没有.
  */
 const TOTAL_BEFORE = /(?:一|连|半)/;
-const NONE_AFTER = /^[^，。！？]{0,4}?(?:都|也)(?:没有|没|不)/;
+export const NONE_AFTER = /^[^，。！？]{0,4}?(?:都|也)(?:没有|没|不)/;
 
 export function isNegatedAfter(clauseBefore: string, after: string): boolean {
   return TOTAL_BEFORE.test(clauseBefore) && NONE_AFTER.test(after);

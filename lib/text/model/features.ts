@@ -3,6 +3,7 @@
  * few dense features from the lexicon's evidence. Shared by the training script and the runtime, so both
  * see exactly the same numbers. Pure; bounded work per text (only the first MAX_CHARS are read).
  */
+import { NONE_AFTER } from '../clauses';
 import type { WeightedEvidence } from '../evidence';
 import { foldChar } from '../normalize';
 import type { TopicCategory } from '../types';
@@ -106,15 +107,28 @@ export function ngrams(text: string, masked: readonly (readonly [number, number]
   return { ids, starts, ends, count: k };
 }
 
-/** Spans of the lexicon's negated evidence (offsets in the analysed text), for `ngrams`' mask. */
+/**
+ * Characters before a negated complaint that are masked with it: the negator ("没有异味", "一点也不起球"),
+ * which alone reads as a complaint to a model of the corpus ("没有" is common in bad reviews).
+ */
+export const NEGATOR_REACH = 3;
+
+/**
+ * Spans of the lexicon's negated evidence (offsets in the analysed text `joined`), for `ngrams`' mask:
+ * the complaint word, up to NEGATOR_REACH characters before it, and a negator after it ("一个坏的都没有").
+ */
 export function negatedSpans(
   evidence: readonly WeightedEvidence[],
-  partStarts: readonly number[] = [0],
+  partStarts: readonly number[],
+  joined: string,
 ): [number, number][] {
   const out: [number, number][] = [];
   for (const { ev } of evidence) {
     const off = partStarts[ev.part + 1];
-    if (ev.negated && ev.category && off !== undefined) out.push([ev.start + off, ev.end + off]);
+    if (!ev.negated || !ev.category || off === undefined) continue;
+    const end = ev.end + off;
+    const after = NONE_AFTER.exec(joined.slice(end, end + 8));
+    out.push([Math.max(off, ev.start + off - NEGATOR_REACH), end + (after ? after[0].length : 0)]);
   }
   return out;
 }

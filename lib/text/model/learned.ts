@@ -89,9 +89,30 @@ export function modelInput(parts: readonly string[], all: readonly WeightedEvide
   return {
     joined,
     starts,
-    f: ngrams(joined, negatedSpans(all, starts)),
+    f: ngrams(joined, negatedSpans(all, starts, joined)),
     dense: denseFeatures(all, joined.length),
   };
+}
+
+/** What the lexicon read of one topic in a text: complaint words, their mass, whether it was praised. */
+export interface TopicLexicon {
+  words: number;
+  mass: number;
+  praised: boolean;
+}
+
+/**
+ * Whether a topic is shown, given the head's probability `ph`, its threshold `th`, the lexicon's reading of
+ * the topic and the text's sentiment. The lexicon reads negation ("物流不慢"): a topic it sees only praised
+ * is not a complaint; one it sees complained about needs half the model's threshold, and none on a text the
+ * model reads as praise ("质量不错，就是物流慢了点": the heads learnt from complaints, not from such asides).
+ * Without a complaint word, a topic is only tagged on a text the model reads as negative. The trainer
+ * calibrates `th` out-of-fold through this same rule (scripts/train-text.ts).
+ */
+export function topicShown(ph: number, th: number, lex: TopicLexicon, label: SentimentLabel): boolean {
+  return lex.words === 0
+    ? ph >= th && !lex.praised && label === 'negative'
+    : ph >= th || (lex.mass >= LEXICON_MASS && (ph >= th / 2 || label !== 'negative'));
 }
 
 /** Sentiment and complaint hits from the model for the written parts (main text first). */
@@ -129,16 +150,8 @@ export function learnedAnalysis(
       const lexical = all.map((w) => w.ev).filter((e) => e.category === category && e.polarity < 0);
       const lexMass = lexical.reduce((s, e) => s - e.polarity, 0);
       const praised = all.some((w) => w.ev.category === category && w.ev.polarity > 0);
-      // The lexicon reads negation ("物流不慢"): a topic it sees only praised is not a complaint; one it
-      // sees complained about needs half the model's threshold, and none on a text the model reads as
-      // praise ("质量不错，就是物流慢了点": the model's heads learnt from complaints, not from such asides).
-      const th = model.thresholds[h]!;
-      // Without a complaint word, a topic is only tagged on a text the model reads as negative.
-      const shown =
-        lexical.length === 0
-          ? ph >= th && !praised && label === 'negative'
-          : ph >= th || (lexMass >= LEXICON_MASS && (ph >= th / 2 || label !== 'negative'));
-      if (!shown) return;
+      if (!topicShown(ph, model.thresholds[h]!, { words: lexical.length, mass: lexMass, praised }, label))
+        return;
       const evidence = lexical.length ? lexical : modelEvidence(model, f, h, joined, starts, category, ph);
       hits.push({
         category,
