@@ -18,11 +18,15 @@
  *   (keyed like the review); `textAdapters` — each store's serialized ShopAdapter and its learning
  *   cursors (key `${storeKey}|adapter`). New tables only, no row rewritten.
  *   (Numbered above v7, the last shipped version: Dexie only runs versions above the stored one.)
+ * - v9 (aggregate rebuild, issue #15): `scoreMarks` holds one row per store × counting day (key
+ *   `${storeKey}|${day}`, the day's marks in `m`) instead of one row per record × day; the `ref` index
+ *   (never read) is dropped. Upgrade: the stored marks are regrouped into day rows, nothing recounted.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import { withPolarity } from './keys';
+import { bucketsOf } from './score-view/mark-days';
 import type { CaptureEvent, OfficialScore, Order, Review, Store } from './model';
-import type { AlertRow, ScoreMark, ScoreSnapshot } from './score-view/types';
+import type { AlertRow, ScoreMark, ScoreMarkDay, ScoreSnapshot } from './score-view/types';
 import type { ReplyDraftRow, ReviewFlagRow } from './replies/store';
 import type { OutboxRow } from './team/types';
 import type { TextCorrectionRow } from './text/corrections';
@@ -55,7 +59,8 @@ export type KoubeiDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   scoreSnapshots: EntityTable<ScoreSnapshot, 'key'>;
   alerts: EntityTable<AlertRow, 'key'>;
-  scoreMarks: EntityTable<ScoreMark, 'key'>;
+  // v9 (issue #15): one row per store-day (see ScoreMarkDay); v2–v8 rows were one ScoreMark per mark.
+  scoreMarks: EntityTable<ScoreMarkDay, 'key'>;
   replyDrafts: EntityTable<ReplyDraftRow, 'key'>;
   reviewFlags: EntityTable<ReviewFlagRow, 'key'>;
   outbox: EntityTable<OutboxRow, 'key'>;
@@ -116,6 +121,33 @@ export function declareSchema(db: Dexie): void {
     textCorrections: 'key, [storeKey+at], storeKey',
     textAdapters: 'key, storeKey',
   });
+  // v9 (issue #15): score marks bucketed per store-day; the upgrade regroups the v2–v8 rows.
+  db.version(9)
+    .stores({ scoreMarks: 'key, [storeKey+day]' })
+    .upgrade((tx) => bucketScoreMarks(tx.table('scoreMarks')));
+}
+
+/**
+ * The v9 upgrade: one pass over the old rows in `[storeKey+day]` order, each finished day written as one
+ * row (its key sorts into the part of the index already passed, so the cursor never meets it), then the
+ * old rows deleted. Memory holds one day's marks at a time.
+ */
+export async function bucketScoreMarks(table: Table): Promise<void> {
+  let day: ScoreMark[] = [];
+  const writes: Promise<unknown>[] = [];
+  const flush = () => {
+    if (day.length) writes.push(table.put(bucketsOf(day)[0]!));
+    day = [];
+  };
+  await table.orderBy('[storeKey+day]').each((row: ScoreMark | ScoreMarkDay) => {
+    if ('m' in row) return; // already a day row
+    const last = day[day.length - 1];
+    if (last && (last.storeKey !== row.storeKey || last.day !== row.day)) flush();
+    day.push(row);
+  });
+  flush();
+  await Promise.all(writes);
+  await table.filter((row: ScoreMark | ScoreMarkDay) => !('m' in row)).delete();
 }
 
 export function openDb(name = DB_NAME): KoubeiDb {
