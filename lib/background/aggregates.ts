@@ -219,6 +219,8 @@ export async function flushRebuild(db: KoubeiDb, now: number): Promise<Aggregate
         p,
         notes.map((d, i) => [d.prev, stored[i]] as const),
       );
+      // A record new behind the read position is counted here, not by the read.
+      p.records += notes.filter((d, i) => !d.prev && stored[i]).length;
     }
     // A store deleted while its records were summed: nothing of it may come back.
     const stores = new Set([...p.sums.values()].map((r) => r.storeKey));

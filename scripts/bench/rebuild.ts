@@ -35,7 +35,10 @@ function checkoutOf(rev: string): string {
   const dir = join(ROOT, 'out/bench', `lib-${sha}`);
   if (!existsSync(join(dir, 'lib/db.ts'))) {
     mkdirSync(dir, { recursive: true });
-    const tar = execFileSync('git', ['archive', '--format=tar', sha, 'lib'], { cwd: ROOT });
+    const tar = execFileSync('git', ['archive', '--format=tar', sha, 'lib'], {
+      cwd: ROOT,
+      maxBuffer: 2 ** 30,
+    });
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
   }
   if (!existsSync(join(dir, 'node_modules')))
