@@ -17,10 +17,19 @@ import type { AggregateStatus, RebuildPhase } from '../score-view/aggregate-stat
 import { AGGREGATE_META_KEY, REBUILD_PHASES, appliesNow } from '../score-view/aggregate-state';
 import { aggregateStateKey, categorize } from '../score-view/categorize';
 import type { MarkChanges } from '../score-view/marks';
-import { addMarkPair, applyMarkChanges, markChanges } from '../score-view/marks';
+import { addMarkPair, applyMarkChanges, markChanges, marksAt } from '../score-view/marks';
 import type { ScoreMarkDay } from '../score-view/types';
 import type { DailyAggregate, DeltaOptions, Deltas } from '../scoring/aggregates';
-import { applyDeltas, batchDelta, deltaKeys } from '../scoring/aggregates';
+import {
+  AGGREGATE_VERSION,
+  aggregateKey,
+  applyDeltas,
+  batchDelta,
+  countersOf,
+  deltaKeys,
+} from '../scoring/aggregates';
+import { addInto } from '../scoring/counters';
+import { badDaysIn } from '../scoring/records';
 import type { IngestHooks, RecordChange } from './ingest';
 
 type Rec = Review | Order;
@@ -86,6 +95,8 @@ interface Pending {
   /** Aggregate counters summed per store-day (partial rows, added to the stored ones at the flush). */
   sums: Map<string, DailyAggregate>;
   marks: MarkChanges;
+  /** Read, not yet summed (summed while the next chunk is read, and before any correction). */
+  queue: Rec[];
   records: number;
   /** Records captured after this sum counted them: the version counted (undefined: none). */
   dirty: Map<string, { table: RebuildPhase; key: string; prev: Rec | undefined }>;
@@ -99,9 +110,28 @@ const startsAt = (p: Pending, s: AggregateStatus) =>
 const readPast = (p: Pending, table: RebuildPhase, key: string) =>
   !p.phase || appliesNow({ status: 'rebuilding', key: p.key, phase: p.phase, cursor: p.cursor, done: 0 }, p.key, table, key); // prettier-ignore
 
+/** Adds changes (prev → next) to the sums: the captures noted since the sums read them. */
 function count(p: Pending, pairs: readonly Pair[]): void {
+  sumQueued(p);
   applyDeltas(p.sums, batchDelta(pairs, OPTS));
   for (const [prev, next] of pairs) addMarkPair(p.marks, prev, next, OPTS);
+}
+
+/** Sums the records read: each record's counters computed once, for its days' counters and marks. */
+function sumQueued(p: Pending): void {
+  const rows = p.queue;
+  p.queue = [];
+  for (const r of rows) {
+    const byDay = countersOf(r, OPTS);
+    for (const [date, c] of byDay) {
+      const key = aggregateKey(r.storeKey, date);
+      let row = p.sums.get(key);
+      if (!row) p.sums.set(key, (row = { key, storeKey: r.storeKey, date, v: AGGREGATE_VERSION, c: {} }));
+      addInto(row.c, c);
+    }
+    const days = badDaysIn(byDay);
+    if (days.length) addMarkPair(p.marks, undefined, undefined, OPTS, marksAt(r, days, OPTS));
+  }
 }
 
 /**
@@ -178,6 +208,7 @@ export async function readChunk(
         cursor: state.cursor ?? '',
         sums: new Map(),
         marks: new Map(),
+        queue: [],
         records: 0,
         dirty: new Map(),
       };
@@ -185,10 +216,9 @@ export async function readChunk(
     }
     if (!p.phase) return { state, read: p.records, done: true };
     const rows = await db.table<Rec, string>(p.phase).where(':id').above(p.cursor).limit(size).toArray();
-    count(
-      p,
-      rows.map((r) => [undefined, r] as const),
-    );
+    // Summed outside this transaction (the next read overlaps it): the read position moves now, so a
+    // capture of these records from here on is noted by the hook.
+    for (const r of rows) p.queue.push(r);
     p.records += rows.length;
     // A short chunk is the phase's last: move to the next phase at once (no empty round trip).
     if (rows.length === size) p.cursor = rows[rows.length - 1]!.key;
@@ -210,6 +240,7 @@ export async function flushRebuild(db: KoubeiDb, now: number): Promise<Aggregate
     const p = pending.get(db.name);
     pending.delete(db.name);
     if (!p || !state || state.status !== 'rebuilding' || !startsAt(p, state)) return state;
+    sumQueued(p);
     // Captured since the sum read them (noted by the hook up to this transaction's start).
     for (const table of REBUILD_PHASES) {
       const notes = [...p.dirty.values()].filter((d) => d.table === table);
@@ -258,6 +289,12 @@ export async function rebuildChunk(
   return flushRebuild(db, now);
 }
 
+/** Sums what the rebuild of `db` has read so far (no-op without a rebuild in progress). */
+function sumPending(db: KoubeiDb): void {
+  const p = pending.get(db.name);
+  if (p) sumQueued(p);
+}
+
 let running: Promise<AggregateStatus | undefined> | undefined;
 
 /**
@@ -274,12 +311,19 @@ export function runRebuild(
   running ??= (async () => {
     try {
       let state: AggregateStatus | undefined = await ensureCurrent(db, now(), force);
-      while (state?.status === 'rebuilding') {
-        const r = await readChunk(db);
+      let reading = state?.status === 'rebuilding' ? readChunk(db) : undefined;
+      while (reading) {
+        const r = await reading;
+        reading = undefined;
         state = r.state;
         if (state?.status !== 'rebuilding') break;
-        if (r.done || r.read >= REBUILD_FLUSH) state = await flushRebuild(db, now());
+        const flush = r.done || r.read >= REBUILD_FLUSH;
+        // The next chunk is read while this one is summed.
+        if (!flush) reading = readChunk(db);
+        sumPending(db);
+        if (flush) state = await flushRebuild(db, now());
         await new Promise((res) => setTimeout(res, 0));
+        if (!reading && state?.status === 'rebuilding') reading = readChunk(db);
       }
       return state;
     } finally {

@@ -16,7 +16,11 @@ type Rec = Review | Order;
 
 /** The marks of one record (a review's carry its text categories). */
 export function marksOf(r: Rec, opts: DeltaOptions = {}): ScoreMark[] {
-  const days = badDays(r, opts);
+  return marksAt(r, badDays(r, opts), opts);
+}
+
+/** The marks of a record on its bad `days` (badDays/badDaysIn), for callers that have its counters. */
+export function marksAt(r: Rec, days: readonly string[], opts: DeltaOptions = {}): ScoreMark[] {
   if ('reviewId' in r) {
     const cats = days.length && opts.categorize ? [...opts.categorize(r)] : undefined;
     return days.map((day) => ({
@@ -84,8 +88,10 @@ export function addMarkPair(
   prev: Rec | undefined,
   next: Rec | undefined,
   opts: DeltaOptions = {},
+  /** next's marks when the caller has them already (marksAt). */
+  nextMarks?: readonly ScoreMark[],
 ): void {
-  const after = next ? marksOf(next, opts) : [];
+  const after = nextMarks ?? (next ? marksOf(next, opts) : []);
   if (prev) {
     const keep = new Set(after.map((m) => m.key));
     for (const m of marksOf(prev, opts)) {
