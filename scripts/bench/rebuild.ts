@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchWithExtension } from '../../e2e/browser';
-import { ROOT, bundle, load, median } from './common';
+import { ROOT, browserCpuSeconds, bundle, load, median } from './common';
 
 const arg = (name: string, dflt: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
@@ -98,6 +98,7 @@ export async function rebuild(name, chunk) {
 
 interface Run {
   ms: number;
+  cpu: number;
   status: string;
   done: number;
   aggregates: number;
@@ -108,8 +109,8 @@ const reviews = Math.round(ROWS * 0.3);
 const orders = ROWS - reviews;
 const arms = ONLY === 'b' ? (['B'] as const) : (['A', 'B'] as const);
 const dirs = { A: ONLY === 'b' ? ROOT : checkoutOf(BASE), B: ROOT };
-const { context, extensionId } = await launchWithExtension();
-const results: Record<string, { ms: number[]; load: number[]; last?: Run }> = {};
+const { context, extensionId, userDataDir } = await launchWithExtension();
+const results: Record<string, { ms: number[]; cpu: number[]; load: number[]; last?: Run }> = {};
 try {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -118,17 +119,20 @@ try {
     const t = Date.now();
     const n = await page.evaluate(`KB${a}.seed('bench-rebuild-${a}', ${reviews}, ${orders}, ${Date.now()})`);
     console.log(`arm ${a}: seeded ${JSON.stringify(n)} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    results[a] = { ms: [], load: [] };
+    results[a] = { ms: [], cpu: [], load: [] };
   }
   for (let run = 0; run < RUNS; run++) {
     const order = run % 2 ? [...arms].reverse() : arms;
     for (const a of order) {
+      const cpu0 = browserCpuSeconds(userDataDir);
       const r = await page.evaluate<Run>(`KB${a}.rebuild('bench-rebuild-${a}', ${CHUNK})`);
+      r.cpu = browserCpuSeconds(userDataDir) - cpu0;
       const res = results[a]!;
       res.ms.push(r.ms);
+      res.cpu.push(r.cpu);
       res.load.push(load());
       res.last = r;
-      console.log(`run ${run + 1} arm ${a}: ${(r.ms / 1000).toFixed(2)} s, ${JSON.stringify({ ...r, ms: undefined })}, load ${load()}`); // prettier-ignore
+      console.log(`run ${run + 1} arm ${a}: ${(r.ms / 1000).toFixed(2)} s, CPU ${r.cpu.toFixed(2)} s, ${JSON.stringify({ ...r, ms: undefined, cpu: undefined })}, load ${load()}`); // prettier-ignore
     }
   }
 } finally {
@@ -144,6 +148,8 @@ const summary = Object.fromEntries(
       min: per100k(Math.min(...r.ms)),
       max: per100k(Math.max(...r.ms)),
       runs: r.ms.map(per100k),
+      cpuSecondsPer100k: +(median(r.cpu) * (100_000 / ROWS)).toFixed(2),
+      cpuRuns: r.cpu.map((c) => +(c * (100_000 / ROWS)).toFixed(2)),
       load: r.load,
       aggregates: r.last?.aggregates,
       markRows: r.last?.markRows,
@@ -151,5 +157,5 @@ const summary = Object.fromEntries(
   ]),
 );
 for (const [a, s] of Object.entries(summary))
-  console.log(`arm ${a} (${s.lib}): ${s.secondsPer100k} s per 100k rows (${s.min}–${s.max}), runs ${s.runs.join(' / ')}, load ${s.load.join(' / ')}`); // prettier-ignore
+  console.log(`arm ${a} (${s.lib}): ${s.secondsPer100k} s per 100k rows (${s.min}–${s.max}), runs ${s.runs.join(' / ')}; browser CPU ${s.cpuSecondsPer100k} s per 100k (${s.cpuRuns.join(' / ')}); load ${s.load.join(' / ')}`); // prettier-ignore
 console.log(JSON.stringify({ bench: 'rebuild', rows: ROWS, reviews, orders, runs: RUNS, ...summary }));
