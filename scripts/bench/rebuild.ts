@@ -15,11 +15,9 @@
  *
  * Last line is one JSON summary: {"bench":"rebuild",…}.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
 import { launchWithExtension } from '../../e2e/browser';
 import { ROOT, browserCpuSeconds, bundle, load, median } from './common';
+import { checkoutOf } from './lib-checkout';
 
 const arg = (name: string, dflt: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
@@ -28,23 +26,6 @@ const RUNS = Number(arg('runs', '3'));
 const BASE = arg('base', 'HEAD');
 const ONLY = arg('only', '');
 const CHUNK = Number(arg('chunk', '0'));
-
-/** lib/ of `rev` extracted under out/bench/ (node_modules linked so the bundler resolves Dexie). */
-function checkoutOf(rev: string): string {
-  const sha = execFileSync('git', ['rev-parse', '--short', rev], { cwd: ROOT, encoding: 'utf8' }).trim();
-  const dir = join(ROOT, 'out/bench', `lib-${sha}`);
-  if (!existsSync(join(dir, 'lib/db.ts'))) {
-    mkdirSync(dir, { recursive: true });
-    const tar = execFileSync('git', ['archive', '--format=tar', sha, 'lib'], {
-      cwd: ROOT,
-      maxBuffer: 2 ** 30,
-    });
-    execFileSync('tar', ['-x', '-C', dir], { input: tar });
-  }
-  if (!existsSync(join(dir, 'node_modules')))
-    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  return dir;
-}
 
 /** Page code of one arm: `lib` is the lib/ under test; the seeding code is always this checkout's. */
 const pageCode = (lib: string) => `
