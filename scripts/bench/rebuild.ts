@@ -25,12 +25,11 @@ const ROWS = Number(arg('rows', '100000'));
 const RUNS = Number(arg('runs', '3'));
 const BASE = arg('base', 'HEAD');
 const ONLY = arg('only', '');
-const CHUNK = Number(arg('chunk', '0'));
 
 /** Page code of one arm: `lib` is the lib/ under test; the seeding code is always this checkout's. */
 const pageCode = (lib: string) => `
 import { openDb } from '${lib}/lib/db';
-import { ensureCurrent, rebuildChunk, runRebuild } from '${lib}/lib/background/aggregates';
+import { runRebuild } from '${lib}/lib/background/aggregates';
 import { makeOrders, makeReviews, makeStore } from '${ROOT}/lib/export/testing';
 
 const store = makeStore('1000000', '三年老店');
@@ -59,17 +58,22 @@ export async function seed(name, nReviews, nOrders, now) {
   db.close();
   return out;
 }
+/** Opens another arm's database with this arm's schema (its upgrade runs); ms and the rows after. */
+export async function upgrade(name) {
+  const t = performance.now();
+  const db = openDb(name);
+  await db.open();
+  const ms = performance.now() - t;
+  const out = { ms, verno: db.verno, markRows: await db.scoreMarks.count(), aggregates: await db.aggregates.count() };
+  db.close();
+  return out;
+}
 /** A forced rebuild (tables cleared, every record recounted); ms and the derived rows it left. */
-export async function rebuild(name, chunk) {
+export async function rebuild(name) {
   const db = openDb(name);
   await db.open();
   const t = performance.now();
-  let state;
-  if (chunk) {
-    // Experiment: the same loop as runRebuild with another chunk size.
-    state = await ensureCurrent(db, Date.now(), true);
-    while (state && state.status === 'rebuilding') state = await rebuildChunk(db, Date.now(), chunk);
-  } else state = await runRebuild(db, () => Date.now(), true);
+  const state = await runRebuild(db, () => Date.now(), true);
   const ms = performance.now() - t;
   const out = { ms, status: state && state.status, done: state && state.done, aggregates: await db.aggregates.count(), markRows: await db.scoreMarks.count() };
   db.close();
@@ -92,6 +96,7 @@ const arms = ONLY === 'b' ? (['B'] as const) : (['A', 'B'] as const);
 const dirs = { A: ONLY === 'b' ? ROOT : checkoutOf(BASE), B: ROOT };
 const { context, extensionId, userDataDir } = await launchWithExtension();
 const results: Record<string, { ms: number[]; cpu: number[]; load: number[]; last?: Run }> = {};
+let upgrade: Record<string, number> | undefined;
 try {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -106,7 +111,7 @@ try {
     const order = run % 2 ? [...arms].reverse() : arms;
     for (const a of order) {
       const cpu0 = browserCpuSeconds(userDataDir);
-      const r = await page.evaluate<Run>(`KB${a}.rebuild('bench-rebuild-${a}', ${CHUNK})`);
+      const r = await page.evaluate<Run>(`KB${a}.rebuild('bench-rebuild-${a}')`);
       r.cpu = browserCpuSeconds(userDataDir) - cpu0;
       const res = results[a]!;
       res.ms.push(r.ms);
@@ -115,6 +120,15 @@ try {
       res.last = r;
       console.log(`run ${run + 1} arm ${a}: ${(r.ms / 1000).toFixed(2)} s, CPU ${r.cpu.toFixed(2)} s, ${JSON.stringify({ ...r, ms: undefined, cpu: undefined })}, load ${load()}`); // prettier-ignore
     }
+  }
+  if (arms.length === 2) {
+    // Arm A's database (its schema, its marks as its last rebuild left them) opened by arm B's code.
+    const before = results.A!.last!.markRows;
+    const up = await page.evaluate<{ ms: number; verno: number; markRows: number }>(
+      `KBB.upgrade('bench-rebuild-A')`,
+    );
+    upgrade = { ...up, markRowsBefore: before, load: load() };
+    console.log(`arm A's database opened by arm B: ${JSON.stringify(upgrade)}`);
   }
 } finally {
   await context.close();
@@ -139,4 +153,6 @@ const summary = Object.fromEntries(
 );
 for (const [a, s] of Object.entries(summary))
   console.log(`arm ${a} (${s.lib}): ${s.secondsPer100k} s per 100k rows (${s.min}–${s.max}), runs ${s.runs.join(' / ')}; browser CPU ${s.cpuSecondsPer100k} s per 100k (${s.cpuRuns.join(' / ')}); load ${s.load.join(' / ')}`); // prettier-ignore
-console.log(JSON.stringify({ bench: 'rebuild', rows: ROWS, reviews, orders, runs: RUNS, ...summary }));
+console.log(
+  JSON.stringify({ bench: 'rebuild', rows: ROWS, reviews, orders, runs: RUNS, ...summary, upgrade }),
+);
