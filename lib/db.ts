@@ -24,7 +24,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { withPolarity } from './keys';
-import { bucketsOf } from './score-view/mark-days';
+import { addToDays, byRef } from './score-view/mark-days';
 import type { CaptureEvent, OfficialScore, Order, Review, Store } from './model';
 import type { AlertRow, ScoreMark, ScoreMarkDay, ScoreSnapshot } from './score-view/types';
 import type { ReplyDraftRow, ReviewFlagRow } from './replies/store';
@@ -128,27 +128,28 @@ export function declareSchema(db: Dexie): void {
 }
 
 /**
- * The v9 upgrade: one pass over the old rows in `[storeKey+day]` order, each finished day written as one
- * row (its key sorts into the part of the index already passed, so the cursor never meets it), then the
- * old rows deleted. Memory holds one day's marks at a time.
+ * The v9 upgrade: the old rows read in primary-key pages (getAll, no per-row cursor step) and grouped
+ * per store-day in memory, then the table cleared and the day rows written. Memory holds one small
+ * entry per mark (about 300k for a 1M-record store) until the write.
  */
 export async function bucketScoreMarks(table: Table): Promise<void> {
-  let day: ScoreMark[] = [];
-  const writes: Promise<unknown>[] = [];
-  const flush = () => {
-    if (day.length) writes.push(table.put(bucketsOf(day)[0]!));
-    day = [];
-  };
-  await table.orderBy('[storeKey+day]').each((row: ScoreMark | ScoreMarkDay) => {
-    if ('m' in row) return; // already a day row
-    const last = day[day.length - 1];
-    if (last && (last.storeKey !== row.storeKey || last.day !== row.day)) flush();
-    day.push(row);
-  });
-  flush();
-  await Promise.all(writes);
-  await table.filter((row: ScoreMark | ScoreMarkDay) => !('m' in row)).delete();
+  const days = new Map<string, ScoreMarkDay>();
+  let after: string | undefined;
+  for (;;) {
+    const page: (ScoreMark | ScoreMarkDay)[] = await (
+      after === undefined ? table.orderBy(':id') : table.where(':id').above(after)
+    )
+      .limit(UPGRADE_PAGE)
+      .toArray();
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.key;
+    addToDays(days, page);
+  }
+  await table.clear();
+  for (const d of days.values()) d.m.sort(byRef);
+  await table.bulkPut([...days.values()]);
 }
+const UPGRADE_PAGE = 10_000;
 
 export function openDb(name = DB_NAME): KoubeiDb {
   const db = new Dexie(name) as KoubeiDb;

@@ -78,8 +78,8 @@ async function writeMarks(db: KoubeiDb, changes: MarkChanges): Promise<void> {
 /** Applies record changes to aggregates and marks. Call inside a rw transaction over AGGREGATE_TABLES. */
 export async function applyPairs(db: KoubeiDb, pairs: readonly Pair[]): Promise<Deltas> {
   const deltas = batchDelta(pairs, OPTS);
-  await writeAggregates(db, deltas);
-  await writeMarks(db, markChanges(pairs, OPTS));
+  // Two tables, independent rows: their reads and writes go out together (one wait, not two).
+  await Promise.all([writeAggregates(db, deltas), writeMarks(db, markChanges(pairs, OPTS))]);
   return deltas;
 }
 
@@ -264,8 +264,7 @@ export async function flushRebuild(db: KoubeiDb, now: number): Promise<Aggregate
       for (const [k, r] of p.sums) if (r.storeKey === s) p.sums.delete(k);
       for (const [k, c] of p.marks) if (c.storeKey === s) p.marks.delete(k);
     }
-    await writeAggregates(db, p.sums);
-    await writeMarks(db, p.marks);
+    await Promise.all([writeAggregates(db, p.sums), writeMarks(db, p.marks)]);
     const done = state.done + p.records;
     let settled: AggregateStatus;
     if (p.phase) settled = { ...state, phase: p.phase, cursor: p.cursor, done };

@@ -32,15 +32,16 @@ export const entryOf = (m: ScoreMark): MarkEntry => ({
 /** Entries in ref order, so equal content gives equal rows. */
 export const byRef = (x: MarkEntry, y: MarkEntry): number => (x.ref < y.ref ? -1 : x.ref > y.ref ? 1 : 0);
 
-/** Old-layout (v2–v8) rows grouped into buckets; rows must come in `[storeKey+day]` order. */
-export function bucketsOf(rows: Iterable<ScoreMark>): ScoreMarkDay[] {
-  const out: ScoreMarkDay[] = [];
-  let cur: ScoreMarkDay | undefined;
+/**
+ * Adds old-layout (v2–v8) rows, or day rows, to `days` (by day key); entries sorted by the caller once
+ * all are in (`byRef`).
+ */
+export function addToDays(days: Map<string, ScoreMarkDay>, rows: Iterable<ScoreMark | ScoreMarkDay>): void {
   for (const r of rows) {
-    if (!cur || cur.storeKey !== r.storeKey || cur.day !== r.day)
-      out.push((cur = { key: dayKey(r.storeKey, r.day), storeKey: r.storeKey, day: r.day, m: [] }));
-    cur.m.push(entryOf(r));
+    const key = dayKey(r.storeKey, r.day);
+    let d = days.get(key);
+    if (!d) days.set(key, (d = { key, storeKey: r.storeKey, day: r.day, m: [] }));
+    if ('m' in r) d.m.push(...r.m);
+    else d.m.push(entryOf(r));
   }
-  for (const b of out) b.m.sort(byRef);
-  return out;
 }
