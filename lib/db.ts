@@ -18,11 +18,15 @@
  *   (keyed like the review); `textAdapters` — each store's serialized ShopAdapter and its learning
  *   cursors (key `${storeKey}|adapter`). New tables only, no row rewritten.
  *   (Numbered above v7, the last shipped version: Dexie only runs versions above the stored one.)
+ * - v9 (aggregate rebuild, issue #15): `scoreMarks` holds one row per store × counting day (key
+ *   `${storeKey}|${day}`, the day's marks in `m`) instead of one row per record × day; the `ref` index
+ *   (never read) is dropped. Upgrade: the stored marks are regrouped into day rows, nothing recounted.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import { withPolarity } from './keys';
+import { addToDays, byRef } from './score-view/mark-days';
 import type { CaptureEvent, OfficialScore, Order, Review, Store } from './model';
-import type { AlertRow, ScoreMark, ScoreSnapshot } from './score-view/types';
+import type { AlertRow, ScoreMark, ScoreMarkDay, ScoreSnapshot } from './score-view/types';
 import type { ReplyDraftRow, ReviewFlagRow } from './replies/store';
 import type { OutboxRow } from './team/types';
 import type { TextCorrectionRow } from './text/corrections';
@@ -55,7 +59,8 @@ export type KoubeiDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   scoreSnapshots: EntityTable<ScoreSnapshot, 'key'>;
   alerts: EntityTable<AlertRow, 'key'>;
-  scoreMarks: EntityTable<ScoreMark, 'key'>;
+  // v9 (issue #15): one row per store-day (see ScoreMarkDay); v2–v8 rows were one ScoreMark per mark.
+  scoreMarks: EntityTable<ScoreMarkDay, 'key'>;
   replyDrafts: EntityTable<ReplyDraftRow, 'key'>;
   reviewFlags: EntityTable<ReviewFlagRow, 'key'>;
   outbox: EntityTable<OutboxRow, 'key'>;
@@ -116,7 +121,35 @@ export function declareSchema(db: Dexie): void {
     textCorrections: 'key, [storeKey+at], storeKey',
     textAdapters: 'key, storeKey',
   });
+  // v9 (issue #15): score marks bucketed per store-day; the upgrade regroups the v2–v8 rows.
+  db.version(9)
+    .stores({ scoreMarks: 'key, [storeKey+day]' })
+    .upgrade((tx) => bucketScoreMarks(tx.table('scoreMarks')));
 }
+
+/**
+ * The v9 upgrade: the old rows read in primary-key pages (getAll, no per-row cursor step) and grouped
+ * per store-day in memory, then the table cleared and the day rows written. Memory holds one small
+ * entry per mark (about 300k for a 1M-record store) until the write.
+ */
+export async function bucketScoreMarks(table: Table): Promise<void> {
+  const days = new Map<string, ScoreMarkDay>();
+  let after: string | undefined;
+  for (;;) {
+    const page: (ScoreMark | ScoreMarkDay)[] = await (
+      after === undefined ? table.orderBy(':id') : table.where(':id').above(after)
+    )
+      .limit(UPGRADE_PAGE)
+      .toArray();
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.key;
+    addToDays(days, page);
+  }
+  await table.clear();
+  for (const d of days.values()) d.m.sort(byRef);
+  await table.bulkPut([...days.values()]);
+}
+const UPGRADE_PAGE = 10_000;
 
 export function openDb(name = DB_NAME): KoubeiDb {
   const db = new Dexie(name) as KoubeiDb;

@@ -9,6 +9,7 @@ import type { KoubeiDb } from './db';
 import type { OfficialScore, Order, Review } from './model';
 import type { AggregateStatus } from './score-view/aggregate-state';
 import { AGGREGATE_META_KEY } from './score-view/aggregate-state';
+import { marksOfDay } from './score-view/mark-days';
 import { composeOfficials } from './score-view/official';
 import type { AlertRow, ScoreMark, ScoreSnapshot } from './score-view/types';
 import type { DailyAggregate } from './scoring/aggregates';
@@ -76,12 +77,22 @@ export async function marksIn(
   to: string,
   limit = 20_000,
 ): Promise<ScoreMark[]> {
-  return db.scoreMarks
+  // Day rows (db.ts v9), newest first; each day's marks in reverse `ref|day` order, as the v2–v8 rows
+  // came from this reversed index range, cut at `limit` marks.
+  // One row per day in the range at most: read them at once (getAll), newest first.
+  const days = await db.scoreMarks
     .where('[storeKey+day]')
     .between([storeKey, from], [storeKey, to], true, true)
     .reverse()
-    .limit(limit)
     .toArray();
+  const out: ScoreMark[] = [];
+  for (const b of days) {
+    for (const m of marksOfDay(b).reverse()) {
+      if (out.length >= limit) return out;
+      out.push(m);
+    }
+  }
+  return out;
 }
 
 /** The records behind marks, each read once, by key. */

@@ -1,17 +1,35 @@
 /**
  * Daily aggregates and score marks, kept current inside the ingest transaction (IngestHooks):
  * batchDelta → bulkGet → applyDeltas → bulkPut/bulkDelete, O(records in the batch) whatever the history
- * size. When the counter semantics or the review classifier change, a chunked rebuild recounts every
- * record; its cursor lives in `meta`, so a worker stopped mid-way resumes where it was.
+ * size. When the counter semantics or the review classifier change, a rebuild recounts every record in
+ * one cursor pass; its committed cursor lives in `meta`, so a worker stopped mid-way resumes there.
+ *
+ * The rebuild (issue #15) reads records in short read-only transactions and sums their counts in memory
+ * (per store-day: aggregate counters and mark buckets), then writes each touched row once per flush —
+ * every REBUILD_FLUSH records and at the end — together with the cursor, in one transaction. A capture
+ * of a record the rebuild has read but not yet flushed is noted (with the version the rebuild counted)
+ * and corrected at the flush; a store deleted meanwhile is left out. The memory is lost with the worker,
+ * which is fine: nothing past the committed cursor was written.
  */
 import type { KoubeiDb } from '../db';
 import type { Order, Review } from '../model';
 import type { AggregateStatus, RebuildPhase } from '../score-view/aggregate-state';
-import { AGGREGATE_META_KEY, REBUILD_PHASES, advance, appliesNow } from '../score-view/aggregate-state';
+import { AGGREGATE_META_KEY, REBUILD_PHASES, appliesNow } from '../score-view/aggregate-state';
 import { aggregateStateKey, categorize } from '../score-view/categorize';
-import { markRows } from '../score-view/marks';
+import type { MarkChanges } from '../score-view/marks';
+import { addMarkPair, applyMarkChanges, markChanges, marksAt } from '../score-view/marks';
+import type { ScoreMarkDay } from '../score-view/types';
 import type { DailyAggregate, DeltaOptions, Deltas } from '../scoring/aggregates';
-import { applyDeltas, batchDelta, deltaKeys } from '../scoring/aggregates';
+import {
+  AGGREGATE_VERSION,
+  aggregateKey,
+  applyDeltas,
+  batchDelta,
+  countersOf,
+  deltaKeys,
+} from '../scoring/aggregates';
+import { addInto } from '../scoring/counters';
+import { badDaysIn } from '../scoring/records';
 import type { IngestHooks, RecordChange } from './ingest';
 
 type Rec = Review | Order;
@@ -20,8 +38,12 @@ type Pair = readonly [Rec | undefined, Rec | undefined];
 const OPTS: DeltaOptions = { categorize };
 /** Tables the hook and the rebuild write. */
 export const AGGREGATE_TABLES = ['aggregates', 'scoreMarks', 'meta'] as const;
-/** Records per rebuild transaction: short enough that ingest never waits long for the lock. */
+/** Records per step of `rebuildChunk` (tests, and resuming by hand): one read and one flush. */
 export const REBUILD_CHUNK = 1000;
+/** Records per read-only transaction of the rebuild: short, so ingest never waits long for the lock. */
+export const REBUILD_READ = 2000;
+/** Records summed in memory between two flushes (rows written ≈ store-days touched, once per flush). */
+export const REBUILD_FLUSH = 50_000;
 
 let stateKey: string | undefined;
 /** The key current code builds aggregates for (computed once: it runs the classifier on probes). */
@@ -31,22 +53,85 @@ export async function readStatus(db: KoubeiDb): Promise<AggregateStatus | undefi
   return (await db.meta.get(AGGREGATE_META_KEY))?.value as AggregateStatus | undefined;
 }
 
+/** Adds aggregate deltas to the stored rows (bulkGet the touched days, bulkPut/bulkDelete). */
+async function writeAggregates(db: KoubeiDb, deltas: Deltas): Promise<void> {
+  if (deltas.size === 0) return;
+  const rows = await db.aggregates.bulkGet(deltaKeys(deltas));
+  const map = new Map<string, DailyAggregate>();
+  for (const r of rows) if (r) map.set(r.key, r as unknown as DailyAggregate);
+  const { changed, removed } = applyDeltas(map, deltas);
+  if (changed.length) await db.aggregates.bulkPut(changed);
+  if (removed.length) await db.aggregates.bulkDelete(removed);
+}
+
+/** Applies mark changes to the stored day rows (bulkGet the touched days, bulkPut/bulkDelete). */
+async function writeMarks(db: KoubeiDb, changes: MarkChanges): Promise<void> {
+  if (changes.size === 0) return;
+  const rows = await db.scoreMarks.bulkGet([...changes.keys()]);
+  const stored = new Map<string, ScoreMarkDay>();
+  for (const r of rows) if (r) stored.set(r.key, r);
+  const { put, remove } = applyMarkChanges(stored, changes);
+  if (remove.length) await db.scoreMarks.bulkDelete(remove);
+  if (put.length) await db.scoreMarks.bulkPut(put);
+}
+
 /** Applies record changes to aggregates and marks. Call inside a rw transaction over AGGREGATE_TABLES. */
 export async function applyPairs(db: KoubeiDb, pairs: readonly Pair[]): Promise<Deltas> {
   const deltas = batchDelta(pairs, OPTS);
-  if (deltas.size > 0) {
-    const keys = deltaKeys(deltas);
-    const rows = await db.aggregates.bulkGet(keys);
-    const map = new Map<string, DailyAggregate>();
-    for (const r of rows) if (r) map.set(r.key, r as unknown as DailyAggregate);
-    const { changed, removed } = applyDeltas(map, deltas);
-    if (changed.length) await db.aggregates.bulkPut(changed);
-    if (removed.length) await db.aggregates.bulkDelete(removed);
-  }
-  const { put, remove } = markRows(pairs, OPTS);
-  if (remove.length) await db.scoreMarks.bulkDelete(remove);
-  if (put.length) await db.scoreMarks.bulkPut(put);
+  // Two tables, independent rows: their reads and writes go out together (one wait, not two).
+  await Promise.all([writeAggregates(db, deltas), writeMarks(db, markChanges(pairs, OPTS))]);
   return deltas;
+}
+
+/** What a rebuild has read past its committed cursor and not yet written (one per database). */
+interface Pending {
+  /** The state key and committed position this sum starts after. */
+  key: string;
+  fromPhase: RebuildPhase;
+  fromCursor: string;
+  /** Read position: every record up to here is in the sums (phase undefined: every table read). */
+  phase: RebuildPhase | undefined;
+  cursor: string;
+  /** Aggregate counters summed per store-day (partial rows, added to the stored ones at the flush). */
+  sums: Map<string, DailyAggregate>;
+  marks: MarkChanges;
+  /** Read, not yet summed (summed while the next chunk is read, and before any correction). */
+  queue: Rec[];
+  records: number;
+  /** Records captured after this sum counted them: the version counted (undefined: none). */
+  dirty: Map<string, { table: RebuildPhase; key: string; prev: Rec | undefined }>;
+}
+const pending = new Map<string, Pending>();
+
+const startsAt = (p: Pending, s: AggregateStatus) =>
+  p.key === s.key && p.fromPhase === s.phase && p.fromCursor === (s.cursor ?? '');
+
+/** Whether the rebuild has already read (and summed) this record. */
+const readPast = (p: Pending, table: RebuildPhase, key: string) =>
+  !p.phase || appliesNow({ status: 'rebuilding', key: p.key, phase: p.phase, cursor: p.cursor, done: 0 }, p.key, table, key); // prettier-ignore
+
+/** Adds changes (prev → next) to the sums: the captures noted since the sums read them. */
+function count(p: Pending, pairs: readonly Pair[]): void {
+  sumQueued(p);
+  applyDeltas(p.sums, batchDelta(pairs, OPTS));
+  for (const [prev, next] of pairs) addMarkPair(p.marks, prev, next, OPTS);
+}
+
+/** Sums the records read: each record's counters computed once, for its days' counters and marks. */
+function sumQueued(p: Pending): void {
+  const rows = p.queue;
+  p.queue = [];
+  for (const r of rows) {
+    const byDay = countersOf(r, OPTS);
+    for (const [date, c] of byDay) {
+      const key = aggregateKey(r.storeKey, date);
+      let row = p.sums.get(key);
+      if (!row) p.sums.set(key, (row = { key, storeKey: r.storeKey, date, v: AGGREGATE_VERSION, c: {} }));
+      addInto(row.c, c);
+    }
+    const days = badDaysIn(byDay);
+    if (days.length) addMarkPair(p.marks, undefined, undefined, OPTS, marksAt(r, days, OPTS));
+  }
 }
 
 /**
@@ -59,9 +144,17 @@ export function aggregateHooks(onTouched?: (storeKey: string) => void): IngestHo
     async onChanges(db, changes: RecordChange[]) {
       const state = await readStatus(db);
       const want = currentKey();
-      const pairs: Pair[] = changes
-        .filter((c) => appliesNow(state, want, c.table, c.next.key))
-        .map((c) => [c.prev, c.next] as const);
+      const p = pending.get(db.name);
+      const live = p && state && startsAt(p, state) ? p : undefined;
+      const pairs: Pair[] = [];
+      for (const c of changes) {
+        if (appliesNow(state, want, c.table, c.next.key)) pairs.push([c.prev, c.next]);
+        else if (live && readPast(live, c.table, c.next.key)) {
+          // Read by the rebuild, not yet written: the flush swaps the version it counted for the stored one.
+          const id = `${c.table}|${c.next.key}`;
+          if (!live.dirty.has(id)) live.dirty.set(id, { table: c.table, key: c.next.key, prev: c.prev });
+        }
+      }
       if (pairs.length === 0) return;
       await applyPairs(db, pairs);
       for (const s of new Set(changes.map((c) => c.next.storeKey))) onTouched?.(s);
@@ -75,6 +168,7 @@ export async function ensureCurrent(db: KoubeiDb, now: number, force = false): P
   return db.transaction('rw', [...AGGREGATE_TABLES], async () => {
     const state = await readStatus(db);
     if (!force && state?.key === want && state.status !== 'stale') return state;
+    pending.delete(db.name);
     await db.aggregates.clear();
     await db.scoreMarks.clear();
     const next: AggregateStatus = {
@@ -90,38 +184,122 @@ export async function ensureCurrent(db: KoubeiDb, now: number, force = false): P
   });
 }
 
-/** Counts one chunk of the rebuild; returns the new state (status 'ready' when finished). */
-export async function rebuildChunk(
+/**
+ * Reads up to `size` records past the rebuild's read position (one read-only transaction) and adds
+ * them to the in-memory sums. Returns the committed state and how far reading got.
+ */
+export async function readChunk(
   db: KoubeiDb,
-  now: number,
-  size = REBUILD_CHUNK,
-): Promise<AggregateStatus | undefined> {
-  return db.transaction('rw', [...AGGREGATE_TABLES, ...REBUILD_PHASES], async () => {
+  size = REBUILD_READ,
+): Promise<{ state: AggregateStatus | undefined; read: number; done: boolean }> {
+  return db.transaction('r', ['meta', ...REBUILD_PHASES], async () => {
     const state = await readStatus(db);
-    if (!state || state.status !== 'rebuilding' || !state.phase || state.key !== currentKey()) return state;
-    const table = db.table<Rec, string>(state.phase satisfies RebuildPhase);
-    const rows = await table
-      .where(':id')
-      .above(state.cursor ?? '')
-      .limit(size)
-      .toArray();
-    await applyPairs(
-      db,
-      rows.map((r) => [undefined, r] as const),
-    );
-    // A short chunk is the phase's last: advance to the next phase at once (no empty round trip).
-    const last = rows.length === size ? rows[rows.length - 1]!.key : undefined;
-    const settled = advance(state, last, rows.length, now);
+    if (!state || state.status !== 'rebuilding' || !state.phase || state.key !== currentKey()) {
+      pending.delete(db.name);
+      return { state, read: 0, done: true };
+    }
+    let p = pending.get(db.name);
+    if (!p || !startsAt(p, state)) {
+      p = {
+        key: state.key,
+        fromPhase: state.phase,
+        fromCursor: state.cursor ?? '',
+        phase: state.phase,
+        cursor: state.cursor ?? '',
+        sums: new Map(),
+        marks: new Map(),
+        queue: [],
+        records: 0,
+        dirty: new Map(),
+      };
+      pending.set(db.name, p);
+    }
+    if (!p.phase) return { state, read: p.records, done: true };
+    const rows = await db.table<Rec, string>(p.phase).where(':id').above(p.cursor).limit(size).toArray();
+    // Summed outside this transaction (the next read overlaps it): the read position moves now, so a
+    // capture of these records from here on is noted by the hook.
+    for (const r of rows) p.queue.push(r);
+    p.records += rows.length;
+    // A short chunk is the phase's last: move to the next phase at once (no empty round trip).
+    if (rows.length === size) p.cursor = rows[rows.length - 1]!.key;
+    else {
+      p.phase = REBUILD_PHASES[REBUILD_PHASES.indexOf(p.phase) + 1];
+      p.cursor = '';
+    }
+    return { state, read: p.records, done: !p.phase };
+  });
+}
+
+/**
+ * Writes what the rebuild has summed since its committed cursor — each touched aggregate and mark row
+ * once — and moves the cursor to the read position, in one transaction. Returns the new state.
+ */
+export async function flushRebuild(db: KoubeiDb, now: number): Promise<AggregateStatus | undefined> {
+  return db.transaction('rw', [...AGGREGATE_TABLES, ...REBUILD_PHASES, 'stores'], async () => {
+    const state = await readStatus(db);
+    const p = pending.get(db.name);
+    pending.delete(db.name);
+    if (!p || !state || state.status !== 'rebuilding' || !startsAt(p, state)) return state;
+    sumQueued(p);
+    // Captured since the sum read them (noted by the hook up to this transaction's start).
+    for (const table of REBUILD_PHASES) {
+      const notes = [...p.dirty.values()].filter((d) => d.table === table);
+      if (!notes.length) continue;
+      const stored = await db.table<Rec, string>(table).bulkGet(notes.map((d) => d.key));
+      count(
+        p,
+        notes.map((d, i) => [d.prev, stored[i]] as const),
+      );
+      // A record new behind the read position is counted here, not by the read.
+      p.records += notes.filter((d, i) => !d.prev && stored[i]).length;
+    }
+    // A store deleted while its records were summed: nothing of it may come back.
+    const stores = new Set([...p.sums.values()].map((r) => r.storeKey));
+    for (const c of p.marks.values()) stores.add(c.storeKey);
+    for (const s of stores) {
+      if (await db.stores.get(s)) continue;
+      const range = (t: RebuildPhase) =>
+        db.table<Rec, string>(t).where(':id').between(`${s}|`, `${s}|\uffff`).limit(1).primaryKeys();
+      if ((await range('reviews')).length || (await range('orders')).length) continue;
+      for (const [k, r] of p.sums) if (r.storeKey === s) p.sums.delete(k);
+      for (const [k, c] of p.marks) if (c.storeKey === s) p.marks.delete(k);
+    }
+    await Promise.all([writeAggregates(db, p.sums), writeMarks(db, p.marks)]);
+    const done = state.done + p.records;
+    let settled: AggregateStatus;
+    if (p.phase) settled = { ...state, phase: p.phase, cursor: p.cursor, done };
+    else {
+      const { phase: _p, cursor: _c, ...rest } = state;
+      settled = { ...rest, status: 'ready', done, finishedAt: now };
+    }
     await db.meta.put({ key: AGGREGATE_META_KEY, value: settled });
     return settled;
   });
 }
 
+/** Counts one chunk of the rebuild and writes it; returns the new state (status 'ready' when finished). */
+export async function rebuildChunk(
+  db: KoubeiDb,
+  now: number,
+  size = REBUILD_CHUNK,
+): Promise<AggregateStatus | undefined> {
+  const { state } = await readChunk(db, size);
+  if (!state || state.status !== 'rebuilding') return state;
+  return flushRebuild(db, now);
+}
+
+/** Sums what the rebuild of `db` has read so far (no-op without a rebuild in progress). */
+function sumPending(db: KoubeiDb): void {
+  const p = pending.get(db.name);
+  if (p) sumQueued(p);
+}
+
 let running: Promise<AggregateStatus | undefined> | undefined;
 
 /**
- * Runs (or resumes) the rebuild to the end, one chunk per transaction with a macrotask between chunks so
- * captures interleave. Only one loop runs per worker; a second call joins it.
+ * Runs (or resumes) the rebuild to the end: read-only chunks with a macrotask between them so captures
+ * interleave, a flush every REBUILD_FLUSH records and at the end. Only one loop runs per worker; a
+ * second call joins it.
  */
 export function runRebuild(
   db: KoubeiDb,
@@ -132,9 +310,19 @@ export function runRebuild(
   running ??= (async () => {
     try {
       let state: AggregateStatus | undefined = await ensureCurrent(db, now(), force);
-      while (state?.status === 'rebuilding') {
-        state = await rebuildChunk(db, now());
-        await new Promise((r) => setTimeout(r, 0));
+      let reading = state?.status === 'rebuilding' ? readChunk(db) : undefined;
+      while (reading) {
+        const r = await reading;
+        reading = undefined;
+        state = r.state;
+        if (state?.status !== 'rebuilding') break;
+        const flush = r.done || r.read >= REBUILD_FLUSH;
+        // The next chunk is read while this one is summed.
+        if (!flush) reading = readChunk(db);
+        sumPending(db);
+        if (flush) state = await flushRebuild(db, now());
+        await new Promise((res) => setTimeout(res, 0));
+        if (!reading && state?.status === 'rebuilding') reading = readChunk(db);
       }
       return state;
     } finally {

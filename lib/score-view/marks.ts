@@ -7,15 +7,20 @@ import type { Order, Review } from '../model';
 import type { DeltaOptions } from '../scoring/aggregates';
 import type { Categorize } from '../scoring/classify';
 import { badDays } from '../scoring/records';
-import type { ScoreMark } from './types';
+import { byRef, dayKey, entryOf, markKey } from './mark-days';
+import type { MarkEntry, ScoreMark, ScoreMarkDay } from './types';
+
+export { markKey };
 
 type Rec = Review | Order;
 
-export const markKey = (ref: string, day: string): string => `${ref}|${day}`;
-
 /** The marks of one record (a review's carry its text categories). */
 export function marksOf(r: Rec, opts: DeltaOptions = {}): ScoreMark[] {
-  const days = badDays(r, opts);
+  return marksAt(r, badDays(r, opts), opts);
+}
+
+/** The marks of a record on its bad `days` (badDays/badDaysIn), for callers that have its counters. */
+export function marksAt(r: Rec, days: readonly string[], opts: DeltaOptions = {}): ScoreMark[] {
   if ('reviewId' in r) {
     const cats = days.length && opts.categorize ? [...opts.categorize(r)] : undefined;
     return days.map((day) => ({
@@ -60,4 +65,80 @@ export function markRows(
     }
   }
   return { put: [...put.values()], remove: [...gone] };
+}
+
+/* ---- Day buckets (db.ts v9): the stored layout of marks ---- */
+
+/** Pending changes to buckets: per bucket, entries to set and refs to drop (set wins, as in markRows). */
+export type MarkChanges = Map<
+  string,
+  { storeKey: string; day: string; set: Map<string, MarkEntry>; drop: Set<string> }
+>;
+
+function slot(changes: MarkChanges, storeKey: string, day: string) {
+  const k = dayKey(storeKey, day);
+  let c = changes.get(k);
+  if (!c) changes.set(k, (c = { storeKey, day, set: new Map(), drop: new Set() }));
+  return c;
+}
+
+/** Adds a (stored, incoming) pair to `changes`: the stored record's marks go, the incoming one's come. */
+export function addMarkPair(
+  changes: MarkChanges,
+  prev: Rec | undefined,
+  next: Rec | undefined,
+  opts: DeltaOptions = {},
+  /** next's marks when the caller has them already (marksAt). */
+  nextMarks?: readonly ScoreMark[],
+): void {
+  const after = nextMarks ?? (next ? marksOf(next, opts) : []);
+  if (prev) {
+    const keep = new Set(after.map((m) => m.key));
+    for (const m of marksOf(prev, opts)) {
+      if (keep.has(m.key)) continue;
+      const c = slot(changes, m.storeKey, m.day);
+      c.set.delete(m.ref);
+      c.drop.add(m.ref);
+    }
+  }
+  for (const m of after) {
+    const c = slot(changes, m.storeKey, m.day);
+    c.drop.delete(m.ref);
+    c.set.set(m.ref, entryOf(m));
+  }
+}
+
+/** Bucket changes for a batch of (stored, incoming) pairs. */
+export function markChanges(
+  pairs: Iterable<readonly [Rec | undefined, Rec | undefined]>,
+  opts: DeltaOptions = {},
+): MarkChanges {
+  const out: MarkChanges = new Map();
+  for (const [prev, next] of pairs) addMarkPair(out, prev, next, opts);
+  return out;
+}
+
+/**
+ * Applies `changes` to the stored buckets (by key; missing = none yet): rows to put and keys to delete
+ * (a bucket left empty is deleted). Entries keep ref order, so equal content gives equal rows.
+ */
+export function applyMarkChanges(
+  stored: ReadonlyMap<string, ScoreMarkDay>,
+  changes: MarkChanges,
+): { put: ScoreMarkDay[]; remove: string[] } {
+  const put: ScoreMarkDay[] = [];
+  const remove: string[] = [];
+  for (const [key, c] of changes) {
+    const was = stored.get(key);
+    const kept = new Map<string, MarkEntry>();
+    for (const e of was?.m ?? []) if (!c.drop.has(e.ref)) kept.set(e.ref, e);
+    for (const [ref, e] of c.set) kept.set(ref, e);
+    if (kept.size === 0) {
+      if (was) remove.push(key);
+      continue;
+    }
+    const m = [...kept.values()].sort(byRef);
+    put.push({ key, storeKey: c.storeKey, day: c.day, m });
+  }
+  return { put, remove };
 }

@@ -25,6 +25,26 @@ export interface ScoreMark {
   cats?: string[];
 }
 
+/**
+ * Score marks as stored (db.ts v9): one row per store × counting day holding every record that costs
+ * points on that day — a rebuild writes a few hundred rows per 100k records instead of one per mark.
+ * Read through lib/score-queries.ts `marksIn`, which hands out ScoreMark rows as before.
+ */
+export interface ScoreMarkDay {
+  /** `${storeKey}|${day}` */
+  key: string;
+  storeKey: string;
+  day: string;
+  /** The day's marks, one per record (`cats` as on ScoreMark). */
+  m: MarkEntry[];
+}
+
+export interface MarkEntry {
+  ref: string;
+  kind: 'review' | 'order';
+  cats?: string[];
+}
+
 /** One dimension as shown: value, weight and where the weight came from. */
 export interface SnapDim {
   id: DimensionId;

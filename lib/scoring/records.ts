@@ -71,8 +71,13 @@ export function recordPhrase(
 
 /** Days on which the record carries something bad (a review: its day; an order: late/after-sale days). */
 export function badDays(r: Rec, opts: DeltaOptions = {}): string[] {
+  return badDaysIn(countersOf(r, opts));
+}
+
+/** The bad days of a record from its counters by day (countersOf), sorted. */
+export function badDaysIn(counters: ReadonlyMap<string, Counters>): string[] {
   const out: string[] = [];
-  for (const [day, c] of countersOf(r, opts)) {
+  for (const [day, c] of counters) {
     if ((Object.keys(c) as CounterId[]).some((id) => BAD_COUNTERS.has(id) || /^s[pls][34]$/.test(id)))
       out.push(day);
   }

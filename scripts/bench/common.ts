@@ -2,6 +2,7 @@
  * Shared pieces of the benchmarks (issue #7): the figure type every bench returns, statistics, the
  * machine's load, and bundling lib/ code for evaluation inside an extension page.
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -87,4 +88,39 @@ export async function until<T>(
     if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms`);
     await sleep(everyMs);
   }
+}
+
+/**
+ * CPU seconds used so far by the browser launched on `userDataDir` and every process under it (Linux
+ * /proc: utime + stime of the tree, 100 ticks per second). Unlike wall time, this barely depends on how
+ * busy the other agents keep the machine's two cores; the IndexedDB work in the browser process counts.
+ */
+export function browserCpuSeconds(userDataDir: string): number {
+  const procs = new Map<number, { ppid: number; ticks: number; cmd: string }>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+      procs.set(Number(d), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), cmd });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const roots = [...procs]
+    .filter(([, p]) => p.cmd.includes(`--user-data-dir=${userDataDir}`))
+    .map(([id]) => id);
+  const tree = new Set(roots);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [id, p] of procs)
+      if (!tree.has(id) && tree.has(p.ppid)) {
+        tree.add(id);
+        grew = true;
+      }
+  }
+  let ticks = 0;
+  for (const id of tree) ticks += procs.get(id)!.ticks;
+  return ticks / 100;
 }

@@ -157,7 +157,7 @@ export function realBatches(demo: DemoHandler, rowsPerMessage?: number): Capture
 }
 
 /** Capture batches of every 1,000-row page of the list (what capture sends for the whole list). */
-function allBatches(demo: DemoHandler, total: number): CaptureBatch[] {
+export function allBatches(demo: DemoHandler, total: number): CaptureBatch[] {
   const out: CaptureBatch[] = [];
   for (let p = 0; p * 1000 < total; p++) {
     const url = new URL(`${HOST}/product/tcomment/commentList?page=${p}&pageSize=1000&demo_page_size=1000`);
@@ -170,7 +170,7 @@ function allBatches(demo: DemoHandler, total: number): CaptureBatch[] {
 }
 
 /** The 评价管理 list total as the demo console reports it. */
-function listTotal(demo: DemoHandler): number {
+export function listTotal(demo: DemoHandler): number {
   const url = new URL(`${HOST}/product/tcomment/commentList?page=0&pageSize=1&rank=0`);
   return (JSON.parse(demo({ method: 'GET', url, headers: {} })!.body as string) as { total: number }).total;
 }

@@ -1,0 +1,158 @@
+/**
+ * Benchmark (Chromium, issue #15 item 5): the aggregate rebuild — daily aggregates and score marks
+ * recounted from every stored record, one cursor pass (lib/background/aggregates.ts `runRebuild`) — as an
+ * A/B of two versions of lib/ in the same browser, the same rows and the same instrumentation.
+ *
+ * Arm B is this checkout's lib/. Arm A is lib/ at another commit (`--base=<rev>`, default HEAD), taken
+ * with `git archive` into out/bench/ and bundled the same way. Each arm has its own IndexedDB database
+ * (its own schema version, lib/db.ts `declareSchema`) seeded with the same rows as the UI benchmark's
+ * quick size (30% reviews, 70% orders over three years, lib/export/testing). The rebuilds are forced
+ * (tables cleared first, as after a classifier change) and interleaved A B, B A, … so load drifts hit
+ * both arms alike. Each figure comes with the 1-minute load average when it finished.
+ *
+ *   npm run build && node --import tsx scripts/bench/rebuild.ts [--rows=100000] [--runs=3] [--base=HEAD]
+ *   … [--only=b]   time only this checkout (no A/B)
+ *
+ * Last line is one JSON summary: {"bench":"rebuild",…}.
+ */
+import { launchWithExtension } from '../../e2e/browser';
+import { ROOT, browserCpuSeconds, bundle, load, median } from './common';
+import { checkoutOf } from './lib-checkout';
+
+const arg = (name: string, dflt: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
+const ROWS = Number(arg('rows', '100000'));
+const RUNS = Number(arg('runs', '3'));
+const BASE = arg('base', 'HEAD');
+const ONLY = arg('only', '');
+
+/** Page code of one arm: `lib` is the lib/ under test; the seeding code is always this checkout's. */
+const pageCode = (lib: string) => `
+import { openDb } from '${lib}/lib/db';
+import { runRebuild } from '${lib}/lib/background/aggregates';
+import { makeOrders, makeReviews, makeStore } from '${ROOT}/lib/export/testing';
+
+const store = makeStore('1000000', '三年老店');
+/** Deterministic (mulberry32), so both arms hold the very same rows. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+}
+/** As scripts/bench/ui.ts seeds its large store: reviews spread over three years, orders over 300 days. */
+export async function seed(name, nReviews, nOrders, now) {
+  const db = openDb(name);
+  await db.stores.put({ ...store, lastSeen: now });
+  const start = now - 3 * 365 * 86400000;
+  const r = rng(7);
+  for (let i = 0; i < nReviews; i += 10000) {
+    const rows = makeReviews(store, Math.min(10000, nReviews - i), 11 + i, start);
+    for (const x of rows) { x.reviewId = 'r' + i + '-' + x.reviewId; x.key = store.key + '|' + x.reviewId; x.createdAt = start + Math.floor(r() * 3 * 365 * 86400000); }
+    await db.reviews.bulkPut(rows);
+  }
+  for (let i = 0; i < nOrders; i += 10000) {
+    const rows = makeOrders(store, Math.min(10000, nOrders - i), 12 + i, start);
+    for (const o of rows) { o.orderId = 'o' + i + '-' + o.orderId; o.key = store.key + '|' + o.orderId; }
+    await db.orders.bulkPut(rows);
+  }
+  const out = { reviews: await db.reviews.count(), orders: await db.orders.count() };
+  db.close();
+  return out;
+}
+/** Opens another arm's database with this arm's schema (its upgrade runs); ms and the rows after. */
+export async function upgrade(name) {
+  const t = performance.now();
+  const db = openDb(name);
+  await db.open();
+  const ms = performance.now() - t;
+  const out = { ms, verno: db.verno, markRows: await db.scoreMarks.count(), aggregates: await db.aggregates.count() };
+  db.close();
+  return out;
+}
+/** A forced rebuild (tables cleared, every record recounted); ms and the derived rows it left. */
+export async function rebuild(name) {
+  const db = openDb(name);
+  await db.open();
+  const t = performance.now();
+  const state = await runRebuild(db, () => Date.now(), true);
+  const ms = performance.now() - t;
+  const out = { ms, status: state && state.status, done: state && state.done, aggregates: await db.aggregates.count(), markRows: await db.scoreMarks.count() };
+  db.close();
+  return out;
+}
+`;
+
+interface Run {
+  ms: number;
+  cpu: number;
+  status: string;
+  done: number;
+  aggregates: number;
+  markRows: number;
+}
+
+const reviews = Math.round(ROWS * 0.3);
+const orders = ROWS - reviews;
+const arms = ONLY === 'b' ? (['B'] as const) : (['A', 'B'] as const);
+const dirs = { A: ONLY === 'b' ? ROOT : checkoutOf(BASE), B: ROOT };
+const { context, extensionId, userDataDir } = await launchWithExtension();
+const results: Record<string, { ms: number[]; cpu: number[]; load: number[]; last?: Run }> = {};
+let upgrade: Record<string, number> | undefined;
+try {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  for (const a of arms) {
+    await page.evaluate(await bundle(pageCode(dirs[a]), `KB${a}`));
+    const t = Date.now();
+    const n = await page.evaluate(`KB${a}.seed('bench-rebuild-${a}', ${reviews}, ${orders}, ${Date.now()})`);
+    console.log(`arm ${a}: seeded ${JSON.stringify(n)} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    results[a] = { ms: [], cpu: [], load: [] };
+  }
+  for (let run = 0; run < RUNS; run++) {
+    const order = run % 2 ? [...arms].reverse() : arms;
+    for (const a of order) {
+      const cpu0 = browserCpuSeconds(userDataDir);
+      const r = await page.evaluate<Run>(`KB${a}.rebuild('bench-rebuild-${a}')`);
+      r.cpu = browserCpuSeconds(userDataDir) - cpu0;
+      const res = results[a]!;
+      res.ms.push(r.ms);
+      res.cpu.push(r.cpu);
+      res.load.push(load());
+      res.last = r;
+      console.log(`run ${run + 1} arm ${a}: ${(r.ms / 1000).toFixed(2)} s, CPU ${r.cpu.toFixed(2)} s, ${JSON.stringify({ ...r, ms: undefined, cpu: undefined })}, load ${load()}`); // prettier-ignore
+    }
+  }
+  if (arms.length === 2) {
+    // Arm A's database (its schema, its marks as its last rebuild left them) opened by arm B's code.
+    const before = results.A!.last!.markRows;
+    const up = await page.evaluate<{ ms: number; verno: number; markRows: number }>(
+      `KBB.upgrade('bench-rebuild-A')`,
+    );
+    upgrade = { ...up, markRowsBefore: before, load: load() };
+    console.log(`arm A's database opened by arm B: ${JSON.stringify(upgrade)}`);
+  }
+} finally {
+  await context.close();
+}
+const per100k = (ms: number) => +((ms / 1000) * (100_000 / ROWS)).toFixed(2);
+const summary = Object.fromEntries(
+  Object.entries(results).map(([a, r]) => [
+    a,
+    {
+      lib: a === 'A' ? BASE : 'worktree',
+      secondsPer100k: per100k(median(r.ms)),
+      min: per100k(Math.min(...r.ms)),
+      max: per100k(Math.max(...r.ms)),
+      runs: r.ms.map(per100k),
+      cpuSecondsPer100k: +(median(r.cpu) * (100_000 / ROWS)).toFixed(2),
+      cpuRuns: r.cpu.map((c) => +(c * (100_000 / ROWS)).toFixed(2)),
+      load: r.load,
+      aggregates: r.last?.aggregates,
+      markRows: r.last?.markRows,
+    },
+  ]),
+);
+for (const [a, s] of Object.entries(summary))
+  console.log(`arm ${a} (${s.lib}): ${s.secondsPer100k} s per 100k rows (${s.min}–${s.max}), runs ${s.runs.join(' / ')}; browser CPU ${s.cpuSecondsPer100k} s per 100k (${s.cpuRuns.join(' / ')}); load ${s.load.join(' / ')}`); // prettier-ignore
+console.log(
+  JSON.stringify({ bench: 'rebuild', rows: ROWS, reviews, orders, runs: RUNS, ...summary, upgrade }),
+);
