@@ -84,6 +84,7 @@ function Prompt(props: { prov: Store; stores: Store[]; onDone?: (key: string) =>
       </select>
       {choice === 'new' && (
         <input
+          class="field"
           data-testid="provisional-name"
           placeholder="新店铺名称"
           maxLength={60}
