@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaptureBatch } from '../capture/batch';
 import type { KoubeiDb } from '../db';
 import { openDb } from '../db';
 import type { Order, Review } from '../model';
@@ -18,6 +17,7 @@ import {
   runRebuild,
 } from './aggregates';
 import { ingestBatch } from './ingest';
+import { recordsBatch, wholeMsOrder } from './ingest-testing';
 
 const S = 'douyin:7000123';
 const NOW = Date.parse('2026-11-22T10:00:00+08:00');
@@ -34,44 +34,10 @@ const reviews = (from: string, days: number, seed: number, perDay = 6) => [
 ];
 /** Synthetic orders with whole-ms times, as the model (and ingest's validation) requires. */
 const orders = (from: string, days: number, seed: number, perDay = 8): Order[] =>
-  [...synthOrders({ storeKey: S, from, days, perDay, seed, badRate: 0.1 })].map((o) => {
-    const r = (t?: number) => (t === undefined ? undefined : Math.round(t));
-    const { shippedAt, collectedAt, deliveredAt, afterSale, ...rest } = o;
-    return {
-      ...rest,
-      ...(shippedAt !== undefined ? { shippedAt: r(shippedAt) } : {}),
-      ...(collectedAt !== undefined ? { collectedAt: r(collectedAt) } : {}),
-      ...(deliveredAt !== undefined ? { deliveredAt: r(deliveredAt) } : {}),
-      ...(afterSale
-        ? {
-            afterSale: {
-              ...afterSale,
-              ...(afterSale.appliedAt ? { appliedAt: r(afterSale.appliedAt) } : {}),
-            },
-          }
-        : {}),
-    };
-  });
-
-/** A capture batch of records as a content script would send them (no identity fields). */
-function batch(rows: (Review | Order)[]): CaptureBatch {
-  const strip = ({ key: _k, storeKey: _s, capturedAt: _c, updatedAt: _u, ...rest }: Review | Order) => rest;
-  return {
-    platform: 'douyin',
-    endpoint: 'test',
-    page: '/ffa/maftersale/comment',
-    source: 'api',
-    reviews: rows.filter((r) => 'reviewId' in r).map(strip),
-    orders: rows.filter((r) => !('reviewId' in r)).map(strip),
-    scores: [],
-    rejects: [],
-    seen: rows.length,
-    bytes: 1000,
-  };
-}
+  [...synthOrders({ storeKey: S, from, days, perDay, seed, badRate: 0.1 })].map(wholeMsOrder);
 
 const ingest = (rows: (Review | Order)[], hooks = aggregateHooks()) =>
-  ingestBatch(db, batch(rows), { storeKey: S, now: NOW, hooks });
+  ingestBatch(db, recordsBatch(rows), { storeKey: S, now: NOW, hooks });
 
 async function storedAggregates() {
   return Object.fromEntries((await db.aggregates.toArray()).map((r) => [r.key, r.c]));

@@ -5,7 +5,6 @@
  * arriving between its reads.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaptureBatch } from '../capture/batch';
 import type { KoubeiDb } from '../db';
 import { openDb } from '../db';
 import { deleteStore } from '../export/storage';
@@ -19,6 +18,7 @@ import { buildAggregates } from '../scoring/aggregates';
 import { makeReview, synthOrders, synthReviews } from '../scoring/synthetic';
 import { aggregateHooks, ensureCurrent, flushRebuild, readChunk, readStatus, runRebuild } from './aggregates';
 import { ingestBatch } from './ingest';
+import { recordsBatch, wholeMsOrder } from './ingest-testing';
 
 const S = 'douyin:7000123';
 const T = 'douyin:7000456';
@@ -34,45 +34,13 @@ afterEach(() => db.close());
 
 /** Synthetic orders with whole-ms times, as ingest's validation requires. */
 const orders = (storeKey: string, from: string, days: number, seed: number): Order[] =>
-  [...synthOrders({ storeKey, from, days, perDay: 8, seed, badRate: 0.2 })].map((o) => {
-    const r = (t?: number) => (t === undefined ? undefined : Math.round(t));
-    const { shippedAt, collectedAt, deliveredAt, afterSale, ...rest } = o;
-    return {
-      ...rest,
-      ...(shippedAt !== undefined ? { shippedAt: r(shippedAt) } : {}),
-      ...(collectedAt !== undefined ? { collectedAt: r(collectedAt) } : {}),
-      ...(deliveredAt !== undefined ? { deliveredAt: r(deliveredAt) } : {}),
-      ...(afterSale
-        ? {
-            afterSale: {
-              ...afterSale,
-              ...(afterSale.appliedAt ? { appliedAt: r(afterSale.appliedAt) } : {}),
-            },
-          }
-        : {}),
-    };
-  });
+  [...synthOrders({ storeKey, from, days, perDay: 8, seed, badRate: 0.2 })].map(wholeMsOrder);
 const reviews = (storeKey: string, from: string, days: number, seed: number) => [
   ...synthReviews({ storeKey, from, days, perDay: 6, seed, badRate: 0.2 }),
 ];
 
-function batch(rows: (Review | Order)[]): CaptureBatch {
-  const strip = ({ key: _k, storeKey: _s, capturedAt: _c, updatedAt: _u, ...rest }: Review | Order) => rest;
-  return {
-    platform: 'douyin',
-    endpoint: 'test',
-    page: '/ffa/maftersale/comment',
-    source: 'api',
-    reviews: rows.filter((r) => 'reviewId' in r).map(strip),
-    orders: rows.filter((r) => !('reviewId' in r)).map(strip),
-    scores: [],
-    rejects: [],
-    seen: rows.length,
-    bytes: 1000,
-  };
-}
 const ingest = (rows: (Review | Order)[], storeKey = S) =>
-  ingestBatch(db, batch(rows), { storeKey, now: NOW, hooks: aggregateHooks() });
+  ingestBatch(db, recordsBatch(rows), { storeKey, now: NOW, hooks: aggregateHooks() });
 const all = async () => [...(await db.reviews.toArray()), ...(await db.orders.toArray())];
 
 /** What the v2 layout (one row per mark, `[storeKey+day]` read in reverse) returned, from the records. */
