@@ -64,6 +64,8 @@ export async function snooze(key: string, hours: number, now: number): Promise<S
 }
 
 let painted = '';
+/** What the last run set besides the badge text (colour, title, icon): set again only when it changes. */
+let paintedLook = '';
 
 /**
  * Shows the active, not snoozed alerts on the toolbar badge ("!3", orange; red with a critical one).
@@ -78,23 +80,28 @@ export async function paintAlertBadge(db: KoubeiDb, now: number): Promise<number
   const n = active.length;
   const text = n === 0 ? '' : n > 9 ? '!9+' : `!${n}`;
   const current = await browser.action.getBadgeText({});
+  const color = active.some((a) => a.severity === 'critical') ? '#cf222e' : '#d97706';
+  // The toolbar icon's two states: 正常 and 有预警 (a red dot), from public/icon.
+  const icon = n === 0 ? '' : 'alert-';
+  // Colour, title and icon are set only when they change (a run follows every burst of captures, and
+  // setIcon decodes three PNGs each time); the text is checked against the badge, which captures share.
+  const look = `${n === 0 ? '' : color}|${n}|${icon}`;
   if (n === 0) {
     if (painted && current === painted) await browser.action.setBadgeText({ text: '' });
     painted = '';
   } else {
-    await browser.action.setBadgeText({ text });
-    await browser.action.setBadgeBackgroundColor({
-      color: active.some((a) => a.severity === 'critical') ? '#cf222e' : '#d97706',
-    });
+    // The capture badge (badge.ts) sets its own text and colour: both are ours again when it did.
+    if (current !== text) await browser.action.setBadgeText({ text });
+    if (current !== text || look !== paintedLook) await browser.action.setBadgeBackgroundColor({ color });
     painted = text;
   }
+  if (look === paintedLook) return n;
   await browser.action.setTitle({ title: n === 0 ? '口碑助手' : `口碑助手 · ${n} 条预警` });
-  // The toolbar icon's two states: 正常 and 有预警 (a red dot), from public/icon.
-  const icon = n === 0 ? '' : 'alert-';
   // (A browser without setIcon, or a test double that throws, keeps the badge; the icon is extra.)
   await (async () =>
     browser.action.setIcon?.({
       path: { 16: `/icon/${icon}16.png`, 32: `/icon/${icon}32.png`, 48: `/icon/${icon}48.png` },
     }))().catch(() => undefined);
+  paintedLook = look;
   return n;
 }

@@ -141,6 +141,12 @@ describe('evaluateStore', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!4');
     // The toolbar icon's 有预警 state (public/icon/alert-*.png) while alerts are active.
     expect(setIcon).toHaveBeenLastCalledWith({ path: expect.objectContaining({ 16: '/icon/alert-16.png' }) });
+    // Painting the same state again sets nothing but what a capture badge may have replaced (issue #15).
+    const icons = setIcon.mock.calls.length;
+    await fakeBrowser.action.setBadgeText({ text: '20' }); // the capture badge (badge.ts)
+    expect(await paintAlertBadge(db, NOW)).toBe(4);
+    expect(setIcon).toHaveBeenCalledTimes(icons);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!4');
     await db.alerts.clear();
     await paintAlertBadge(db, NOW);
     expect(setIcon).toHaveBeenLastCalledWith({ path: expect.objectContaining({ 16: '/icon/16.png' }) });

@@ -58,6 +58,25 @@ it('a worker that wakes up with fresh snapshots does not recompute them; a captu
   expect(put).toHaveBeenCalledTimes(1);
 });
 
+it('refreshes once a burst of captures settles, and at least every few seconds while it goes on', async () => {
+  const { REFRESH_MAX_WAIT_MS } = await import('./score');
+  const { score } = await start();
+  const put = vi.spyOn(db.scoreSnapshots, 'bulkPut');
+  // A batch every 200 ms for the longest wait plus a second: the burst never settles. Refreshing every
+  // second (the old throttle) would make six refreshes; a stalled event loop may add one.
+  const t0 = performance.now();
+  while (performance.now() - t0 < REFRESH_MAX_WAIT_MS + 1000) {
+    score.afterIngest(STORE);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const during = put.mock.calls.length;
+  expect(during).toBeGreaterThanOrEqual(1);
+  expect(during).toBeLessThanOrEqual(2);
+  // …and once more when it settles.
+  await score.idle();
+  expect(put.mock.calls.length).toBe(during + 1);
+}, 20_000);
+
 /** Delivers a message as Chrome would, from a sender at `url` (fake-browser has no runtime round trip). */
 const deliver = (type: string, data: unknown, url: string) =>
   new Promise<{ res?: unknown; err?: { message: string } }>((resolve) => {

@@ -22,8 +22,14 @@ import { clockReady, onClockChange } from '../clock';
 export const SCORE_ALARM = 'koubei-score';
 /** Snapshots and alerts every half hour while the browser runs (and at start-up). */
 export const SCORE_PERIOD_MINUTES = 30;
-/** Captures come in bursts (one page = one batch): refresh once the burst settles. */
+/** Captures come in bursts (one page = one batch): refresh once the burst settles for this long. */
 export const REFRESH_DELAY_MS = 1000;
+/**
+ * A burst that does not settle (a merchant paging through a long list, a walk) still refreshes at
+ * least this often. Refreshing every second while pages are being turned took about a fifth of the
+ * worker's time per page turn, on a machine whose two cores the console page also needs (issue #15).
+ */
+export const REFRESH_MAX_WAIT_MS = 5000;
 
 export interface ScoreService {
   hooks: IngestHooks;
@@ -43,9 +49,11 @@ export function registerScore(
   const { now } = opts;
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first batch of the burst not yet refreshed came (performance.now()). */
+  let burstStart: number | undefined;
   let chain: Promise<void> = Promise.resolve();
-  /** Throttle interval: at least REFRESH_DELAY_MS, three times the last refresh (big shops refresh less often). */
-  let delay = REFRESH_DELAY_MS;
+  /** Longest wait within a burst: at least REFRESH_MAX_WAIT_MS, three times the last refresh (big shops refresh less often). */
+  let delay = REFRESH_MAX_WAIT_MS;
 
   const ready = async (): Promise<boolean> => (await readStatus(db))?.status === 'ready';
   /** Is the newest snapshot of `storeKey` from today and younger than one alarm period? */
@@ -72,7 +80,7 @@ export function registerScore(
         const t0 = performance.now();
         for (const s of stores)
           await refreshStore(db, s, now()).catch((e: unknown) => console.warn('[koubei] score', s.key, e));
-        delay = Math.max(REFRESH_DELAY_MS, 3 * (performance.now() - t0));
+        delay = Math.max(REFRESH_MAX_WAIT_MS, 3 * (performance.now() - t0));
         await paintAlertBadge(db, now()).catch((e: unknown) => console.warn('[koubei] alert badge', e));
         // The pages' first paint (issue #15): every store's headline, after any refresh.
         await writeHeadlines(db, now()).catch((e: unknown) => console.warn('[koubei] headlines', e));
@@ -81,6 +89,7 @@ export function registerScore(
       .catch((e: unknown) => console.warn('[koubei] score refresh', e)));
   const flush = (): Promise<void> => {
     timer = undefined;
+    burstStart = undefined;
     const keys = [...pending];
     pending.clear();
     return run(keys);
@@ -157,8 +166,12 @@ export function registerScore(
     afterIngest(storeKey) {
       if (!storeKey) return;
       pending.add(storeKey);
-      // Throttled, not debounced: a long walk through many pages still refreshes along the way.
-      timer ??= setTimeout(() => void flush(), delay);
+      // Debounced until the burst settles, but never later than `delay` after its first batch: a long
+      // walk through many pages still refreshes along the way.
+      const t = performance.now();
+      burstStart ??= t;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => void flush(), Math.min(REFRESH_DELAY_MS, Math.max(0, burstStart + delay - t)));
     },
     refreshAll: () => run('all'),
     repaintBadge: () => paintAlertBadge(db, now()).then(() => undefined),

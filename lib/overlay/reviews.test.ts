@@ -189,7 +189,9 @@ describe('clockText', () => {
   it('has nothing to show without a deadline', () => {
     expect(clockText({ status: 'none' }, NOW)).toBeUndefined();
   });
+});
 
+describe('review overlay: what it reads and draws', () => {
   it('annotates and draws only rows near the viewport, the others when they get near', async () => {
     consolePage(['r1', 'r2', 'r3']);
     const observed: Element[] = [];
@@ -220,6 +222,27 @@ describe('clockText', () => {
     await settle();
     expect(o.annotate).toHaveBeenLastCalledWith(['r2']);
     expect(roots()).toHaveLength(2);
+    o.stop();
+  });
+
+  it('reads the page rows again only after the page changed its DOM (issue #15)', async () => {
+    const page = consolePage(['r1', 'r2']);
+    const rows = vi.spyOn(douyin.replyBox!, 'rows');
+    const o = start([ann('r1'), ann('r2')]);
+    await settle();
+    expect(roots()).toHaveLength(2);
+    const read = rows.mock.calls.length;
+    // A capture answer asks again and redraws: the rows are the same, so they are not scanned again.
+    o.emit({ endpoint: 'commentList', result: { reviews: [{ reviewId: 'r1' }] } as never, sent: [] });
+    await settle();
+    expect(o.annotate).toHaveBeenCalledTimes(2);
+    expect(rows.mock.calls.length).toBe(read);
+    // The console renders again (our UI wiped): the rows are read once more and the overlay is back.
+    page.render();
+    await settle();
+    expect(rows.mock.calls.length).toBeGreaterThan(read);
+    expect(roots()).toHaveLength(2);
+    rows.mockRestore();
     o.stop();
   });
 });

@@ -34,6 +34,9 @@ const SENTIMENT: Record<ReviewAnnotation['sentiment'], [string, string]> = {
   positive: ['p', '正面'],
 };
 
+/** How long a reading of the page's rows is reused when the page's DOM did not change (ms). */
+const ROWS_TTL_MS = 1000;
+
 /** Longest stretch of drawing in one task (ms); the rest waits for the next task. */
 const SLICE_MS = 8;
 
@@ -221,7 +224,8 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
    */
   function paint(force: boolean | ReadonlySet<string> = false) {
     const unknown: string[] = [];
-    for (const { reviewId, row } of box.rows(doc)) {
+    for (const { reviewId, row } of rowsNow()) {
+      if (!row.isConnected) continue;
       if (io && !near.has(row)) {
         io.observe(row); // no-op when already observed; drawn (and annotated) once it nears the viewport
         continue;
@@ -238,6 +242,17 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
     if (unknown.length) void request(unknown);
   }
 
+  /**
+   * The box's rows, read again only after the page changed its DOM (or after ROWS_TTL_MS): a page turn
+   * makes several passes (intersection, answers, mutation), and scanning every table row on each cost
+   * the console ≈ 10 ms per 100-row page turn (issue #15 page profile).
+   */
+  let rowsCache: { at: number; list: ReturnType<ReplyBox['rows']> } | undefined;
+  const rowsNow = () => {
+    const t = performance.now();
+    if (!rowsCache || t - rowsCache.at > ROWS_TTL_MS) rowsCache = { at: t, list: box.rows(doc) };
+    return rowsCache.list;
+  };
   const schedule = () => {
     if (timer === undefined) timer = setTimeout(() => ((timer = undefined), paint()), 80);
   };
@@ -274,8 +289,12 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   // Our own hosts being inserted are DOM changes too: they must not trigger another pass.
   const ours = (n: Node) => n.nodeName === 'KOUBEI-UI';
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => !Array.from(r.addedNodes).every(ours) || !Array.from(r.removedNodes).every(ours)))
+    if (
+      records.some((r) => !Array.from(r.addedNodes).every(ours) || !Array.from(r.removedNodes).every(ours))
+    ) {
+      rowsCache = undefined;
       schedule();
+    }
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   // New or changed reviews were just stored: ask again for them (a reply may have been posted).

@@ -154,8 +154,14 @@ async function capturePath(demo: DemoHandler, responses: number, runs: number): 
   }
 }
 
-/** The page sizes merchants use (the console's default is 20). */
-const PAGE_SIZES = [20, 50, 100];
+/**
+ * The page sizes merchants use (the console's default is 20); `--console-rows=100` measures only some
+ * (for working on one size; README's figures come from all three).
+ */
+const PAGE_SIZES = [20, 50, 100].filter((n) => {
+  const only = process.argv.find((a) => a.startsWith('--console-rows='))?.slice('--console-rows='.length);
+  return !only || only.split(',').map(Number).includes(n);
+});
 
 async function arm(
   withExtension: boolean,
@@ -182,6 +188,9 @@ async function arm(
 
 export async function runConsole(mode: Mode): Promise<Figure[]> {
   const size = { full: { pages: 50, runs: 3 }, quick: { pages: 20, runs: 2 }, smoke: { pages: 3, runs: 1 } }[mode]; // prettier-ignore
+  // `--console-runs=6`: more interleaved runs when the machine is noisy.
+  const runsArg = process.argv.find((a) => a.startsWith('--console-runs='));
+  if (runsArg) size.runs = Number(runsArg.slice('--console-runs='.length)) || size.runs;
   const demo = createDemoHandler({ seed: 7, now: NOW, days: 62, ordersPerDay: 300 });
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const figures: Figure[] = [];

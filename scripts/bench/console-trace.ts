@@ -1,0 +1,303 @@
+/**
+ * Which of the console page's tasks become long with the extension (a profiling aid, not a figure):
+ * pages through the demo 抖店 评价管理 page in a browser with the built extension and in one without,
+ * each under the same Chromium trace (devtools.timeline), and prints for every main-thread task over
+ * 50 ms what it spent its time on: the page's script, the extension's script (hook, content script,
+ * overlay), style, layout, paint, GC — the direct children of the task, with script split by origin.
+ *
+ *   node --import tsx scripts/bench/console-trace.ts [rows=100] [pages=15] [runs=1]
+ */
+import type { BrowserContext } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDemoHandler, routeDemo } from '../../demo/server';
+import { chromiumPath, launchWithExtension } from '../../e2e/browser';
+
+const HOST = 'https://fxg.jinritemai.com';
+const ROW = 'tr[data-comment-id]';
+const rows = Number(process.argv[2] ?? 100);
+const pages = Number(process.argv[3] ?? 15);
+const runs = Number(process.argv[4] ?? 1);
+const NEXT = `(async () => {
+  const first = document.querySelector(${JSON.stringify(ROW)})?.dataset.commentId;
+  const btn = [...document.querySelectorAll('.pager_93c1 button')].find((b) => b.textContent === '下一页');
+  if (!btn || btn.disabled) return -1;
+  const t = performance.now();
+  btn.click();
+  await new Promise((res) => {
+    const check = () => (document.querySelector(${JSON.stringify(ROW)})?.dataset.commentId !== first ? res() : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+  });
+  return performance.now() - t;
+})()`;
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; type?: string; frame?: string; functionName?: string } };
+}
+
+const demo = createDemoHandler({ seed: 7, now: Date.UTC(2026, 10, 22, 2), days: 62, ordersPerDay: 300 });
+
+async function plain(dir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 860 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check'], // prettier-ignore
+  });
+}
+
+/** CPU seconds so far of each Chromium process of one profile, by kind (browser, renderer, extension, gpu…). */
+function cpuByKind(userDataDir: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const tick = 100; // USER_HZ
+  const pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  const ofProfile = new Set<string>();
+  const cmd = new Map<string, string>();
+  for (const pid of pids) {
+    try {
+      cmd.set(pid, readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '));
+    } catch {
+      /* gone */
+    }
+  }
+  for (const [pid, c] of cmd) if (c.includes(userDataDir)) ofProfile.add(pid);
+  // Child processes (zygote-forked renderers) do not carry the profile dir: follow parent pids.
+  const ppid = (pid: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]!;
+    } catch {
+      return '';
+    }
+  };
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const pid of cmd.keys())
+      if (!ofProfile.has(pid) && ofProfile.has(ppid(pid))) (ofProfile.add(pid), (grew = true));
+  }
+  for (const pid of ofProfile) {
+    const c = cmd.get(pid) ?? '';
+    if (!c.includes('chrom')) continue;
+    const kind = c.includes('--extension-process')
+      ? 'extension'
+      : (/--type=([\w-]+)/.exec(c)?.[1] ?? 'browser');
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(kind, (out.get(kind) ?? 0) + (Number(f[11]) + Number(f[12])) / tick);
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+const TRACE = !process.argv.includes('--cpu');
+
+async function traced(
+  ext: boolean,
+): Promise<{ latency: number[]; events: TraceEvent[]; cpu: Map<string, number> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'koubei-trace-'));
+  const launched = ext ? await launchWithExtension({ userDataDir: dir }) : undefined;
+  const context = launched?.context ?? (await plain(dir));
+  try {
+    await routeDemo(context, demo);
+    const page = await context.newPage();
+    await page.goto(`${HOST}/ffa/maftersale/comment?demo_page_size=${rows}`);
+    await page.locator(ROW).first().waitFor();
+    await page.waitForTimeout(800);
+    const cdp = await context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+    const done = new Promise<void>((res) => cdp.once('Tracing.tracingComplete', () => res()));
+    const before = cpuByKind(dir);
+    if (TRACE)
+      await cdp.send('Tracing.start', {
+        traceConfig: {
+          includedCategories: [
+            'devtools.timeline',
+            'disabled-by-default-devtools.timeline',
+            'v8',
+            'blink',
+            'IndexedDB',
+            'toplevel',
+            'ipc',
+            'extensions',
+            'mojom',
+          ],
+        },
+        transferMode: 'ReportEvents',
+      } as never);
+    const latency: number[] = [];
+    for (let i = 1; i < pages; i++) {
+      const ms = await page.evaluate<number>(NEXT);
+      if (ms < 0) break;
+      latency.push(Math.round(ms));
+      await page.waitForTimeout(150);
+    }
+    await page.waitForTimeout(500);
+    const after = cpuByKind(dir);
+    const cpu = new Map([...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)]));
+    if (TRACE) {
+      await cdp.send('Tracing.end');
+      await done;
+    }
+    return { latency, events, cpu };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Time in top-level complete events per process/thread, and each thread's largest event names. */
+function threads(events: TraceEvent[]): string {
+  const names = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === 'M' && (e.name === 'process_name' || e.name === 'thread_name'))
+      names.set(e.name === 'process_name' ? `p${e.pid}` : `t${e.pid}.${e.tid}`, e.args?.name ?? '?');
+  const byThread = new Map<string, { total: number; by: Map<string, number>; end: number }>();
+  for (const e of [...events].filter((x) => x.ph === 'X' && x.dur).sort((a, b) => a.ts - b.ts)) {
+    const k = `${names.get(`p${e.pid}`) ?? e.pid}/${names.get(`t${e.pid}.${e.tid}`) ?? e.tid}`;
+    const t = byThread.get(k) ?? { total: 0, by: new Map(), end: 0 };
+    byThread.set(k, t);
+    if (e.ts < t.end) {
+      if (t.by.size < 400) t.by.set(e.name, (t.by.get(e.name) ?? 0) + e.dur! / 1000);
+      continue; // nested: counted in its parent's total
+    }
+    t.end = e.ts + e.dur!;
+    t.total += e.dur! / 1000;
+  }
+  return [...byThread]
+    .sort((a, b) => b[1].total - a[1].total)
+    .slice(0, 8)
+    .map(([k, t]) => {
+      const top = [...t.by].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', '); // prettier-ignore
+      return `     ${t.total.toFixed(0).padStart(6)} ms  ${k}: ${top}`;
+    })
+    .join('\n');
+}
+
+/** The page's main thread: the CrRendererMain thread with the most RunTask time. */
+function mainThread(events: TraceEvent[]): TraceEvent {
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const busy = (m: TraceEvent) =>
+    events.reduce(
+      (s, e) => (e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask' ? s + (e.dur ?? 0) : s),
+      0,
+    );
+  const main = mains.sort((a, b) => busy(b) - busy(a))[0];
+  if (!main) throw new Error(`no renderer main thread in the trace (${events.length} events)`);
+  return main;
+}
+
+/** Self time (duration minus children) of every event on the page's main thread, by kind. */
+function selfTimes(events: TraceEvent[]): string {
+  const main = mainThread(events);
+  const own = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const parts = new Map<string, number>();
+  const stack: { end: number; kind: string; child: number; dur: number }[] = [];
+  const close = (upTo: number) => {
+    while (stack.length && stack[stack.length - 1]!.end <= upTo) {
+      const top = stack.pop()!;
+      parts.set(top.kind, (parts.get(top.kind) ?? 0) + (top.dur - top.child) / 1000);
+    }
+  };
+  for (const e of own) {
+    close(e.ts);
+    const url = e.args?.data?.url ?? '';
+    const up = stack[stack.length - 1]?.kind ?? '';
+    const script = url.startsWith('chrome-extension://') ? 'ext' : url ? 'page' : up.startsWith('ext') ? 'ext' : up.startsWith('page') ? 'page' : ''; // prettier-ignore
+    const base = e.name === 'EventDispatch' ? `event:${e.args?.data?.type}` : e.name;
+    const kind = script ? `${script} ${base}` : base;
+    if (stack.length) stack[stack.length - 1]!.child += e.dur!;
+    stack.push({ end: e.ts + e.dur!, kind, child: 0, dur: e.dur! });
+  }
+  close(Infinity);
+  return [...parts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 22)
+    .map(([k, ms]) => `     ${ms.toFixed(0).padStart(6)} ms  ${k}`)
+    .join('\n');
+}
+
+/** Direct children of each long main-thread task, summed by kind. */
+function longTasks(events: TraceEvent[]) {
+  // The page's main thread: the one running the most RunTask time among CrRendererMain threads.
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const busy = (m: TraceEvent) =>
+    events.reduce(
+      (s, e) => (e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask' ? s + (e.dur ?? 0) : s),
+      0,
+    );
+  const main = mains.sort((a, b) => busy(b) - busy(a))[0];
+  if (!main) throw new Error(`no renderer main thread in the trace (${events.length} events)`);
+  const own = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const out: { start: number; dur: number; parts: Map<string, number> }[] = [];
+  for (let i = 0; i < own.length; i++) {
+    const t = own[i]!;
+    if (t.name !== 'RunTask' || t.dur! < 50_000) continue;
+    const end = t.ts + t.dur!;
+    const parts = new Map<string, number>();
+    // Self time of every event inside the task (its duration minus its children's), by kind; script
+    // is named by origin (the page's or the extension's), inherited by what it calls.
+    const stack: { end: number; kind: string; child: number; dur: number }[] = [];
+    const close = (upTo: number) => {
+      while (stack.length && stack[stack.length - 1]!.end <= upTo) {
+        const top = stack.pop()!;
+        parts.set(top.kind, (parts.get(top.kind) ?? 0) + (top.dur - top.child) / 1000);
+      }
+    };
+    for (let j = i + 1; j < own.length && own[j]!.ts < end; j++) {
+      const e = own[j]!;
+      close(e.ts);
+      const url = e.args?.data?.url ?? '';
+      const up = stack[stack.length - 1]?.kind ?? '';
+      const script = url.startsWith('chrome-extension://') ? 'ext' : url ? 'page' : up.startsWith('ext') ? 'ext' : up.startsWith('page') ? 'page' : ''; // prettier-ignore
+      const base = e.name === 'EventDispatch' ? `event:${e.args?.data?.type}` : e.name;
+      const kind = script ? `${script} ${base}` : base;
+      if (stack.length) stack[stack.length - 1]!.child += e.dur!;
+      stack.push({ end: e.ts + e.dur!, kind, child: 0, dur: e.dur! });
+    }
+    close(Infinity);
+    out.push({ start: t.ts, dur: t.dur! / 1000, parts });
+  }
+  return out;
+}
+
+for (let r = 0; r < runs; r++) {
+  for (const ext of r % 2 === 0 ? [true, false] : [false, true]) {
+    const { latency, events, cpu } = await traced(ext);
+    const med = [...latency].sort((a, b) => a - b)[latency.length >> 1];
+    const cpuText = [...cpu].map(([k, v]) => `${k} ${(v * 1000).toFixed(0)} ms`).join(', ');
+    console.log(
+      `\n== ${ext ? 'with' : 'without'} extension, ${rows}-row pages: latency median ${med}: ${latency.join(' ')}`,
+    );
+    console.log(`   CPU while paging: ${cpuText}`);
+    if (!TRACE) continue;
+    console.log(`   busiest threads (top-level trace events):\n${threads(events)}`);
+    console.log(`   page main thread, self time by kind:\n${selfTimes(events)}`);
+    const lt = longTasks(events);
+    console.log(`   ${lt.length} long tasks, ${lt.reduce((s, t) => s + t.dur, 0).toFixed(0)} ms`);
+    for (const t of lt) {
+      const parts = [...t.parts]
+        .filter(([, ms]) => ms >= 1)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, ms]) => `${k} ${ms.toFixed(1)}`)
+        .join(' · ');
+      console.log(`   ${t.dur.toFixed(0).padStart(4)} ms: ${parts}`);
+    }
+  }
+}
