@@ -107,7 +107,10 @@ for (let i = 0; i < profile.samples.length; i++) {
   const seen = new Set<string>();
   while (id !== undefined) {
     const l = label(id);
-    if (!seen.has(l)) (incl.set(l, (incl.get(l) ?? 0) + dt), seen.add(l));
+    if (!seen.has(l)) {
+      incl.set(l, (incl.get(l) ?? 0) + dt);
+      seen.add(l);
+    }
     id = parent.get(id);
   }
 }

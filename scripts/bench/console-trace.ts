@@ -84,7 +84,10 @@ function cpuByKind(userDataDir: string): Map<string, number> {
   while (grew) {
     grew = false;
     for (const pid of cmd.keys())
-      if (!ofProfile.has(pid) && ofProfile.has(ppid(pid))) (ofProfile.add(pid), (grew = true));
+      if (!ofProfile.has(pid) && ofProfile.has(ppid(pid))) {
+        ofProfile.add(pid);
+        grew = true;
+      }
   }
   for (const pid of ofProfile) {
     const c = cmd.get(pid) ?? '';
