@@ -90,6 +90,7 @@ for (const cat of cats) {
   const stars = measure(evaluated, starred);
   const starState = JSON.stringify(starred.toJSON());
   const sums = new Map<number, number>();
+  const perOrder: number[][] = [];
   let adapter = starred;
   for (let o = 0; o < orders; o++) {
     // The first order is the one the simulation always used; later ones start again from the stars.
@@ -98,6 +99,7 @@ for (const cat of cats) {
     const orng = o === 0 ? rng : mulberry32(100 + o);
     const order = corrected.map((_, i) => i).sort(() => orng() - 0.5);
     let n = 0;
+    perOrder.push([]);
     for (const k of [25, 50, 100, order.length]) {
       for (; n < Math.min(k, order.length); n++) {
         const r = corrected[order[n]!]!;
@@ -108,7 +110,9 @@ for (const cat of cats) {
           r.text,
         );
       }
-      sums.set(n, (sums.get(n) ?? 0) + measure(evaluated, adapter));
+      const f1 = measure(evaluated, adapter);
+      perOrder[o]!.push(f1);
+      sums.set(n, (sums.get(n) ?? 0) + f1);
     }
   }
   const steps = [...sums].map(([corrections, s]) => ({
@@ -122,6 +126,7 @@ for (const cat of cats) {
     base: measure(evaluated),
     stars,
     withCorrections: steps,
+    ...(orders > 1 ? { perOrder } : {}),
     adapterFeatures: adapter.size,
   };
   console.log(JSON.stringify(out));
