@@ -8,7 +8,29 @@
  */
 export const HOST_ATTR = 'data-koubei-host';
 
-/** Creates (or returns) a shadow host `name` under `parent`, with `css` inside. */
+/** Our host `name` among `parent`'s children, if any (hosts are appended: the last child is looked at first). */
+export const hostIn = (parent: Element, name: string): Element | undefined => {
+  const last = parent.lastElementChild;
+  if (last?.getAttribute(HOST_ATTR) === name) return last;
+  return Array.from(parent.children).find((c) => c.getAttribute(HOST_ATTR) === name);
+};
+
+/**
+ * An empty host `name` under `parent` (created if missing), styled by `style` — a place kept for UI that
+ * `shadowHost` fills later. A host sized by its style alone and `contain: strict` is a layout boundary:
+ * what is drawn into it later lays out only itself, never the console's table around it (issue #15).
+ */
+export function reserveHost(doc: Document, parent: Element, name: string, style: string): Element {
+  const existing = hostIn(parent, name);
+  if (existing) return existing;
+  const host = doc.createElement('koubei-ui');
+  host.setAttribute(HOST_ATTR, name);
+  host.setAttribute('style', style);
+  parent.append(host);
+  return host;
+}
+
+/** Creates (or returns) a shadow host `name` under `parent`, with `css` inside (in a reserved host if one is there). */
 export function shadowHost(
   doc: Document,
   parent: Element,
@@ -16,15 +38,15 @@ export function shadowHost(
   css: string,
   before?: Node | null,
 ): ShadowRoot {
-  const existing = Array.from(parent.children).find((c) => c.getAttribute(HOST_ATTR) === name);
+  const existing = hostIn(parent, name);
   if (existing?.shadowRoot) return existing.shadowRoot;
-  const host = doc.createElement('koubei-ui');
+  const host = existing ?? doc.createElement('koubei-ui');
   host.setAttribute(HOST_ATTR, name);
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = css;
   root.append(style);
-  parent.insertBefore(host, before ?? null);
+  if (!existing) parent.insertBefore(host, before ?? null);
   return root;
 }
 

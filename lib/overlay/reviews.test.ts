@@ -81,8 +81,9 @@ function start(items: ReviewAnnotation[], Intersection: typeof IntersectionObser
   return { annotate, copy, stop, emit: (h: Handled) => listeners.forEach((fn) => fn(h)) };
 }
 
-const roots = () =>
-  Array.from(document.querySelectorAll('koubei-ui[data-koubei-host="reviews"]')).map((h) => h.shadowRoot!);
+const hosts = () => Array.from(document.querySelectorAll('koubei-ui[data-koubei-host="reviews"]'));
+/** The overlays drawn (a host without a shadow root is a place kept for one, not drawn yet). */
+const roots = () => hosts().flatMap((h) => (h.shadowRoot ? [h.shadowRoot] : []));
 const settle = () => vi.advanceTimersByTimeAsync(200);
 
 beforeEach(() => vi.useFakeTimers());
@@ -222,6 +223,26 @@ describe('review overlay: what it reads and draws', () => {
     await settle();
     expect(o.annotate).toHaveBeenLastCalledWith(['r2']);
     expect(roots()).toHaveLength(2);
+    o.stop();
+  });
+
+  it('keeps a sized place in every review row in the task the console renders it, and draws into it', async () => {
+    consolePage(['r1', 'r2']);
+    const o = start([ann('r1'), ann('r2'), ann('r3')]);
+    await settle();
+    expect(roots()).toHaveLength(2);
+    // The console shows another page: before any timer runs (the MutationObserver's microtask), every
+    // row has an empty place of fixed size, so the browser lays the table out once, with it.
+    document.body.replaceChildren();
+    consolePage(['r3', 'r1', 'r2']);
+    await Promise.resolve();
+    expect(hosts()).toHaveLength(3);
+    expect(roots()).toHaveLength(0);
+    for (const h of hosts()) expect(h.getAttribute('style')).toContain('contain:strict');
+    await settle();
+    // Drawn into those places: no second host in any row.
+    expect(roots()).toHaveLength(3);
+    expect(hosts()).toHaveLength(3);
     o.stop();
   });
 

@@ -13,7 +13,7 @@ import { sendMessage } from '../messaging';
 import { fillReply } from '../platforms/reply-fill';
 import type { PlatformAdapter, ReplyBox } from '../platforms/types';
 import type { AnnotateResult, ReviewAnnotation } from '../replies/store';
-import { BASE_CSS, el, HOST_ATTR, shadowHost } from './host';
+import { BASE_CSS, el, hostIn, reserveHost, shadowHost } from './host';
 import { now as clockNow } from '../clock';
 import { toggleCategory } from '../text/category-toggle';
 import { CATEGORY_LABEL, REVIEW_CATEGORIES, type ReviewCategory } from '../text/types';
@@ -33,6 +33,13 @@ const SENTIMENT: Record<ReviewAnnotation['sentiment'], [string, string]> = {
   neutral: ['', '中性'],
   positive: ['p', '正面'],
 };
+
+/**
+ * The place kept under each review row's text, in the console's own render (two lines of tags and
+ * buttons). Drawing into it later then never lays out the console's table again: at 100-row pages that
+ * second layout was a long task on every page turn (issue #15 trace). Content beyond two lines is cut.
+ */
+const RESERVE_STYLE = 'display:block;contain:strict;height:58px';
 
 /** How long a reading of the page's rows is reused when the page's DOM did not change (ms). */
 const ROWS_TTL_MS = 1000;
@@ -198,7 +205,7 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   };
 
   /** Rows waiting to be drawn, by review id (the latest row element wins: consoles re-render). */
-  const queue = new Map<string, HTMLElement>();
+  const queue = new Map<string, { row: HTMLElement; anchor: HTMLElement }>();
   let draining: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
@@ -209,10 +216,10 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   const drain = () => {
     draining = undefined;
     const end = performance.now() + SLICE_MS;
-    for (const [id, row] of queue) {
+    for (const [id, { row, anchor }] of queue) {
       queue.delete(id);
       const a = cache.get(id);
-      if (a && row.isConnected) render(shadowHost(doc, box.anchor(row), 'reviews', CSS), a);
+      if (a && row.isConnected && anchor.isConnected) render(shadowHost(doc, anchor, 'reviews', CSS), a);
       if (performance.now() >= end) break;
     }
     if (queue.size && !stopped) draining = setTimeout(drain, 0);
@@ -224,7 +231,7 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
    */
   function paint(force: boolean | ReadonlySet<string> = false) {
     const unknown: string[] = [];
-    for (const { reviewId, row } of rowsNow()) {
+    for (const { reviewId, row, anchor: listed } of rowsNow()) {
       if (!row.isConnected) continue;
       if (io && !near.has(row)) {
         io.observe(row); // no-op when already observed; drawn (and annotated) once it nears the viewport
@@ -234,9 +241,10 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
         if (!asked.has(reviewId)) unknown.push(reviewId);
         continue;
       }
-      const anchor = box.anchor(row);
-      const fresh = !Array.from(anchor.children).some((c) => c.getAttribute(HOST_ATTR) === 'reviews');
-      if (fresh || force === true || (force !== false && force.has(reviewId))) queue.set(reviewId, row);
+      const anchor = listed ?? box.anchor(row);
+      const fresh = !hostIn(anchor, 'reviews')?.shadowRoot;
+      if (fresh || force === true || (force !== false && force.has(reviewId)))
+        queue.set(reviewId, { row, anchor });
     }
     if (queue.size && draining === undefined) drain();
     if (unknown.length) void request(unknown);
@@ -252,6 +260,12 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
     const t = performance.now();
     if (!rowsCache || t - rowsCache.at > ROWS_TTL_MS) rowsCache = { at: t, list: box.rows(doc) };
     return rowsCache.list;
+  };
+  /** Keeps a place for our UI in every review row that has none (cheap: no shadow root, no text). */
+  const reserve = () => {
+    if (stopped) return;
+    for (const { row, anchor } of rowsNow())
+      if (row.isConnected) reserveHost(doc, anchor ?? box.anchor(row), 'reviews', RESERVE_STYLE);
   };
   const schedule = () => {
     if (timer === undefined) timer = setTimeout(() => ((timer = undefined), paint()), 80);
@@ -293,6 +307,8 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
       records.some((r) => !Array.from(r.addedNodes).every(ours) || !Array.from(r.removedNodes).every(ours))
     ) {
       rowsCache = undefined;
+      // Now, in the task that changed the rows, before the browser lays them out: the places for our UI.
+      reserve();
       schedule();
     }
   });
@@ -304,6 +320,7 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
     if (ids.length) void request(ids);
   });
   const ticker = setInterval(() => paint(true), 30_000);
+  reserve();
   paint();
   return () => {
     stopped = true;

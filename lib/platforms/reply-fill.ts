@@ -118,20 +118,27 @@ export function tableReplyBox(spec: TableBoxSpec): ReplyBox {
   const anchorHeader = spec.anchorHeader ?? /^(评价内容|评价)$/;
   return {
     rows(doc) {
-      const out: { reviewId: string; row: HTMLElement }[] = [];
-      const headerCache = new Map<Element | null, string[]>();
+      const out: { reviewId: string; row: HTMLElement; anchor?: HTMLElement }[] = [];
+      // Per table, once per call: its headers and the anchor column (the overlay lists rows in the
+      // console's render task, so this runs over every row of a 100-row page on each page turn).
+      const tables = new Map<Element | null, { headers: string[]; at: number }>();
       for (const tr of Array.from(doc.querySelectorAll('tr'))) {
         if (isHeaderRow(tr) || tr.getAttribute('aria-hidden') === 'true') continue;
         const table = tr.closest('table');
-        let headers = headerCache.get(table);
-        if (!headers) headerCache.set(table, (headers = headersOf(tr)));
-        if (cellIndex(headers, anchorHeader) < 0) continue;
+        let t = tables.get(table);
+        if (!t) {
+          const headers = headersOf(tr);
+          tables.set(table, (t = { headers, at: cellIndex(headers, anchorHeader) }));
+        }
+        if (t.at < 0) continue;
+        const headers = t.headers;
         const cell: CellOf = (re) => {
           const i = cellIndex(headers, re);
           return i < 0 ? undefined : clean(tr.children[i]?.textContent) || undefined;
         };
         const reviewId = spec.idOf(cell, tr);
-        if (reviewId) out.push({ reviewId, row: tr });
+        const anchor = tr.children[t.at] as HTMLElement | undefined;
+        if (reviewId) out.push({ reviewId, row: tr, ...(anchor ? { anchor } : {}) });
       }
       return out;
     },

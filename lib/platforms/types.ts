@@ -45,8 +45,11 @@ export interface PlatformAdapter {
  * editor and types into it; it never presses the console's submit button.
  */
 export interface ReplyBox {
-  /** Review rows the page shows, each with the review id it belongs to (same id the adapter parses). */
-  rows(doc: Document): { reviewId: string; row: HTMLElement }[];
+  /**
+   * Review rows the page shows, each with the review id it belongs to (same id the adapter parses) and,
+   * when known while listing, where the overlay goes (as `anchor(row)` would say, without asking again).
+   */
+  rows(doc: Document): { reviewId: string; row: HTMLElement; anchor?: HTMLElement }[];
   /** Where the overlay goes inside a row. */
   anchor(row: HTMLElement): HTMLElement;
   /** The console's control that opens this row's reply editor (its 回复 button), if any. */
