@@ -26,7 +26,7 @@ const CSS = `${BASE_CSS}
 .k{color:#656d76}.k.soon{color:#9a6700;font-weight:600}.k.over{color:#cf222e;font-weight:600}
 .m{color:#656d76}.m.err{color:#cf222e}
 .x{border:0;background:none;padding:0 0 0 3px;color:inherit;font-size:12px;opacity:.6}.x:hover{opacity:1;background:none}
-select{font:inherit;font-size:12px;border:1px solid #d0d7de;border-radius:9px;color:#57606a;background:#fff}`;
+select{font:inherit;font-size:12px;border:1px solid #d0d7de;border-radius:9px;color:#57606a;background:#fff;width:6.5em}`;
 
 const SENTIMENT: Record<ReviewAnnotation['sentiment'], [string, string]> = {
   negative: ['n', '负面'],
@@ -206,6 +206,8 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
 
   /** Rows waiting to be drawn, by review id (the latest row element wins: consoles re-render). */
   const queue = new Map<string, { row: HTMLElement; anchor: HTMLElement }>();
+  const raf = (fn: () => void) =>
+    doc.defaultView?.requestAnimationFrame ? doc.defaultView.requestAnimationFrame(fn) : setTimeout(fn, 16);
   let draining: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
@@ -216,13 +218,41 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   const drain = () => {
     draining = undefined;
     const end = performance.now() + SLICE_MS;
+    const drawn: ShadowRoot[] = [];
     for (const [id, { row, anchor }] of queue) {
       queue.delete(id);
       const a = cache.get(id);
-      if (a && row.isConnected && anchor.isConnected) render(shadowHost(doc, anchor, 'reviews', CSS), a);
+      if (a && row.isConnected && anchor.isConnected) {
+        const root = shadowHost(doc, anchor, 'reviews', CSS);
+        render(root, a);
+        drawn.push(root);
+      }
       if (performance.now() >= end) break;
     }
+    if (drawn.length) raf(() => fit(drawn));
     if (queue.size && !stopped) draining = setTimeout(drain, 0);
+  };
+
+  /**
+   * A bar taller than the place kept for it (a narrow column wraps it to a third line) gets the height
+   * it needs: nothing of it may be cut, least of all 生成回复. Only those rows lay the table out again.
+   */
+  const fit = (roots: ShadowRoot[]) => {
+    const grow: HTMLElement[] = [];
+    for (const root of roots) {
+      const host = root.host as HTMLElement;
+      const bar = root.lastElementChild;
+      if (
+        host.isConnected &&
+        bar &&
+        bar.getBoundingClientRect().bottom > host.getBoundingClientRect().bottom + 1
+      )
+        grow.push(host);
+    }
+    for (const host of grow) {
+      host.style.height = 'auto';
+      host.style.contain = 'none';
+    }
   };
 
   /**
@@ -281,7 +311,6 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   const paintSoon = () => {
     if (frame) return;
     frame = true;
-    const raf = doc.defaultView?.requestAnimationFrame ?? ((fn: () => void) => setTimeout(fn, 16));
     raf(() => ((frame = false), stopped || paint()));
   };
   const IO = d.Intersection === undefined ? doc.defaultView?.IntersectionObserver : d.Intersection;
