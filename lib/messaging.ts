@@ -27,12 +27,8 @@ import type { CorrectReviewRequest, CorrectRowRequest, TextCorrectionRow } from 
 import type { ReviewAnnotation } from './replies/store';
 
 export interface ProtocolMap {
-  /**
-   * A batch of captured records from a console page: packed as its JSON text by content scripts
-   * (`packBatch`: one string crosses the messaging layer far cheaper than a graph of 500 rows, on the
-   * console's own thread), or as the object itself.
-   */
-  'cs-bg/capture'(data: CaptureBatch | string): IngestResult;
+  /** A batch of captured records from a console page. */
+  'cs-bg/capture'(data: CaptureBatch): IngestResult;
   /**
    * Which store the page is (an API/URL/header signal): binds the tab and ingests parked batches; or that
    * no signal said so / two disagreed: files the page under the provisional store (issue #12).

@@ -6,7 +6,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CaptureBatch, IngestResult } from '../capture/batch';
-import { MAX_PACKED_CHARS, packBatch, toBatches } from '../capture/batch';
+import { toBatches } from '../capture/batch';
 import { parseHookMessage } from '../capture/content';
 import { DB_NAME } from '../db';
 import { douyin } from '../platforms/douyin';
@@ -233,27 +233,5 @@ describe("the provisional store and the merchant's answer (issue #12)", () => {
     await w.send('cs-bg/identify', { platform: 'douyin', store: { ...shop('555'), via: 'api' } }, tab);
     const codes = (await w.db.captureEvents.toArray()).flatMap((e) => e.reasons.map((r) => r.code));
     expect(codes).not.toContain('store_switch');
-  });
-});
-
-describe('packed batches (issue #15: content scripts send a batch as its JSON text)', () => {
-  it('ingests a packed batch exactly as the object', async () => {
-    await w.send('cs-bg/identify', { platform: 'douyin', store: shop('777') }, tab);
-    const r = await w.send<IngestResult>('cs-bg/capture', packBatch(anonymous(0)), tab);
-    expect(r.res).toMatchObject({ added: 20, storeKey: 'douyin:777' });
-    const again = await w.send<IngestResult>('cs-bg/capture', anonymous(0), tab);
-    expect(again.res).toMatchObject({ added: 0, unchanged: 20 });
-  });
-
-  it('refuses text that is not a batch, or too much of it, with a clear error and stores nothing', async () => {
-    await w.send('cs-bg/identify', { platform: 'douyin', store: shop('777') }, tab);
-    const packed = packBatch(anonymous(0));
-    expect((await w.send('cs-bg/capture', packed.slice(0, -20), tab)).err?.message).toBe(
-      '采集批次不是有效的 JSON',
-    );
-    expect((await w.send('cs-bg/capture', '"a string"', tab)).err?.message).toBe('采集批次格式无效');
-    const huge = packed + ' '.repeat(MAX_PACKED_CHARS);
-    expect((await w.send('cs-bg/capture', huge, tab)).err?.message).toMatch(/^采集批次过大/);
-    expect(await w.db.reviews.count()).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
  * resolved and bound to the sending document, then ingested; batches from a page that has not said which
  * store it is yet are parked until it does (lib/background/pending.ts).
  */
-import { unpackBatch, type CaptureBatch, type IngestResult } from '../capture/batch';
+import type { CaptureBatch, IngestResult } from '../capture/batch';
 import { CaptureBatchSchema } from '../capture/schema';
 import type { KoubeiDb } from '../db';
 import { isQuotaError } from '../export/storage';
@@ -119,9 +119,8 @@ export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
   };
 
   onMessage('cs-bg/capture', async ({ data, sender }): Promise<IngestResult> => {
-    // Reject before touching anything: wrong sender or malformed envelope. Content scripts send the
-    // batch as JSON text (packBatch); an oversized or broken text is rejected like a malformed batch.
-    const parsed = CaptureBatchSchema.safeParse(unpackBatch(data));
+    // Reject before touching anything: wrong sender or malformed envelope.
+    const parsed = CaptureBatchSchema.safeParse(data);
     if (!parsed.success) throw new Error('采集批次格式无效');
     const batch = parsed.data as CaptureBatch;
     const doc = requireConsoleTab(sender, batch.platform, env.extensionId);

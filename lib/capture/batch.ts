@@ -16,33 +16,6 @@ export type ScoreDraft = Omit<OfficialScore, 'key' | 'storeKey' | 'capturedAt'>;
 /** Rows per message: keeps each message well under 1 MB (a review draft is ≈0.5–1 kB). */
 export const MAX_ROWS_PER_MESSAGE = 500;
 
-/**
- * Largest packed batch the worker unpacks (characters). 500 rows of the biggest real page are about
- * 0.5 MB of JSON (`npm run bench`, "largest message"); this leaves room and still bounds the parse.
- */
-export const MAX_PACKED_CHARS = 8 * 1024 * 1024;
-
-/**
- * A batch as the content script sends it: its JSON text. Chrome converts a message's value to its
- * wire form on the sender's thread, value by value; for a 100-row batch that cost the console page
- * 1.6 ms more per message than `JSON.stringify` plus one string (issue #15).
- */
-export const packBatch = (b: CaptureBatch): string => JSON.stringify(b);
-
-/** The worker's side of `packBatch`: the batch's value, or an error for text that is not one. */
-export function unpackBatch(data: unknown): unknown {
-  if (typeof data !== 'string') return data;
-  if (data.length > MAX_PACKED_CHARS)
-    throw new Error(
-      `采集批次过大（${Math.round(data.length / 1024)} kB，上限 ${MAX_PACKED_CHARS / 1024} kB）`,
-    );
-  try {
-    return JSON.parse(data) as unknown;
-  } catch {
-    throw new Error('采集批次不是有效的 JSON');
-  }
-}
-
 export interface CaptureBatch {
   platform: PlatformId;
   endpoint: string;

@@ -3,7 +3,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '../messaging';
 import { startReviewOverlayFor } from '../overlay/reviews';
 import type { PlatformAdapter } from '../platforms/types';
-import { packBatch } from './batch';
 import { contentChannel } from './channel';
 import { createCapture, withRetry } from './content';
 import { pageIdle } from './idle';
@@ -17,7 +16,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
     doc: document,
     pageUrl: () => new URL(location.href),
     now: clockNow,
-    send: (batch) => sendMessage('cs-bg/capture', packBatch(batch)),
+    send: (batch) => sendMessage('cs-bg/capture', batch),
     salt: [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16)).join(''),
     identify: (m) => withRetry(() => sendMessage('cs-bg/identify', m)),
     // Parse and send when the page is idle (≤ 200 ms), off the console's click path (issue #15); a page
@@ -51,7 +50,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
     adapter,
     doc: document,
     pageUrl: () => new URL(location.href),
-    send: (batch) => sendMessage('cs-bg/capture', packBatch(batch)),
+    send: (batch) => sendMessage('cs-bg/capture', batch),
     lastApiAt: handle.lastApiAt,
     now: clockNow,
     setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
