@@ -51,11 +51,17 @@ function timeValues(rows: unknown[]): Map<string, number[]> {
   const walk = (v: unknown, path: string, depth: number) => {
     if (depth > 4 || typeof v !== 'object' || v === null) return;
     if (Array.isArray(v)) return v.slice(0, 50).forEach((x) => walk(x, path, depth + 1));
-    for (const [k, x] of Object.entries(v as Obj)) {
+    for (const k in v as Obj) {
+      const x = (v as Obj)[k];
+      // Only time fields and nested objects matter: plain values are skipped before building a path.
+      const time =
+        TIME_KEY.test(k) && (typeof x === 'number' || (typeof x === 'string' && /^\d{9,13}$/.test(x)));
+      if (!time && (typeof x !== 'object' || x === null)) continue;
       const p = path ? `${path}.${k}` : k;
-      if (TIME_KEY.test(k) && (typeof x === 'number' || (typeof x === 'string' && /^\d{9,13}$/.test(x)))) {
+      if (time) {
         const n = Number(x);
-        if (n > 0) out.set(p, [...(out.get(p) ?? []), n]);
+        // Appended in place: copying the list per value made a 500-row page quadratic (issue #15 profile).
+        if (n > 0) (out.get(p) ?? out.set(p, []).get(p)!).push(n);
       } else walk(x, p, depth + 1);
     }
   };
