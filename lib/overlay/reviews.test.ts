@@ -246,6 +246,17 @@ describe('review overlay: what it reads and draws', () => {
     o.stop();
   });
 
+  it('keeps no empty places on a page where nothing is annotated (e.g. its store is not known yet)', async () => {
+    const page = consolePage(['r1', 'r2']);
+    const o = start([]);
+    await settle();
+    page.render();
+    await settle();
+    expect(o.annotate).toHaveBeenCalled();
+    expect(hosts()).toHaveLength(0);
+    o.stop();
+  });
+
   it('reads the page rows again only after the page changed its DOM (issue #15)', async () => {
     const page = consolePage(['r1', 'r2']);
     const rows = vi.spyOn(douyin.replyBox!, 'rows');

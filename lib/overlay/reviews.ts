@@ -84,6 +84,8 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   const asked = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Whether the overlay has shown anything on this page (only then are places kept in new rows). */
+  let active = false;
   const request = async (ids: string[]) => {
     for (const id of ids) asked.add(id);
     const got = new Set<string>();
@@ -93,6 +95,12 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
         cache.set(a.reviewId, a);
         got.add(a.reviewId);
       }
+    }
+    // The first annotations on this page: from now on rows get their place as the console renders
+    // them (before that, a page whose store is unknown would show empty bands under every review).
+    if (got.size && !active) {
+      active = true;
+      reserve();
     }
     // Redraw only the rows whose annotation just arrived: a full redraw per answer cost a 1,000-row
     // page hundreds of milliseconds (issue #7 benchmark).
@@ -293,7 +301,7 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   };
   /** Keeps a place for our UI in every review row that has none (cheap: no shadow root, no text). */
   const reserve = () => {
-    if (stopped) return;
+    if (stopped || !active) return;
     for (const { row, anchor } of rowsNow())
       if (row.isConnected) reserveHost(doc, anchor ?? box.anchor(row), 'reviews', RESERVE_STYLE);
   };
@@ -349,7 +357,6 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
     if (ids.length) void request(ids);
   });
   const ticker = setInterval(() => paint(true), 30_000);
-  reserve();
   paint();
   return () => {
     stopped = true;
