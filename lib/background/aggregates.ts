@@ -20,16 +20,9 @@ import type { MarkChanges } from '../score-view/marks';
 import { addMarkPair, applyMarkChanges, markChanges, marksAt } from '../score-view/marks';
 import type { ScoreMarkDay } from '../score-view/types';
 import type { DailyAggregate, DeltaOptions, Deltas } from '../scoring/aggregates';
-import {
-  AGGREGATE_VERSION,
-  aggregateKey,
-  applyDeltas,
-  batchDelta,
-  countersOf,
-  deltaKeys,
-} from '../scoring/aggregates';
-import { addInto } from '../scoring/counters';
-import { badDaysIn } from '../scoring/records';
+import { AGGREGATE_VERSION, aggregateKey, applyDeltas, batchDelta, deltaKeys } from '../scoring/aggregates';
+import { countRecord } from '../scoring/record-counters';
+import { isBadCounter } from '../scoring/records';
 import type { IngestHooks, RecordChange } from './ingest';
 
 type Rec = Review | Order;
@@ -117,20 +110,31 @@ function count(p: Pending, pairs: readonly Pair[]): void {
   for (const [prev, next] of pairs) addMarkPair(p.marks, prev, next, OPTS);
 }
 
-/** Sums the records read: each record's counters computed once, for its days' counters and marks. */
+/**
+ * Sums the records read: each increment goes straight into its store-day row (no counters map per
+ * record), and the days it marks bad give the record's marks.
+ */
 function sumQueued(p: Pending): void {
   const rows = p.queue;
   p.queue = [];
   for (const r of rows) {
-    const byDay = countersOf(r, OPTS);
-    for (const [date, c] of byDay) {
-      const key = aggregateKey(r.storeKey, date);
-      let row = p.sums.get(key);
-      if (!row) p.sums.set(key, (row = { key, storeKey: r.storeKey, date, v: AGGREGATE_VERSION, c: {} }));
-      addInto(row.c, c);
-    }
-    const days = badDaysIn(byDay);
-    if (days.length) addMarkPair(p.marks, undefined, undefined, OPTS, marksAt(r, days, OPTS));
+    const store = r.storeKey;
+    let day = '';
+    let row: DailyAggregate | undefined;
+    let bad: string[] | undefined;
+    countRecord(r, OPTS, (d, id, n) => {
+      if (d !== day || !row) {
+        day = d;
+        const key = aggregateKey(store, d);
+        row = p.sums.get(key);
+        if (!row) p.sums.set(key, (row = { key, storeKey: store, date: d, v: AGGREGATE_VERSION, c: {} }));
+      }
+      const v = (row.c[id] ?? 0) + n;
+      if (v === 0) delete row.c[id];
+      else row.c[id] = v;
+      if (isBadCounter(id) && !(bad ??= []).includes(d)) bad.push(d);
+    });
+    if (bad) addMarkPair(p.marks, undefined, undefined, OPTS, marksAt(r, bad.sort(), OPTS));
   }
 }
 

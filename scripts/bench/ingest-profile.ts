@@ -10,7 +10,7 @@ import { launchWithExtension } from '../../e2e/browser';
 import { ROOT, bundle, load } from './common';
 import { allBatches, listTotal } from './ingest';
 import { ingestPageCode } from './ingest-page';
-import type { CpuProfile } from './profile';
+import { selfTimes, type CpuProfile } from './profile';
 
 const arg = (name: string, dflt: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
@@ -31,29 +31,11 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   const r = await page.evaluate<{ first: number; again: number }>(`KB.pipeline(${batches}, 'douyin:bench')`); // prettier-ignore
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile & { nodes: { callFrame: { url: string; lineNumber?: number } }[] } }; // prettier-ignore
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
   console.log(
     `profiled pass: first ${Math.round(r.first)} ms, again ${Math.round(r.again)} ms, load ${load()}`,
   );
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  const files = new Map<string, number>();
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const f = byId.get(id)!.callFrame;
-    if (f.functionName === '(idle)') return;
-    total += dt;
-    const k = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${(f as { lineNumber?: number }).lineNumber ?? ''}`;
-    self.set(k, (self.get(k) ?? 0) + dt);
-    const file = f.url ? f.url.split('/').pop()! : f.functionName;
-    files.set(file, (files.get(file) ?? 0) + dt);
-  });
-  const show = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`).join('\n'); // prettier-ignore
-  console.log(
-    `busy ${total.toFixed(0)} ms\n-- by file\n${show(files, 10)}\n-- by function (self)\n${show(self, TOP)}`,
-  );
+  console.log(selfTimes(profile, TOP));
 } finally {
   await context.close();
 }

@@ -12,12 +12,14 @@
  *
  *   npm run build && node --import tsx scripts/bench/rebuild.ts [--rows=100000] [--runs=3] [--base=HEAD]
  *   … [--only=b]   time only this checkout (no A/B)
+ *   … [--profile=40] then profile one more (untimed) rebuild of this checkout: top 40 functions
  *
  * Last line is one JSON summary: {"bench":"rebuild",…}.
  */
 import { launchWithExtension } from '../../e2e/browser';
 import { ROOT, browserCpuSeconds, bundle, load, median } from './common';
 import { checkoutOf } from './lib-checkout';
+import { selfTimes, type CpuProfile } from './profile';
 
 const arg = (name: string, dflt: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
@@ -25,6 +27,8 @@ const ROWS = Number(arg('rows', '100000'));
 const RUNS = Number(arg('runs', '3'));
 const BASE = arg('base', 'HEAD');
 const ONLY = arg('only', '');
+/** After the timed runs, one more rebuild of arm B under the CPU profiler (not timed): top N functions. */
+const PROFILE = Number(arg('profile', '0'));
 
 /** Page code of one arm: `lib` is the lib/ under test; the seeding code is always this checkout's. */
 const pageCode = (lib: string) => `
@@ -129,6 +133,16 @@ try {
     );
     upgrade = { ...up, markRowsBefore: before, load: load() };
     console.log(`arm A's database opened by arm B: ${JSON.stringify(upgrade)}`);
+  }
+  if (PROFILE) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    const r = await page.evaluate<Run>(`KBB.rebuild('bench-rebuild-B')`);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    console.log(`profiled rebuild (arm B, not timed): ${(r.ms / 1000).toFixed(2)} s, load ${load()}`);
+    console.log(selfTimes(profile, PROFILE));
   }
 } finally {
   await context.close();
