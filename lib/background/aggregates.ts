@@ -21,7 +21,8 @@ import { addMarkPair, applyMarkChanges, markChanges, marksAt } from '../score-vi
 import type { ScoreMarkDay } from '../score-view/types';
 import type { DailyAggregate, DeltaOptions, Deltas } from '../scoring/aggregates';
 import { AGGREGATE_VERSION, aggregateKey, applyDeltas, batchDelta, deltaKeys } from '../scoring/aggregates';
-import { countRecord } from '../scoring/record-counters';
+import type { Counters } from '../scoring/counters';
+import { countRecord, countersOf } from '../scoring/record-counters';
 import { isBadCounter } from '../scoring/records';
 import type { IngestHooks, RecordChange } from './ingest';
 
@@ -74,9 +75,19 @@ async function writeMarks(db: KoubeiDb, changes: MarkChanges): Promise<void> {
 
 /** Applies record changes to aggregates and marks. Call inside a rw transaction over AGGREGATE_TABLES. */
 export async function applyPairs(db: KoubeiDb, pairs: readonly Pair[]): Promise<Deltas> {
-  const deltas = batchDelta(pairs, OPTS);
+  // Each record counted once, for its aggregate deltas and its marks.
+  const counted = new Map<Rec, Map<string, Counters>>();
+  const opts: DeltaOptions = {
+    ...OPTS,
+    counters(r) {
+      let c = counted.get(r);
+      if (!c) counted.set(r, (c = countersOf(r, OPTS)));
+      return c;
+    },
+  };
+  const deltas = batchDelta(pairs, opts);
   // Two tables, independent rows: their reads and writes go out together (one wait, not two).
-  await Promise.all([writeAggregates(db, deltas), writeMarks(db, markChanges(pairs, OPTS))]);
+  await Promise.all([writeAggregates(db, deltas), writeMarks(db, markChanges(pairs, opts))]);
   return deltas;
 }
 

@@ -22,6 +22,12 @@ import type { CounterId, Counters } from './counters';
 export interface DeltaOptions {
   /** Review-text classifier (lib/text). Must be the same function for every call, or counts drift. */
   categorize?: Categorize;
+  /**
+   * The counters of a record when the caller has them already (countersOf returns them as they are, so
+   * they must be countersOf's own, and read only): lets one batch count each record once for its
+   * aggregates and its marks.
+   */
+  counters?: (record: ScoredRecord) => Map<string, Counters>;
 }
 
 export type ScoredRecord = Review | Order;
@@ -42,6 +48,7 @@ const isReview = (r: Record_): r is Review => 'reviewId' in r;
 
 /** Counters one record contributes, by day. Exported for contributions/forecast (same day logic). */
 export function countersOf(record: Record_, opts: DeltaOptions = {}): Map<string, Counters> {
+  if (opts.counters) return opts.counters(record);
   const out = new Map<string, Counters>();
   countRecord(record, opts, (day, id, n) => {
     const c = out.get(day) ?? {};
