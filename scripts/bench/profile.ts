@@ -77,11 +77,11 @@ export function selfTimes(p: CpuProfile, top = 40): string {
   let total = 0;
   p.samples.forEach((id, i) => {
     const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
-    const f = byId.get(id)!.callFrame as CallFrame & { lineNumber?: number };
+    const f = byId.get(id)!.callFrame as CallFrame & { lineNumber?: number; columnNumber?: number };
     if (f.functionName === '(idle)') return;
     total += dt;
     const file = f.url ? f.url.split('/').pop()! : f.functionName;
-    const k = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber ?? ''}`;
+    const k = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber ?? ''}:${f.columnNumber ?? ''}`;
     self.set(k, (self.get(k) ?? 0) + dt);
     files.set(file, (files.get(file) ?? 0) + dt);
   });

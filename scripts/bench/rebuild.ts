@@ -34,7 +34,8 @@ const PROFILE = Number(arg('profile', '0'));
 const pageCode = (lib: string) => `
 import { openDb } from '${lib}/lib/db';
 import { runRebuild } from '${lib}/lib/background/aggregates';
-import { makeOrders, makeReviews, makeStore } from '${ROOT}/lib/export/testing';
+import { makeStore } from '${ROOT}/lib/export/testing';
+import { seedRows } from '${ROOT}/scripts/bench/seed-rows';
 
 const store = makeStore('1000000', '三年老店');
 /** Deterministic (mulberry32), so both arms hold the very same rows. */
@@ -42,23 +43,10 @@ function rng(seed) {
   let a = seed >>> 0;
   return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
 }
-/** As scripts/bench/ui.ts seeds its large store: reviews spread over three years, orders over 300 days. */
+/** As scripts/bench/ui.ts seeds its large store (scripts/bench/seed-rows.ts), with a seeded generator. */
 export async function seed(name, nReviews, nOrders, now) {
   const db = openDb(name);
-  await db.stores.put({ ...store, lastSeen: now });
-  const start = now - 3 * 365 * 86400000;
-  const r = rng(7);
-  for (let i = 0; i < nReviews; i += 10000) {
-    const rows = makeReviews(store, Math.min(10000, nReviews - i), 11 + i, start);
-    for (const x of rows) { x.reviewId = 'r' + i + '-' + x.reviewId; x.key = store.key + '|' + x.reviewId; x.createdAt = start + Math.floor(r() * 3 * 365 * 86400000); }
-    await db.reviews.bulkPut(rows);
-  }
-  for (let i = 0; i < nOrders; i += 10000) {
-    const rows = makeOrders(store, Math.min(10000, nOrders - i), 12 + i, start);
-    for (const o of rows) { o.orderId = 'o' + i + '-' + o.orderId; o.key = store.key + '|' + o.orderId; }
-    await db.orders.bulkPut(rows);
-  }
-  const out = { reviews: await db.reviews.count(), orders: await db.orders.count() };
+  const out = await seedRows(db, store, nReviews, nOrders, now, rng(7));
   db.close();
   return out;
 }
