@@ -78,7 +78,10 @@ const summary = Object.fromEntries(
     ];
   }),
 );
+// Paired per run (the arms of one run ran back to back, so load drifts hit both): B's time over A's.
+const paired = out.A!.first.map((x, i) => +(out.B!.first[i]! / x).toFixed(2));
+console.log(`B ÷ A per run: ${paired.join(' / ')} (median ${median(paired).toFixed(2)})`);
 for (const [a, s] of Object.entries(summary))
   console.log(`arm ${a} (${s.lib}): ingest path ${s.firstMs} ms (again ${s.againMs} ms), raw/ours ${s.vsRaw}× (${s.vsRawRuns.join(' / ')}), CPU ${s.cpuS} s, load ${s.load.join(' / ')}`); // prettier-ignore
 console.log(`raw put loop: ${Math.round(raw)} ms (${out.raw.first.map(Math.round).join(' / ')}), CPU ${median(out.raw.cpu).toFixed(2)} s, ${total} rows`); // prettier-ignore
-console.log(JSON.stringify({ bench: 'ingest-ab', rows: total, rawMs: Math.round(raw), ...summary }));
+console.log(JSON.stringify({ bench: 'ingest-ab', rows: total, rawMs: Math.round(raw), bOverA: paired, ...summary })); // prettier-ignore
