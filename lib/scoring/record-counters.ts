@@ -22,6 +22,12 @@ import type { CounterId, Counters } from './counters';
 export interface DeltaOptions {
   /** Review-text classifier (lib/text). Must be the same function for every call, or counts drift. */
   categorize?: Categorize;
+  /**
+   * The counters of a record when the caller has them already (countersOf returns them as they are, so
+   * they must be countersOf's own, and read only): lets one batch count each record once for its
+   * aggregates and its marks.
+   */
+  counters?: (record: ScoredRecord) => Map<string, Counters>;
 }
 
 export type ScoredRecord = Review | Order;
@@ -42,16 +48,27 @@ const isReview = (r: Record_): r is Review => 'reviewId' in r;
 
 /** Counters one record contributes, by day. Exported for contributions/forecast (same day logic). */
 export function countersOf(record: Record_, opts: DeltaOptions = {}): Map<string, Counters> {
+  if (opts.counters) return opts.counters(record);
   const out = new Map<string, Counters>();
-  const bump = (ms: number, id: CounterId, n = 1): void => {
-    const day = fastDayKey(ms);
+  countRecord(record, opts, (day, id, n) => {
     const c = out.get(day) ?? {};
     c[id] = (c[id] ?? 0) + n;
     out.set(day, c);
-  };
+  });
+  return out;
+}
+
+/** Receives one counter increment of a record: its day, the counter and the amount. */
+export type DayBump = (day: string, id: CounterId, n: number) => void;
+
+/**
+ * The increments countersOf sums, handed to `add` one by one (in the same order, the same days), for a
+ * caller that sums many records into its own rows without a map per record (the rebuild, issue #15).
+ */
+export function countRecord(record: Record_, opts: DeltaOptions, add: DayBump): void {
+  const bump = (ms: number, id: CounterId, n = 1): void => add(fastDayKey(ms), id, n);
   if (isReview(record)) reviewCounters(record, opts, bump);
   else orderCounters(record, bump);
-  return out;
 }
 
 type Bump = (ms: number, id: CounterId, n?: number) => void;

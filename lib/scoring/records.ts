@@ -74,12 +74,19 @@ export function badDays(r: Rec, opts: DeltaOptions = {}): string[] {
   return badDaysIn(countersOf(r, opts));
 }
 
+/** Whether a counter marks its day as bad for the record (a low star, a negative, a late order, …). */
+export function isBadCounter(id: CounterId): boolean {
+  let bad = badIds.get(id);
+  if (bad === undefined) badIds.set(id, (bad = BAD_COUNTERS.has(id) || /^s[pls][34]$/.test(id)));
+  return bad;
+}
+const badIds = new Map<CounterId, boolean>();
+
 /** The bad days of a record from its counters by day (countersOf), sorted. */
 export function badDaysIn(counters: ReadonlyMap<string, Counters>): string[] {
   const out: string[] = [];
   for (const [day, c] of counters) {
-    if ((Object.keys(c) as CounterId[]).some((id) => BAD_COUNTERS.has(id) || /^s[pls][34]$/.test(id)))
-      out.push(day);
+    if ((Object.keys(c) as CounterId[]).some(isBadCounter)) out.push(day);
   }
   return out.sort();
 }

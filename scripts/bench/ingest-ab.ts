@@ -15,6 +15,7 @@ import { createDemoHandler } from '../../demo/server';
 import { launchWithExtension } from '../../e2e/browser';
 import { ROOT, browserCpuSeconds, bundle, load, median } from './common';
 import { allBatches, listTotal } from './ingest';
+import { ingestPageCode } from './ingest-page';
 import { checkoutOf } from './lib-checkout';
 
 const arg = (name: string, dflt: string) =>
@@ -23,54 +24,6 @@ const BASE = arg('base', 'HEAD');
 const DAYS = Number(arg('days', '60'));
 const RUNS = Number(arg('runs', '3'));
 const NOW = Date.UTC(2026, 10, 22, 2, 0, 0);
-
-const pageCode = (lib: string) => `
-import { declareSchema, openDb } from '${lib}/lib/db';
-import { ingestBatch } from '${lib}/lib/background/ingest';
-import { aggregateHooks, runRebuild } from '${lib}/lib/background/aggregates';
-import { combineHooks, countHooks, ensureCounts } from '${lib}/lib/background/counts';
-import Dexie from 'dexie';
-let rows = [];
-/** The worker's ingest path, first pass (all new) then again (all stored); keeps the stored rows. */
-export async function pipeline(batches, storeKey) {
-  await Dexie.delete('bench-ingest');
-  const db = openDb('bench-ingest');
-  await db.open();
-  await runRebuild(db, Date.now);
-  await db.stores.put({ key: storeKey, platform: 'douyin', shopId: storeKey.split(':')[1], firstSeen: 1, lastSeen: 1 });
-  await ensureCounts(db);
-  const hooks = combineHooks(aggregateHooks(), countHooks());
-  const pass = async () => {
-    const t = performance.now();
-    for (const b of batches) await ingestBatch(db, b, { storeKey, now: Date.now(), hooks });
-    return performance.now() - t;
-  };
-  const first = await pass();
-  const again = await pass();
-  rows = await db.reviews.toArray();
-  db.close();
-  await Dexie.delete('bench-ingest');
-  return { first, again, stored: rows.length };
-}
-const req = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-/** One readwrite transaction per batch of puts into a fresh database with the app's schema. */
-export async function rawPutLoop(batch) {
-  await Dexie.delete('bench-raw');
-  const d = new Dexie('bench-raw'); declareSchema(d); await d.open(); d.close();
-  const db = await req(indexedDB.open('bench-raw'));
-  const t = performance.now();
-  for (let i = 0; i < rows.length; i += batch) {
-    const tx = db.transaction('reviews', 'readwrite');
-    const s = tx.objectStore('reviews');
-    for (const r of rows.slice(i, i + batch)) s.put(r);
-    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); tx.onabort = () => rej(tx.error); });
-  }
-  const ms = performance.now() - t;
-  db.close();
-  await Dexie.delete('bench-raw');
-  return ms;
-}
-`;
 
 const demo = createDemoHandler({ seed: 7, now: NOW, days: DAYS, ordersPerDay: 300 });
 const total = listTotal(demo);
@@ -82,7 +35,7 @@ try {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   for (const a of ['A', 'B'] as const) {
-    await page.evaluate(await bundle(pageCode(dirs[a]), `KB${a}`));
+    await page.evaluate(await bundle(ingestPageCode(dirs[a]), `KB${a}`));
     out[a] = { first: [], again: [], cpu: [], load: [] };
   }
   out.raw = { first: [], again: [], cpu: [], load: [] };
@@ -125,7 +78,10 @@ const summary = Object.fromEntries(
     ];
   }),
 );
+// Paired per run (the arms of one run ran back to back, so load drifts hit both): B's time over A's.
+const paired = out.A!.first.map((x, i) => +(out.B!.first[i]! / x).toFixed(2));
+console.log(`B ÷ A per run: ${paired.join(' / ')} (median ${median(paired).toFixed(2)})`);
 for (const [a, s] of Object.entries(summary))
   console.log(`arm ${a} (${s.lib}): ingest path ${s.firstMs} ms (again ${s.againMs} ms), raw/ours ${s.vsRaw}× (${s.vsRawRuns.join(' / ')}), CPU ${s.cpuS} s, load ${s.load.join(' / ')}`); // prettier-ignore
 console.log(`raw put loop: ${Math.round(raw)} ms (${out.raw.first.map(Math.round).join(' / ')}), CPU ${median(out.raw.cpu).toFixed(2)} s, ${total} rows`); // prettier-ignore
-console.log(JSON.stringify({ bench: 'ingest-ab', rows: total, rawMs: Math.round(raw), ...summary }));
+console.log(JSON.stringify({ bench: 'ingest-ab', rows: total, rawMs: Math.round(raw), bOverA: paired, ...summary })); // prettier-ignore

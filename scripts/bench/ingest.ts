@@ -15,80 +15,12 @@ import { toBatches, type CaptureBatch } from '../../lib/capture/batch';
 import { parseHookMessage } from '../../lib/capture/content';
 import { douyin } from '../../lib/platforms/douyin';
 import { ROOT, bundle, load, stat, until, type Figure, type Mode } from './common';
+import { ingestPageCode } from './ingest-page';
 
 const NOW = Date.UTC(2026, 10, 22, 2, 0, 0);
 const HOST = 'https://fxg.jinritemai.com';
 const LIST = `${HOST}/ffa/maftersale/comment?demo_page_size=1000`;
 const ROW = 'tr[data-comment-id]';
-
-/** Page-side helpers (options.html, an extension page): the raw put loop and message round trips. */
-const PAGE_CODE = `
-import { declareSchema, openDb } from '${ROOT}/lib/db';
-import { ingestBatch } from '${ROOT}/lib/background/ingest';
-import { aggregateHooks, runRebuild } from '${ROOT}/lib/background/aggregates';
-import { combineHooks, countHooks, ensureCounts } from '${ROOT}/lib/background/counts';
-import Dexie from 'dexie';
-const req = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-const open = (name) => req(indexedDB.open(name));
-let rows = [];
-export async function loadRows() {
-  const db = await open('koubei');
-  rows = await req(db.transaction('reviews').objectStore('reviews').getAll());
-  db.close();
-  return rows.length;
-}
-/** One readwrite transaction per batch of puts into a fresh database with the app's schema. */
-export async function rawPutLoop(batch) {
-  await Dexie.delete('bench-raw');
-  const d = new Dexie('bench-raw'); declareSchema(d); await d.open(); d.close();
-  const db = await open('bench-raw');
-  const t = performance.now();
-  for (let i = 0; i < rows.length; i += batch) {
-    const tx = db.transaction('reviews', 'readwrite');
-    const s = tx.objectStore('reviews');
-    for (const r of rows.slice(i, i + batch)) s.put(r);
-    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); tx.onabort = () => rej(tx.error); });
-  }
-  const ms = performance.now() - t;
-  db.close();
-  await Dexie.delete('bench-raw');
-  return ms;
-}
-/**
- * The worker's ingest path (lib/background/ingest.ts with the same hooks the worker installs: daily
- * aggregates + score marks + record counters), on these capture batches, into a fresh database: first
- * pass (all new) and second pass (all stored). Returns ms per pass and the rows stored.
- */
-export async function pipeline(batches, storeKey) {
-  await Dexie.delete('bench-ingest');
-  const db = openDb('bench-ingest');
-  await db.open();
-  await runRebuild(db, Date.now); // empty database: aggregates 'ready', so the hooks run as in the worker
-  await db.stores.put({ key: storeKey, platform: 'douyin', shopId: storeKey.split(':')[1], firstSeen: 1, lastSeen: 1 });
-  await ensureCounts(db);
-  const hooks = combineHooks(aggregateHooks(), countHooks());
-  const pass = async () => {
-    const t = performance.now();
-    for (const b of batches) await ingestBatch(db, b, { storeKey, now: Date.now(), hooks });
-    return performance.now() - t;
-  };
-  const first = await pass();
-  const again = await pass();
-  const stored = await db.reviews.count();
-  db.close();
-  await Dexie.delete('bench-ingest');
-  return { first, again, stored };
-}
-/** Median round trip (ms) of 'cs-bg/capture' with this payload (the worker rejects it: not a console tab). */
-export async function roundTrip(data, n) {
-  const send = () => new Promise((res) => chrome.runtime.sendMessage({ id: 1, type: 'cs-bg/capture', data, timestamp: Date.now() }, (r) => { void chrome.runtime.lastError; res(r); }));
-  await send();
-  const xs = [];
-  for (let i = 0; i < n; i++) { const t = performance.now(); await send(); xs.push(performance.now() - t); }
-  xs.sort((a, b) => a - b);
-  return xs[Math.floor(xs.length / 2)];
-}
-`;
 
 /** Rows stored by capture of the comment list since `t0` (added + updated + unchanged), from the SW. */
 async function captured(sw: Worker, t0: number): Promise<{ rows: number; added: number; events: number }> {
@@ -178,7 +110,7 @@ export function listTotal(demo: DemoHandler): number {
 export async function runIngest(mode: Mode): Promise<Figure[]> {
   const size = { full: { days: 200, runs: 3 }, quick: { days: 60, runs: 2 }, smoke: { days: 8, runs: 1 } }[mode]; // prettier-ignore
   const demo = createDemoHandler({ seed: 7, now: NOW, days: size.days, ordersPerDay: 300 });
-  const code = await bundle(PAGE_CODE);
+  const code = await bundle(ingestPageCode(ROOT));
   const first: number[] = [];
   const again: number[] = [];
   const raw: number[] = [];

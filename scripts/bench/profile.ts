@@ -65,3 +65,31 @@ export function attribute(
   }
   return { extMs, busyMs, jsMs, longestExtMs: longest };
 }
+
+/**
+ * Self time of a profile's non-idle samples, per source file and per function (top `top` of each), as
+ * printable lines: where a benchmark's profile pass spent its main thread.
+ */
+export function selfTimes(p: CpuProfile, top = 40): string {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const files = new Map<string, number>();
+  let total = 0;
+  p.samples.forEach((id, i) => {
+    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
+    const f = byId.get(id)!.callFrame as CallFrame & { lineNumber?: number; columnNumber?: number };
+    if (f.functionName === '(idle)') return;
+    total += dt;
+    const file = f.url ? f.url.split('/').pop()! : f.functionName;
+    const k = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber ?? ''}:${f.columnNumber ?? ''}`;
+    self.set(k, (self.get(k) ?? 0) + dt);
+    files.set(file, (files.get(file) ?? 0) + dt);
+  });
+  const show = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`)
+      .join('\n');
+  return `busy ${total.toFixed(0)} ms\n-- by file\n${show(files, 10)}\n-- by function (self)\n${show(self, top)}`;
+}

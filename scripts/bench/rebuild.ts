@@ -12,12 +12,14 @@
  *
  *   npm run build && node --import tsx scripts/bench/rebuild.ts [--rows=100000] [--runs=3] [--base=HEAD]
  *   … [--only=b]   time only this checkout (no A/B)
+ *   … [--profile=40] then profile one more (untimed) rebuild of this checkout: top 40 functions
  *
  * Last line is one JSON summary: {"bench":"rebuild",…}.
  */
 import { launchWithExtension } from '../../e2e/browser';
 import { ROOT, browserCpuSeconds, bundle, load, median } from './common';
 import { checkoutOf } from './lib-checkout';
+import { selfTimes, type CpuProfile } from './profile';
 
 const arg = (name: string, dflt: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
@@ -25,12 +27,15 @@ const ROWS = Number(arg('rows', '100000'));
 const RUNS = Number(arg('runs', '3'));
 const BASE = arg('base', 'HEAD');
 const ONLY = arg('only', '');
+/** After the timed runs, one more rebuild of arm B under the CPU profiler (not timed): top N functions. */
+const PROFILE = Number(arg('profile', '0'));
 
 /** Page code of one arm: `lib` is the lib/ under test; the seeding code is always this checkout's. */
 const pageCode = (lib: string) => `
 import { openDb } from '${lib}/lib/db';
 import { runRebuild } from '${lib}/lib/background/aggregates';
-import { makeOrders, makeReviews, makeStore } from '${ROOT}/lib/export/testing';
+import { makeStore } from '${ROOT}/lib/export/testing';
+import { seedRows } from '${ROOT}/scripts/bench/seed-rows';
 
 const store = makeStore('1000000', '三年老店');
 /** Deterministic (mulberry32), so both arms hold the very same rows. */
@@ -38,23 +43,10 @@ function rng(seed) {
   let a = seed >>> 0;
   return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
 }
-/** As scripts/bench/ui.ts seeds its large store: reviews spread over three years, orders over 300 days. */
+/** As scripts/bench/ui.ts seeds its large store (scripts/bench/seed-rows.ts), with a seeded generator. */
 export async function seed(name, nReviews, nOrders, now) {
   const db = openDb(name);
-  await db.stores.put({ ...store, lastSeen: now });
-  const start = now - 3 * 365 * 86400000;
-  const r = rng(7);
-  for (let i = 0; i < nReviews; i += 10000) {
-    const rows = makeReviews(store, Math.min(10000, nReviews - i), 11 + i, start);
-    for (const x of rows) { x.reviewId = 'r' + i + '-' + x.reviewId; x.key = store.key + '|' + x.reviewId; x.createdAt = start + Math.floor(r() * 3 * 365 * 86400000); }
-    await db.reviews.bulkPut(rows);
-  }
-  for (let i = 0; i < nOrders; i += 10000) {
-    const rows = makeOrders(store, Math.min(10000, nOrders - i), 12 + i, start);
-    for (const o of rows) { o.orderId = 'o' + i + '-' + o.orderId; o.key = store.key + '|' + o.orderId; }
-    await db.orders.bulkPut(rows);
-  }
-  const out = { reviews: await db.reviews.count(), orders: await db.orders.count() };
+  const out = await seedRows(db, store, nReviews, nOrders, now, rng(7));
   db.close();
   return out;
 }
@@ -129,6 +121,16 @@ try {
     );
     upgrade = { ...up, markRowsBefore: before, load: load() };
     console.log(`arm A's database opened by arm B: ${JSON.stringify(upgrade)}`);
+  }
+  if (PROFILE) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    const r = await page.evaluate<Run>(`KBB.rebuild('bench-rebuild-B')`);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    console.log(`profiled rebuild (arm B, not timed): ${(r.ms / 1000).toFixed(2)} s, load ${load()}`);
+    console.log(selfTimes(profile, PROFILE));
   }
 } finally {
   await context.close();

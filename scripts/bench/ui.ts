@@ -19,29 +19,15 @@ import { ROOT, bundle, load, stat, until, type Figure, type Mode } from './commo
 
 export const PAGE_CODE = `
 import { openDb } from '${ROOT}/lib/db';
-import { makeOrders, makeReviews, makeStore } from '${ROOT}/lib/export/testing';
+import { makeStore } from '${ROOT}/lib/export/testing';
+import { seedRows } from '${ROOT}/scripts/bench/seed-rows';
 import { renderChartProbe } from '${ROOT}/scripts/bench/chart-probe';
 
 const stores = { small: makeStore('500500', '小店'), large: makeStore('1000000', '三年老店') };
 /** Stores n reviews and m orders for a store, 10,000 per transaction; returns the table counts. */
 export async function seed(which, nReviews, nOrders) {
   const db = openDb();
-  const store = stores[which];
-  const now = Date.now();
-  await db.stores.put({ ...store, lastSeen: now });
-  // Spread over the last three years, so the 30-day window and 180-day history have data.
-  const start = now - 3 * 365 * 86400000;
-  for (let i = 0; i < nReviews; i += 10000) {
-    const rows = makeReviews(store, Math.min(10000, nReviews - i), 11 + i, start);
-    for (const r of rows) { r.reviewId = 'r' + i + '-' + r.reviewId; r.key = store.key + '|' + r.reviewId; r.createdAt = start + Math.floor(Math.random() * 3 * 365 * 86400000); }
-    await db.reviews.bulkPut(rows);
-  }
-  for (let i = 0; i < nOrders; i += 10000) {
-    const rows = makeOrders(store, Math.min(10000, nOrders - i), 12 + i, start);
-    for (const o of rows) { o.orderId = 'o' + i + '-' + o.orderId; o.key = store.key + '|' + o.orderId; }
-    await db.orders.bulkPut(rows);
-  }
-  const out = { reviews: await db.reviews.count(), orders: await db.orders.count() };
+  const out = await seedRows(db, stores[which], nReviews, nOrders, Date.now(), Math.random);
   db.close();
   return out;
 }
