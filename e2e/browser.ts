@@ -35,10 +35,12 @@ export async function launchWithExtension(
     clock?: { at: number; frozen?: boolean };
     /** More Chromium switches (e.g. the toolbar screenshot's). */
     args?: string[];
+    /** Another build of the extension (benchmarks comparing two builds); default the current build. */
+    extensionDir?: string;
   } = {},
 ): Promise<Launched> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
-    throw new Error('Build the extension first: npm run build');
+  const dir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'koubei-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -47,8 +49,8 @@ export async function launchWithExtension(
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1280, height: 860 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

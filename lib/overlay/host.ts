@@ -15,22 +15,7 @@ export const hostIn = (parent: Element, name: string): Element | undefined => {
   return Array.from(parent.children).find((c) => c.getAttribute(HOST_ATTR) === name);
 };
 
-/**
- * An empty host `name` under `parent` (created if missing), styled by `style` — a place kept for UI that
- * `shadowHost` fills later. A host sized by its style alone and `contain: strict` is a layout boundary:
- * what is drawn into it later lays out only itself, never the console's table around it (issue #15).
- */
-export function reserveHost(doc: Document, parent: Element, name: string, style: string): Element {
-  const existing = hostIn(parent, name);
-  if (existing) return existing;
-  const host = doc.createElement('koubei-ui');
-  host.setAttribute(HOST_ATTR, name);
-  host.setAttribute('style', style);
-  parent.append(host);
-  return host;
-}
-
-/** Creates (or returns) a shadow host `name` under `parent`, with `css` inside (in a reserved host if one is there). */
+/** Creates (or returns) a shadow host `name` under `parent`, with `css` inside. */
 export function shadowHost(
   doc: Document,
   parent: Element,

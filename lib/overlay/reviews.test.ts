@@ -226,37 +226,6 @@ describe('review overlay: what it reads and draws', () => {
     o.stop();
   });
 
-  it('keeps a sized place in every review row in the task the console renders it, and draws into it', async () => {
-    consolePage(['r1', 'r2']);
-    const o = start([ann('r1'), ann('r2'), ann('r3')]);
-    await settle();
-    expect(roots()).toHaveLength(2);
-    // The console shows another page: before any timer runs (the MutationObserver's microtask), every
-    // row has an empty place of fixed size, so the browser lays the table out once, with it.
-    document.body.replaceChildren();
-    consolePage(['r3', 'r1', 'r2']);
-    await Promise.resolve();
-    expect(hosts()).toHaveLength(3);
-    expect(roots()).toHaveLength(0);
-    for (const h of hosts()) expect(h.getAttribute('style')).toContain('contain:strict');
-    await settle();
-    // Drawn into those places: no second host in any row.
-    expect(roots()).toHaveLength(3);
-    expect(hosts()).toHaveLength(3);
-    o.stop();
-  });
-
-  it('keeps no empty places on a page where nothing is annotated (e.g. its store is not known yet)', async () => {
-    const page = consolePage(['r1', 'r2']);
-    const o = start([]);
-    await settle();
-    page.render();
-    await settle();
-    expect(o.annotate).toHaveBeenCalled();
-    expect(hosts()).toHaveLength(0);
-    o.stop();
-  });
-
   it('reads the page rows again only after the page changed its DOM (issue #15)', async () => {
     const page = consolePage(['r1', 'r2']);
     const rows = vi.spyOn(douyin.replyBox!, 'rows');

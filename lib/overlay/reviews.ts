@@ -13,7 +13,7 @@ import { sendMessage } from '../messaging';
 import { fillReply } from '../platforms/reply-fill';
 import type { PlatformAdapter, ReplyBox } from '../platforms/types';
 import type { AnnotateResult, ReviewAnnotation } from '../replies/store';
-import { BASE_CSS, el, hostIn, reserveHost, shadowHost } from './host';
+import { BASE_CSS, el, hostIn, shadowHost } from './host';
 import { now as clockNow } from '../clock';
 import { toggleCategory } from '../text/category-toggle';
 import { CATEGORY_LABEL, REVIEW_CATEGORIES, type ReviewCategory } from '../text/types';
@@ -33,13 +33,6 @@ const SENTIMENT: Record<ReviewAnnotation['sentiment'], [string, string]> = {
   neutral: ['', '中性'],
   positive: ['p', '正面'],
 };
-
-/**
- * The place kept under each review row's text, in the console's own render (two lines of tags and
- * buttons). Drawing into it later then never lays out the console's table again: at 100-row pages that
- * second layout was a long task on every page turn (issue #15 trace). Content beyond two lines is cut.
- */
-const RESERVE_STYLE = 'display:block;contain:strict;height:58px';
 
 /** How long a reading of the page's rows is reused when the page's DOM did not change (ms). */
 const ROWS_TTL_MS = 1000;
@@ -84,8 +77,6 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   const asked = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Whether the overlay has shown anything on this page (only then are places kept in new rows). */
-  let active = false;
   const request = async (ids: string[]) => {
     for (const id of ids) asked.add(id);
     const got = new Set<string>();
@@ -95,12 +86,6 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
         cache.set(a.reviewId, a);
         got.add(a.reviewId);
       }
-    }
-    // The first annotations on this page: from now on rows get their place as the console renders
-    // them (before that, a page whose store is unknown would show empty bands under every review).
-    if (got.size && !active) {
-      active = true;
-      reserve();
     }
     // Redraw only the rows whose annotation just arrived: a full redraw per answer cost a 1,000-row
     // page hundreds of milliseconds (issue #7 benchmark).
@@ -226,41 +211,13 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   const drain = () => {
     draining = undefined;
     const end = performance.now() + SLICE_MS;
-    const drawn: ShadowRoot[] = [];
     for (const [id, { row, anchor }] of queue) {
       queue.delete(id);
       const a = cache.get(id);
-      if (a && row.isConnected && anchor.isConnected) {
-        const root = shadowHost(doc, anchor, 'reviews', CSS);
-        render(root, a);
-        drawn.push(root);
-      }
+      if (a && row.isConnected && anchor.isConnected) render(shadowHost(doc, anchor, 'reviews', CSS), a);
       if (performance.now() >= end) break;
     }
-    if (drawn.length) raf(() => fit(drawn));
     if (queue.size && !stopped) draining = setTimeout(drain, 0);
-  };
-
-  /**
-   * A bar taller than the place kept for it (a narrow column wraps it to a third line) gets the height
-   * it needs: nothing of it may be cut, least of all 生成回复. Only those rows lay the table out again.
-   */
-  const fit = (roots: ShadowRoot[]) => {
-    const grow: HTMLElement[] = [];
-    for (const root of roots) {
-      const host = root.host as HTMLElement;
-      const bar = root.lastElementChild;
-      if (
-        host.isConnected &&
-        bar &&
-        bar.getBoundingClientRect().bottom > host.getBoundingClientRect().bottom + 1
-      )
-        grow.push(host);
-    }
-    for (const host of grow) {
-      host.style.height = 'auto';
-      host.style.contain = 'none';
-    }
   };
 
   /**
@@ -298,12 +255,6 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
     const t = performance.now();
     if (!rowsCache || t - rowsCache.at > ROWS_TTL_MS) rowsCache = { at: t, list: box.rows(doc) };
     return rowsCache.list;
-  };
-  /** Keeps a place for our UI in every review row that has none (cheap: no shadow root, no text). */
-  const reserve = () => {
-    if (stopped || !active) return;
-    for (const { row, anchor } of rowsNow())
-      if (row.isConnected) reserveHost(doc, anchor ?? box.anchor(row), 'reviews', RESERVE_STYLE);
   };
   const schedule = () => {
     if (timer === undefined) timer = setTimeout(() => ((timer = undefined), paint()), 80);
@@ -344,8 +295,6 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
       records.some((r) => !Array.from(r.addedNodes).every(ours) || !Array.from(r.removedNodes).every(ours))
     ) {
       rowsCache = undefined;
-      // Now, in the task that changed the rows, before the browser lays them out: the places for our UI.
-      reserve();
       schedule();
     }
   });

@@ -110,14 +110,32 @@ function cpuByKind(userDataDir: string): Map<string, number> {
 
 const TRACE = !process.argv.includes('--cpu');
 
+/** `--ext=dirA,dirB`: compare builds of the extension (each an arm, with the plain browser). */
+const EXT_DIRS = process.argv
+  .find((a) => a.startsWith('--ext='))
+  ?.slice('--ext='.length)
+  .split(',');
+
 async function traced(
-  ext: boolean,
-): Promise<{ latency: number[]; net: number[]; events: TraceEvent[]; cpu: Map<string, number> }> {
+  ext: boolean | string,
+): Promise<{
+  latency: number[];
+  net: number[];
+  longtasks: number;
+  events: TraceEvent[];
+  cpu: Map<string, number>;
+}> {
   const dir = mkdtempSync(join(tmpdir(), 'koubei-trace-'));
-  const launched = ext ? await launchWithExtension({ userDataDir: dir }) : undefined;
+  const launched = ext
+    ? await launchWithExtension({
+        userDataDir: dir,
+        ...(typeof ext === 'string' ? { extensionDir: ext } : {}),
+      })
+    : undefined;
   const context = launched?.context ?? (await plain(dir));
   try {
     await routeDemo(context, demo);
+    await context.addInitScript(`window.__lt = 0; new PerformanceObserver((l) => { window.__lt += l.getEntries().length; }).observe({ type: 'longtask', buffered: true });`); // prettier-ignore
     const page = await context.newPage();
     await page.goto(`${HOST}/ffa/maftersale/comment?demo_page_size=${rows}`);
     await page.locator(ROW).first().waitFor();
@@ -127,6 +145,7 @@ async function traced(
     cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
     const done = new Promise<void>((res) => cdp.once('Tracing.tracingComplete', () => res()));
     const before = cpuByKind(dir);
+    const lt0 = await page.evaluate<number>('window.__lt');
     if (TRACE)
       await cdp.send('Tracing.start', {
         traceConfig: {
@@ -155,12 +174,13 @@ async function traced(
     }
     await page.waitForTimeout(500);
     const after = cpuByKind(dir);
+    const longtasks = (await page.evaluate<number>('window.__lt')) - lt0;
     const cpu = new Map([...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)]));
     if (TRACE) {
       await cdp.send('Tracing.end');
       await done;
     }
-    return { latency, net, events, cpu };
+    return { latency, net, longtasks, events, cpu };
   } finally {
     await context.close();
   }
@@ -285,14 +305,21 @@ function longTasks(events: TraceEvent[]) {
   return out;
 }
 
+const arms: (boolean | string)[] = EXT_DIRS ? [false, ...EXT_DIRS] : [true, false];
+const summary = new Map<string, { latency: number[]; longtasks: number[] }>();
 for (let r = 0; r < runs; r++) {
-  for (const ext of r % 2 === 0 ? [true, false] : [false, true]) {
-    const { latency, net, events, cpu } = await traced(ext);
+  for (const ext of r % 2 === 0 ? arms : [...arms].reverse()) {
+    const { latency, net, longtasks, events, cpu } = await traced(ext);
+    const name = ext === false ? 'without' : ext === true ? 'with' : ext;
+    const sum = summary.get(name) ?? { latency: [], longtasks: [] };
+    summary.set(name, sum);
+    sum.latency.push([...latency].sort((a, b) => a - b)[latency.length >> 1]!);
+    sum.longtasks.push(longtasks);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
     const med = `${median(latency)} (response arrived after ${median(net)})`;
     const cpuText = [...cpu].map(([k, v]) => `${k} ${(v * 1000).toFixed(0)} ms`).join(', ');
     console.log(
-      `\n== ${ext ? 'with' : 'without'} extension, ${rows}-row pages: latency median ${med}: ${latency.join(' ')}`,
+      `\n== ${name} (${longtasks} long tasks), ${rows}-row pages: latency median ${med}: ${latency.join(' ')}`,
     );
     console.log(`   CPU while paging: ${cpuText}`);
     if (!TRACE) continue;
@@ -310,3 +337,8 @@ for (let r = 0; r < runs; r++) {
     }
   }
 }
+// Per arm: the median latency of each run, and its long tasks (interleaved runs, same instrumentation).
+for (const [name, x] of summary)
+  console.log(
+    `${name}: median latency per run ${x.latency.join(' ')} ms; long tasks per run ${x.longtasks.join(' ')}`,
+  );
