@@ -116,9 +116,7 @@ const EXT_DIRS = process.argv
   ?.slice('--ext='.length)
   .split(',');
 
-async function traced(
-  ext: boolean | string,
-): Promise<{
+async function traced(ext: boolean | string): Promise<{
   latency: number[];
   net: number[];
   longtasks: number;
