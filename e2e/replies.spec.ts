@@ -33,8 +33,7 @@ for (const { id, name, url } of REVIEW_PAGES) {
   }) => {
     const page = await context.newPage();
     await page.goto(url);
-    // Every row keeps an empty place for the bar from the console's own render (issue #15); the bar
-    // is drawn into it once the row's annotation arrives.
+    // A drawn bar (a host whose shadow root holds the row's tags).
     const drawn = page.locator(OVERLAY).filter({ has: page.getByTestId('koubei-review') });
     await expect(drawn.first()).toBeAttached({ timeout: 20_000 });
     // Tags live inside the hosts' shadow roots, not in the console's own DOM.

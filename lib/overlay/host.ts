@@ -25,13 +25,13 @@ export function shadowHost(
 ): ShadowRoot {
   const existing = hostIn(parent, name);
   if (existing?.shadowRoot) return existing.shadowRoot;
-  const host = existing ?? doc.createElement('koubei-ui');
+  const host = doc.createElement('koubei-ui');
   host.setAttribute(HOST_ATTR, name);
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = css;
   root.append(style);
-  if (!existing) parent.insertBefore(host, before ?? null);
+  parent.insertBefore(host, before ?? null);
   return root;
 }
 

@@ -81,9 +81,8 @@ function start(items: ReviewAnnotation[], Intersection: typeof IntersectionObser
   return { annotate, copy, stop, emit: (h: Handled) => listeners.forEach((fn) => fn(h)) };
 }
 
-const hosts = () => Array.from(document.querySelectorAll('koubei-ui[data-koubei-host="reviews"]'));
-/** The overlays drawn (a host without a shadow root is a place kept for one, not drawn yet). */
-const roots = () => hosts().flatMap((h) => (h.shadowRoot ? [h.shadowRoot] : []));
+const roots = () =>
+  Array.from(document.querySelectorAll('koubei-ui[data-koubei-host="reviews"]')).map((h) => h.shadowRoot!);
 const settle = () => vi.advanceTimersByTimeAsync(200);
 
 beforeEach(() => vi.useFakeTimers());

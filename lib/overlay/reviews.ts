@@ -199,8 +199,6 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
 
   /** Rows waiting to be drawn, by review id (the latest row element wins: consoles re-render). */
   const queue = new Map<string, { row: HTMLElement; anchor: HTMLElement }>();
-  const raf = (fn: () => void) =>
-    doc.defaultView?.requestAnimationFrame ? doc.defaultView.requestAnimationFrame(fn) : setTimeout(fn, 16);
   let draining: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
@@ -237,7 +235,7 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
         continue;
       }
       const anchor = listed ?? box.anchor(row);
-      const fresh = !hostIn(anchor, 'reviews')?.shadowRoot;
+      const fresh = !hostIn(anchor, 'reviews');
       if (fresh || force === true || (force !== false && force.has(reviewId)))
         queue.set(reviewId, { row, anchor });
     }
@@ -270,6 +268,7 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   const paintSoon = () => {
     if (frame) return;
     frame = true;
+    const raf = doc.defaultView?.requestAnimationFrame ?? ((fn: () => void) => setTimeout(fn, 16));
     raf(() => ((frame = false), stopped || paint()));
   };
   const IO = d.Intersection === undefined ? doc.defaultView?.IntersectionObserver : d.Intersection;

@@ -51,7 +51,7 @@ function timeValues(rows: unknown[]): Map<string, number[]> {
   const walk = (v: unknown, path: string, depth: number) => {
     if (depth > 4 || typeof v !== 'object' || v === null) return;
     if (Array.isArray(v)) return v.slice(0, 50).forEach((x) => walk(x, path, depth + 1));
-    for (const k in v as Obj) {
+    for (const k of Object.keys(v)) {
       const x = (v as Obj)[k];
       // Only time fields and nested objects matter: plain values are skipped before building a path.
       const time =
@@ -61,7 +61,10 @@ function timeValues(rows: unknown[]): Map<string, number[]> {
       if (time) {
         const n = Number(x);
         // Appended in place: copying the list per value made a 500-row page quadratic (issue #15 profile).
-        if (n > 0) (out.get(p) ?? out.set(p, []).get(p)!).push(n);
+        const seen = out.get(p);
+        if (n <= 0) continue;
+        if (seen) seen.push(n);
+        else out.set(p, [n]);
       } else walk(x, p, depth + 1);
     }
   };

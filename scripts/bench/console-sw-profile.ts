@@ -7,37 +7,14 @@
  *
  *   node --experimental-websocket --import tsx scripts/bench/console-sw-profile.ts [rows=100] [pages=15]
  */
-import { createDemoHandler, routeDemo } from '../../demo/server';
+import { routeDemo } from '../../demo/server';
 import { launchWithExtension } from '../../e2e/browser';
+import { byFunction, consoleDemo, listUrl, nextPage, ROW, topLines } from './console-page';
+import type { CpuProfile } from './profile';
 
-const HOST = 'https://fxg.jinritemai.com';
-const ROW = 'tr[data-comment-id]';
 const PORT = 9339;
 const rows = Number(process.argv[2] ?? 100);
 const pages = Number(process.argv[3] ?? 15);
-const NEXT = `(async () => {
-  const first = document.querySelector(${JSON.stringify(ROW)})?.dataset.commentId;
-  const btn = [...document.querySelectorAll('.pager_93c1 button')].find((b) => b.textContent === '下一页');
-  if (!btn || btn.disabled) return -1;
-  const t = performance.now();
-  btn.click();
-  await new Promise((res) => {
-    const check = () => (document.querySelector(${JSON.stringify(ROW)})?.dataset.commentId !== first ? res() : requestAnimationFrame(check));
-    requestAnimationFrame(check);
-  });
-  return performance.now() - t;
-})()`;
-
-interface Node {
-  id: number;
-  callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: Node[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 /** A minimal CDP client over the loopback WebSocket of one target. */
 function cdp(url: string) {
@@ -60,11 +37,10 @@ function cdp(url: string) {
   };
 }
 
-const demo = createDemoHandler({ seed: 7, now: Date.UTC(2026, 10, 22, 2), days: 62, ordersPerDay: 300 });
 const { context } = await launchWithExtension({ args: [`--remote-debugging-port=${PORT}`] });
-await routeDemo(context, demo);
+await routeDemo(context, consoleDemo());
 const page = await context.newPage();
-await page.goto(`${HOST}/ffa/maftersale/comment?demo_page_size=${rows}`);
+await page.goto(listUrl(rows));
 await page.locator(ROW).first().waitFor();
 await page.waitForTimeout(1000);
 const targets = (await (await fetch(`http://127.0.0.1:${PORT}/json/list`)).json()) as {
@@ -80,49 +56,22 @@ await session.send('Profiler.setSamplingInterval', { interval: 200 });
 await session.send('Profiler.start');
 const lat: number[] = [];
 for (let i = 1; i < pages; i++) {
-  lat.push(Math.round(await page.evaluate<number>(NEXT)));
+  const turn = await nextPage(page);
+  if (!turn) break;
+  lat.push(Math.round(turn.ms));
   await page.waitForTimeout(150);
 }
 await page.waitForTimeout(1500);
-const { profile } = await session.send<{ profile: Profile }>('Profiler.stop');
+const { profile } = await session.send<{ profile: CpuProfile }>('Profiler.stop');
 session.close();
 await context.close();
 
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const parent = new Map<number, number>();
-for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-const label = (id: number) => {
-  const f = byId.get(id)!.callFrame;
-  return `${f.functionName || '(anon)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber}`;
-};
-const self = new Map<string, number>();
-const incl = new Map<string, number>();
-let busy = 0;
-for (let i = 0; i < profile.samples.length; i++) {
-  const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-  let id: number | undefined = profile.samples[i]!;
-  if (byId.get(id)!.callFrame.functionName === '(idle)') continue;
-  busy += dt;
-  self.set(label(id), (self.get(label(id)) ?? 0) + dt);
-  const seen = new Set<string>();
-  while (id !== undefined) {
-    const l = label(id);
-    if (!seen.has(l)) {
-      incl.set(l, (incl.get(l) ?? 0) + dt);
-      seen.add(l);
-    }
-    id = parent.get(id);
-  }
-}
-const top = (m: Map<string, number>, n: number) =>
-  [...m]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`)
-    .join('\n');
+const { self, inclusive, busyMs } = byFunction(profile);
 console.log(`rows ${rows}, ${lat.length} page turns; latency ms: ${lat.join(' ')}`);
-console.log(`service worker busy ${busy.toFixed(0)} ms (${(busy / lat.length).toFixed(1)} ms per page turn)`);
+console.log(
+  `service worker busy ${busyMs.toFixed(0)} ms (${(busyMs / lat.length).toFixed(1)} ms per page turn)`,
+);
 // The project's own functions (not Dexie's internals, not native code): where to look first.
-const ours = new Map([...incl].filter(([k]) => !/^\S+ (db-|:-1)/.test(k) && !k.startsWith('(')));
-console.log(`self:\n${top(self, 30)}\ninclusive:\n${top(incl, 40)}`);
-console.log(`inclusive, project code only:\n${top(ours, 70)}`);
+const ours = new Map([...inclusive].filter(([k]) => !/^\S+ (db-|:-1)/.test(k) && !k.startsWith('(')));
+console.log(`self:\n${topLines(self, 30)}\ninclusive:\n${topLines(inclusive, 40)}`);
+console.log(`inclusive, project code only:\n${topLines(ours, 70)}`);

@@ -7,34 +7,16 @@
  *
  *   node --import tsx scripts/bench/console-trace.ts [rows=100] [pages=15] [runs=1]
  */
-import type { BrowserContext } from '@playwright/test';
-import { chromium } from '@playwright/test';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDemoHandler, routeDemo } from '../../demo/server';
-import { chromiumPath, launchWithExtension } from '../../e2e/browser';
+import { routeDemo } from '../../demo/server';
+import { launchWithExtension } from '../../e2e/browser';
+import { consoleDemo, listUrl, nextPage, plainBrowser, ROW } from './console-page';
 
-const HOST = 'https://fxg.jinritemai.com';
-const ROW = 'tr[data-comment-id]';
 const rows = Number(process.argv[2] ?? 100);
 const pages = Number(process.argv[3] ?? 15);
 const runs = Number(process.argv[4] ?? 1);
-const NEXT = `(async () => {
-  const first = document.querySelector(${JSON.stringify(ROW)})?.dataset.commentId;
-  const btn = [...document.querySelectorAll('.pager_93c1 button')].find((b) => b.textContent === '下一页');
-  if (!btn || btn.disabled) return -1;
-  const t = performance.now();
-  btn.click();
-  await new Promise((res) => {
-    const check = () => (document.querySelector(${JSON.stringify(ROW)})?.dataset.commentId !== first ? res() : requestAnimationFrame(check));
-    requestAnimationFrame(check);
-  });
-  const done = performance.now();
-  // The list request of this turn: how much of the latency was the response arriving.
-  const res = performance.getEntriesByType('resource').filter((e) => e.name.includes('commentList') && e.startTime >= t).pop();
-  return [done - t, res ? res.responseEnd - t : -1];
-})()`;
 
 interface TraceEvent {
   name: string;
@@ -47,18 +29,7 @@ interface TraceEvent {
   args?: { name?: string; data?: { url?: string; type?: string; frame?: string; functionName?: string } };
 }
 
-const demo = createDemoHandler({ seed: 7, now: Date.UTC(2026, 10, 22, 2), days: 62, ordersPerDay: 300 });
-
-async function plain(dir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(dir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1280, height: 860 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check'], // prettier-ignore
-  });
-}
+const demo = consoleDemo();
 
 /** CPU seconds so far of each Chromium process of one profile, by kind (browser, renderer, extension, gpu…). */
 function cpuByKind(userDataDir: string): Map<string, number> {
@@ -130,12 +101,12 @@ async function traced(ext: boolean | string): Promise<{
         ...(typeof ext === 'string' ? { extensionDir: ext } : {}),
       })
     : undefined;
-  const context = launched?.context ?? (await plain(dir));
+  const context = launched?.context ?? (await plainBrowser(dir));
   try {
     await routeDemo(context, demo);
     await context.addInitScript(`window.__lt = 0; new PerformanceObserver((l) => { window.__lt += l.getEntries().length; }).observe({ type: 'longtask', buffered: true });`); // prettier-ignore
     const page = await context.newPage();
-    await page.goto(`${HOST}/ffa/maftersale/comment?demo_page_size=${rows}`);
+    await page.goto(listUrl(rows));
     await page.locator(ROW).first().waitFor();
     await page.waitForTimeout(800);
     const cdp = await context.newCDPSession(page);
@@ -164,10 +135,10 @@ async function traced(ext: boolean | string): Promise<{
     const latency: number[] = [];
     const net: number[] = [];
     for (let i = 1; i < pages; i++) {
-      const r = await page.evaluate<number | [number, number]>(NEXT);
-      if (!Array.isArray(r)) break;
-      latency.push(Math.round(r[0]));
-      net.push(Math.round(r[1]));
+      const turn = await nextPage(page);
+      if (!turn) break;
+      latency.push(Math.round(turn.ms));
+      net.push(Math.round(turn.responseMs));
       await page.waitForTimeout(150);
     }
     await page.waitForTimeout(500);
@@ -225,12 +196,19 @@ function mainThread(events: TraceEvent[]): TraceEvent {
   return main;
 }
 
-/** Self time (duration minus children) of every event on the page's main thread, by kind. */
-function selfTimes(events: TraceEvent[]): string {
+/** The page's main thread's complete events, in order (parents before their children). */
+function mainEvents(events: TraceEvent[]): TraceEvent[] {
   const main = mainThread(events);
-  const own = events
+  return events
     .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+}
+
+/**
+ * Self time (duration minus children) of `own` events, by kind, in ms. Script is named by origin (the
+ * page's or the extension's), and what it calls inherits that origin.
+ */
+function selfByKind(own: TraceEvent[]): Map<string, number> {
   const parts = new Map<string, number>();
   const stack: { end: number; kind: string; child: number; dur: number }[] = [];
   const close = (upTo: number) => {
@@ -250,56 +228,28 @@ function selfTimes(events: TraceEvent[]): string {
     stack.push({ end: e.ts + e.dur!, kind, child: 0, dur: e.dur! });
   }
   close(Infinity);
-  return [...parts]
+  return parts;
+}
+
+/** Self time on the page's main thread by kind, the largest first. */
+const selfTimes = (events: TraceEvent[]): string =>
+  [...selfByKind(mainEvents(events))]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 22)
     .map(([k, ms]) => `     ${ms.toFixed(0).padStart(6)} ms  ${k}`)
     .join('\n');
-}
 
-/** Direct children of each long main-thread task, summed by kind. */
+/** Each main-thread task over 50 ms, with the self time of what ran inside it, by kind. */
 function longTasks(events: TraceEvent[]) {
-  // The page's main thread: the one running the most RunTask time among CrRendererMain threads.
-  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const busy = (m: TraceEvent) =>
-    events.reduce(
-      (s, e) => (e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask' ? s + (e.dur ?? 0) : s),
-      0,
-    );
-  const main = mains.sort((a, b) => busy(b) - busy(a))[0];
-  if (!main) throw new Error(`no renderer main thread in the trace (${events.length} events)`);
-  const own = events
-    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
-    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const own = mainEvents(events);
   const out: { start: number; dur: number; parts: Map<string, number> }[] = [];
-  for (let i = 0; i < own.length; i++) {
-    const t = own[i]!;
-    if (t.name !== 'RunTask' || t.dur! < 50_000) continue;
+  own.forEach((t, i) => {
+    if (t.name !== 'RunTask' || t.dur! < 50_000) return;
     const end = t.ts + t.dur!;
-    const parts = new Map<string, number>();
-    // Self time of every event inside the task (its duration minus its children's), by kind; script
-    // is named by origin (the page's or the extension's), inherited by what it calls.
-    const stack: { end: number; kind: string; child: number; dur: number }[] = [];
-    const close = (upTo: number) => {
-      while (stack.length && stack[stack.length - 1]!.end <= upTo) {
-        const top = stack.pop()!;
-        parts.set(top.kind, (parts.get(top.kind) ?? 0) + (top.dur - top.child) / 1000);
-      }
-    };
-    for (let j = i + 1; j < own.length && own[j]!.ts < end; j++) {
-      const e = own[j]!;
-      close(e.ts);
-      const url = e.args?.data?.url ?? '';
-      const up = stack[stack.length - 1]?.kind ?? '';
-      const script = url.startsWith('chrome-extension://') ? 'ext' : url ? 'page' : up.startsWith('ext') ? 'ext' : up.startsWith('page') ? 'page' : ''; // prettier-ignore
-      const base = e.name === 'EventDispatch' ? `event:${e.args?.data?.type}` : e.name;
-      const kind = script ? `${script} ${base}` : base;
-      if (stack.length) stack[stack.length - 1]!.child += e.dur!;
-      stack.push({ end: e.ts + e.dur!, kind, child: 0, dur: e.dur! });
-    }
-    close(Infinity);
-    out.push({ start: t.ts, dur: t.dur! / 1000, parts });
-  }
+    let j = i + 1;
+    while (j < own.length && own[j]!.ts < end) j++;
+    out.push({ start: t.ts, dur: t.dur! / 1000, parts: selfByKind(own.slice(i + 1, j)) });
+  });
   return out;
 }
 

@@ -9,48 +9,17 @@
  * with the 抖店 adapter handles 1,000-row responses from a stubbed `fetch` and posts each batch with
  * runtime.sendMessage; its JS time per 100 rows comes from a CPU profile of that page.
  */
-import { chromium, type BrowserContext } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDemoHandler, routeDemo, type DemoHandler } from '../../demo/server';
-import { chromiumPath, launchWithExtension } from '../../e2e/browser';
+import type { BrowserContext } from '@playwright/test';
+import { routeDemo, type DemoHandler } from '../../demo/server';
+import { launchWithExtension } from '../../e2e/browser';
 import { ROOT, bundle, load, stat, type Figure, type Mode } from './common';
+import { consoleDemo, HOST, listUrl, nextPage, plainBrowser, ROW } from './console-page';
 import { attribute, type CpuProfile } from './profile';
-
-const NOW = Date.UTC(2026, 10, 22, 2, 0, 0);
-const HOST = 'https://fxg.jinritemai.com';
-const ROW = 'tr[data-comment-id]';
 
 /** Installed before any page script: collects long tasks. */
 const LONGTASKS = `window.__koubeiBench = { longtasks: [] };
 new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__koubeiBench.longtasks.push(Math.round(e.duration)); })
   .observe({ type: 'longtask', buffered: true });`;
-
-/** Clicks 下一页 and resolves with the ms until the first row changed and a frame was painted. */
-const NEXT = `(async () => {
-  const first = document.querySelector(${JSON.stringify(ROW)})?.dataset.commentId;
-  const btn = [...document.querySelectorAll('.pager_93c1 button')].find((b) => b.textContent === '下一页');
-  if (!btn || btn.disabled) return -1;
-  const t = performance.now();
-  btn.click();
-  await new Promise((res) => {
-    const check = () => (document.querySelector(${JSON.stringify(ROW)})?.dataset.commentId !== first ? res() : requestAnimationFrame(check));
-    requestAnimationFrame(check);
-  });
-  return performance.now() - t;
-})()`;
-
-async function plainBrowser(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'koubei-plain-')), {
-    executablePath: chromiumPath(),
-    headless: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1280, height: 860 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check'], // prettier-ignore
-  });
-}
 
 interface Pass {
   latency: number[];
@@ -73,7 +42,7 @@ async function pageThrough(
   await routeDemo(context, demo);
   await context.addInitScript(LONGTASKS);
   const page = await context.newPage();
-  await page.goto(`${HOST}/ffa/maftersale/comment?demo_page_size=${rows}`);
+  await page.goto(listUrl(rows));
   await page.locator(ROW).first().waitFor();
   await page.waitForTimeout(500);
   const cdp = profile ? await context.newCDPSession(page) : undefined;
@@ -84,9 +53,9 @@ async function pageThrough(
   }
   const latency: number[] = [];
   for (let i = 1; i < pages; i++) {
-    const ms = await page.evaluate<number>(NEXT);
-    if (ms < 0) break;
-    latency.push(ms);
+    const turn = await nextPage(page);
+    if (!turn) break;
+    latency.push(turn.ms);
     await page.waitForTimeout(150);
   }
   await page.waitForTimeout(500);
@@ -191,7 +160,7 @@ export async function runConsole(mode: Mode): Promise<Figure[]> {
   // `--console-runs=6`: more interleaved runs when the machine is noisy.
   const runsArg = process.argv.find((a) => a.startsWith('--console-runs='));
   if (runsArg) size.runs = Number(runsArg.slice('--console-runs='.length)) || size.runs;
-  const demo = createDemoHandler({ seed: 7, now: NOW, days: 62, ordersPerDay: 300 });
+  const demo = consoleDemo();
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const figures: Figure[] = [];
   for (const rows of mode === 'smoke' ? [20] : PAGE_SIZES) {
