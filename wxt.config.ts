@@ -23,6 +23,12 @@ export default defineConfig({
       default_title: '__MSG_actionTitle__',
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     },
+    // The console page's UI (lib/capture/page-ui.ts), imported by the content script only when a page
+    // captures a list. Reachable from the console hosts only, under a per-session URL (use_dynamic_url),
+    // so other sites cannot probe for the extension with it.
+    web_accessible_resources: [
+      { resources: ['page-ui.js'], matches: [...CONSOLE_HOST_PATTERNS], use_dynamic_url: true },
+    ],
     minimum_chrome_version: '116',
   },
   hooks: {

@@ -31,6 +31,10 @@ const FROZEN: Permissions = {
   optional_permissions: [],
   optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
 };
+/** The only web-accessible file: the console page's UI, loaded when a list is captured (page-ui-loader.ts). */
+const PAGE_UI_RESOURCES = [
+  { resources: ['page-ui.js'], matches: FROZEN.host_permissions, use_dynamic_url: true },
+];
 const KINDS = Object.keys(FROZEN) as (keyof Permissions)[];
 const FIX =
   'add the permission to FROZEN in lib/manifest.test.ts and a row saying why to README.md "权限与隐私 / Permissions and privacy"';
@@ -92,11 +96,16 @@ describe('permissions', () => {
     expect(FROZEN.host_permissions.every((h) => /^https:\/\/[a-z0-9.-]+\/\*$/.test(h))).toBe(true);
   });
 
-  it.skipIf(!freshBuild)('the built manifest agrees, and exposes nothing to pages', () => {
+  it.skipIf(!freshBuild)('the built manifest agrees, and exposes nothing to pages but the page UI', () => {
     const built = JSON.parse(readFileSync(builtPath, 'utf8')) as Record<string, unknown>;
     expect(of(built), FIX).toEqual(sorted(FROZEN));
-    // Pages can neither message the extension nor load its files.
+    // Pages cannot message the extension; the one file they can load is the lazily imported page UI.
     expect(built.externally_connectable).toBeUndefined();
-    expect(built.web_accessible_resources).toBeUndefined();
+    expect(built.web_accessible_resources).toEqual(PAGE_UI_RESOURCES);
+  });
+
+  it('exposes only the page UI, to the console hosts only, under a per-session URL', () => {
+    const war = (wxtConfig.manifest as { web_accessible_resources?: unknown }).web_accessible_resources;
+    expect(war).toEqual(PAGE_UI_RESOURCES);
   });
 });

@@ -1,13 +1,14 @@
 /** Wires capture into a content-script context: channel from the hook → parse → typed message. */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '../messaging';
-import { startReviewOverlayFor } from '../overlay/reviews';
 import type { PlatformAdapter } from '../platforms/types';
 import { contentChannel } from './channel';
 import { createCapture, withRetry } from './content';
 import { pageIdle } from './idle';
 import { watchDom } from './dom';
-import { startWalkerController } from './walker-controller';
+import { PAGE_UI_KEY, pageUiLoader } from './page-ui-loader';
+import type { StartPageUi } from './page-ui';
 import { clockReady, now as clockNow } from '../clock';
 
 export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
@@ -30,30 +31,49 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
   contentChannel(window, (m) => {
     if (ctx.isValid) void clockReady().then(() => (ctx.isValid ? handle(m) : undefined));
   });
-  // Tags, 可疑, countdown and "生成回复" next to review rows (lib/overlay/reviews.ts).
-  startReviewOverlayFor(ctx, adapter, handle);
-  startWalkerController({
+  // Tags, 可疑, countdown and "生成回复" next to review rows, and the walker (自动翻页采集): loaded the first
+  // time this page captures a list, not with every console tab (lib/capture/page-ui-loader.ts).
+  const ui = pageUiLoader({
     adapter,
-    doc: document,
     capture: handle,
-    pageUrl: () => new URL(location.href),
-    // Retried like captures: a worker stopped mid-save must not end the walk (issue #8).
-    persist: {
-      save: (s) => withRetry(() => sendMessage('cs-bg/walker-save', s)),
-      load: (platform, path) => withRetry(() => sendMessage('cs-bg/walker-load', { platform, path })),
+    load: loadPageUi,
+    deps: {
+      adapter,
+      doc: document,
+      pageUrl: () => new URL(location.href),
+      now: clockNow,
+      annotate: (ids) => sendMessage('cs-bg/annotate', { platform: adapter.id, reviewIds: ids }),
+      correct: (reviewId, categories) =>
+        sendMessage('cs-bg/correct-review', { platform: adapter.id, reviewId, categories }),
+      copy: (text) => navigator.clipboard.writeText(text),
+      // Retried like captures: a worker stopped mid-save must not end the walk (issue #8).
+      persist: {
+        save: (s) => withRetry(() => sendMessage('cs-bg/walker-save', s)),
+        load: (platform, path) => withRetry(() => sendMessage('cs-bg/walker-load', { platform, path })),
+      },
+      sleep: (ms) => new Promise((r) => ctx.setTimeout(r, ms)),
+      random: Math.random,
     },
-    now: clockNow,
-    sleep: (ms) => new Promise((r) => ctx.setTimeout(r, ms)),
-    random: Math.random,
+    onError: (e) => console.warn('[koubei] page UI not loaded', e),
   });
+  ctx.onInvalidated(ui.stop);
   watchDom({
     adapter,
     doc: document,
     pageUrl: () => new URL(location.href),
-    send: (batch) => sendMessage('cs-bg/capture', batch),
+    // A list read from the page's table (no JSON captured) shows the overlay and walker as well.
+    send: (batch) => (ui.need(), sendMessage('cs-bg/capture', batch)),
     lastApiAt: handle.lastApiAt,
     now: clockNow,
     setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
     clearTimeout: (id) => clearTimeout(id as number),
   });
+}
+
+/** Imports page-ui.js (web-accessible to the console hosts only) and returns the entry point it registered. */
+async function loadPageUi(): Promise<StartPageUi> {
+  await import(/* @vite-ignore */ browser.runtime.getURL('/page-ui.js'));
+  const start = (globalThis as Record<symbol, unknown>)[PAGE_UI_KEY];
+  if (typeof start !== 'function') throw new Error('page-ui.js did not register its entry point');
+  return start as StartPageUi;
 }

@@ -20,7 +20,7 @@ export interface WalkerPersistence {
 export interface WalkerControllerDeps {
   adapter: PlatformAdapter;
   doc: Document;
-  capture: Capture;
+  capture: Pick<Capture, 'onHandled'>;
   pageUrl: () => URL;
   persist: WalkerPersistence;
   now: () => number;
@@ -48,7 +48,8 @@ export function outcomeOf(h: Handled): ListOutcome {
   return { result, seen: h.result.seen, fatal };
 }
 
-export function startWalkerController(d: WalkerControllerDeps): void {
+/** Starts the controller; returns a function that stops listening to captures. */
+export function startWalkerController(d: WalkerControllerDeps): () => void {
   const listIds = new Set(
     d.adapter.endpoints.filter((e) => e.kind === 'reviews' || e.kind === 'orders').map((e) => e.id),
   );
@@ -124,7 +125,7 @@ export function startWalkerController(d: WalkerControllerDeps): void {
     panel.update(state);
   };
 
-  d.capture.onHandled((h) => {
+  return d.capture.onHandled((h) => {
     if (!listIds.has(h.endpoint.replace(/ \(\d+\/\d+\)$/, ''))) return;
     const o = outcomeOf(h);
     position++;

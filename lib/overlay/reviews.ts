@@ -7,14 +7,11 @@
  * The consoles re-render their tables freely, wiping what we added: a MutationObserver paints again
  * from the cache, and each row's UI lives in its own shadow root (lib/overlay/host.ts).
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Capture } from '../capture/content';
-import { sendMessage } from '../messaging';
 import { fillReply } from '../platforms/reply-fill';
-import type { PlatformAdapter, ReplyBox } from '../platforms/types';
+import type { ReplyBox } from '../platforms/types';
 import type { AnnotateResult, ReviewAnnotation } from '../replies/store';
 import { BASE_CSS, el, hostIn, shadowHost } from './host';
-import { now as clockNow } from '../clock';
 import { toggleCategory } from '../text/category-toggle';
 import { CATEGORY_LABEL, REVIEW_CATEGORIES, type ReviewCategory } from '../text/types';
 
@@ -315,24 +312,4 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
     if (timer !== undefined) clearTimeout(timer);
     if (draining !== undefined) clearTimeout(draining);
   };
-}
-
-/** Starts the overlay on a console page whose adapter knows its reply box (one call in capture/start.ts). */
-export function startReviewOverlayFor(
-  ctx: ContentScriptContext,
-  adapter: PlatformAdapter,
-  capture: Capture,
-): void {
-  if (!adapter.replyBox) return;
-  const stop = startReviewOverlay({
-    box: adapter.replyBox,
-    doc: document,
-    capture,
-    annotate: (ids) => sendMessage('cs-bg/annotate', { platform: adapter.id, reviewIds: ids }),
-    correct: (reviewId, categories) =>
-      sendMessage('cs-bg/correct-review', { platform: adapter.id, reviewId, categories }),
-    now: clockNow,
-    copy: (text) => navigator.clipboard.writeText(text),
-  });
-  ctx.onInvalidated(stop);
 }

@@ -2,7 +2,8 @@
  * Bundle figures from the built extension (.output/chrome-mv3), read from the files themselves:
  * - a page's initial JS: the scripts its HTML loads plus everything they import statically (a dynamic
  *   `import()` loads after first paint and is not counted), gzip level 9;
- * - the content scripts a console tab gets: the main-world hook plus one platform's isolated script.
+ * - the content scripts a console tab gets: the main-world hook plus one platform's isolated script; the
+ *   page UI (overlay, walker: page-ui.js) is imported later, only by pages that capture a list.
  * Used by the benchmarks and by e2e/score.spec.ts (the popup and side-panel budgets).
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -30,11 +31,15 @@ export function initialJs(dir: string, html: string): { bytes: number; files: st
 }
 
 /** Gzipped bytes of the hook plus each platform's isolated content script (one tab gets one pair). */
-export function contentScripts(dir: string): { hook: number; perPlatform: Record<string, number> } {
+export function contentScripts(dir: string): {
+  hook: number;
+  perPlatform: Record<string, number>;
+  pageUi: number;
+} {
   const cs = join(dir, 'content-scripts');
   const hook = gz(join(cs, 'hook.js'));
   const perPlatform: Record<string, number> = {};
   for (const f of readdirSync(cs).filter((x) => x.endsWith('.js') && x !== 'hook.js'))
     perPlatform[f.replace(/\.js$/, '')] = gz(join(cs, f));
-  return { hook, perPlatform };
+  return { hook, perPlatform, pageUi: gz(join(dir, 'page-ui.js')) };
 }
