@@ -5,7 +5,7 @@ import { openDb } from '../db';
 import { onMessage } from '../messaging';
 import type { AnnotateResult, CheckedDraft, ModelDraftReply } from '../replies/store';
 import { replyDeadlineItem, replyModelItem, replySettingsItem } from '../settings';
-import { annotateIds, registerReviews, replyContext } from './reviews';
+import { annotateIds, cachedReplyContext, registerReviews, replyContext } from './reviews';
 import { review, T_NOW as NOW, T_STORE as STORE } from './reviews-testing';
 import { memoryBindings } from './stores';
 
@@ -95,6 +95,33 @@ describe('annotateIds', () => {
     const ctx = await replyContext(NOW);
     expect(ctx.templates.some((t) => t.id === 'mine')).toBe(true);
     expect(ctx.ladder).toEqual([{ maxStars: 1, text: '为您办理退货退款' }]);
+  });
+});
+
+describe('cachedReplyContext', () => {
+  it('reads the settings once while they are unchanged, and again after either item changes', async () => {
+    const reads = vi.spyOn(replySettingsItem, 'getValue');
+    const contextAt = cachedReplyContext();
+    const a = await contextAt(NOW);
+    const b = await contextAt(NOW + 60_000);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect([a.now, b.now]).toEqual([NOW, NOW + 60_000]);
+    expect(b.templates.some((t) => t.id === 'mine')).toBe(false);
+
+    await replySettingsItem.setValue({
+      templates: [
+        { id: 'mine', category: 'quality', severity: 'any', text: '{买家}抱歉，{问题}，我们{补救}。' },
+      ],
+      disabledDefaults: [],
+      ladder: [],
+    });
+    await vi.waitFor(async () =>
+      expect((await contextAt(NOW)).templates.some((t) => t.id === 'mine')).toBe(true),
+    );
+    await replyDeadlineItem.setValue({ internalHours: 2 });
+    await vi.waitFor(async () => expect((await contextAt(NOW)).deadlines.internalHours).toBe(2));
+    expect(reads).toHaveBeenCalledTimes(3);
+    reads.mockRestore();
   });
 });
 

@@ -14,6 +14,7 @@ import { routeDemo, type DemoHandler } from '../../demo/server';
 import { launchWithExtension } from '../../e2e/browser';
 import { ROOT, bundle, load, stat, type Figure, type Mode } from './common';
 import { consoleDemo, HOST, listUrl, nextPage, plainBrowser, ROW } from './console-page';
+import { pageHeapMb, workerHeapMb } from './heap';
 import { attribute, type CpuProfile } from './profile';
 
 /** Installed before any page script: collects long tasks. */
@@ -28,7 +29,16 @@ interface Pass {
 }
 
 /**
- * Pages through `pages` pages of `rows` rows, a short pause after each (a merchant looks at the page).
+ * The pause after each page turn (ms). 150 ms is rapid paging: the work a turn leaves behind (storing the
+ * rows, annotating them) still runs when the next click comes. `--console-pause=1000` pages at a reading
+ * pace instead.
+ */
+const PAUSE_MS = Number(
+  process.argv.find((a) => a.startsWith('--console-pause='))?.slice('--console-pause='.length) ?? 150,
+);
+
+/**
+ * Pages through `pages` pages of `rows` rows, a pause (PAUSE_MS) after each (a merchant looks at the page).
  * Both arms of the A/B call this the same way with `profile: false`; the CPU profile is a separate,
  * untimed pass (issue #15: a profiler in one arm only made that arm slower).
  */
@@ -56,7 +66,7 @@ async function pageThrough(
     const turn = await nextPage(page);
     if (!turn) break;
     latency.push(turn.ms);
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(PAUSE_MS);
   }
   await page.waitForTimeout(500);
   const out: Pass = { latency, longtasks: await page.evaluate<number[]>('window.__koubeiBench.longtasks') };
@@ -155,6 +165,53 @@ async function arm(
   }
 }
 
+/** Pages after which the leak check takes its first reading (caches and the page's own state filled). */
+const LEAK_WARM = 5;
+
+interface Heaps {
+  page: number;
+  worker?: number;
+}
+
+/**
+ * Leak check (issue #15 item 6), untimed: pages through `pages` pages and reads the JS heap after a GC
+ * once `LEAK_WARM` pages are shown and again at the end — the console page's heap (page scripts and our
+ * content scripts share its isolate) and, with the extension, the service worker's. The same pass in a
+ * browser without the extension gives the page's own growth.
+ */
+async function leakCheck(
+  withExtension: boolean,
+  demo: DemoHandler,
+  pages: number,
+  rows: number,
+): Promise<{ first: Heaps; last: Heaps }> {
+  const ext = withExtension ? await launchWithExtension() : undefined;
+  const context = ext?.context ?? (await plainBrowser());
+  try {
+    await routeDemo(context, demo);
+    const page = await context.newPage();
+    await page.goto(listUrl(rows));
+    await page.locator(ROW).first().waitFor();
+    const heaps = async (): Promise<Heaps> => {
+      await page.waitForTimeout(1_500); // captures stored, overlay drawn
+      return {
+        page: await pageHeapMb(context, page),
+        ...(ext ? { worker: await workerHeapMb(context, page) } : {}),
+      };
+    };
+    let first: Heaps | undefined;
+    for (let i = 1; i < pages; i++) {
+      if (!(await nextPage(page))) break;
+      await page.waitForTimeout(150);
+      if (i === LEAK_WARM) first = await heaps();
+    }
+    if (!first) throw new Error(`leak check: fewer than ${LEAK_WARM} pages turned`);
+    return { first, last: await heaps() };
+  } finally {
+    await context.close();
+  }
+}
+
 export async function runConsole(mode: Mode): Promise<Figure[]> {
   const size = { full: { pages: 50, runs: 3 }, quick: { pages: 20, runs: 2 }, smoke: { pages: 3, runs: 1 } }[mode]; // prettier-ignore
   // `--console-runs=6`: more interleaved runs when the machine is noisy.
@@ -177,7 +234,7 @@ export async function runConsole(mode: Mode): Promise<Figure[]> {
     const big = rows === 100;
     const base = med(without.map((p) => med(p.latency))).toFixed(0);
     figures.push(
-      stat(slowdown.map((x) => x * 100), { group: 'content script', what: `page interaction slowdown at ${rows}-row pages (median 下一页 latency with vs without the extension, interleaved, no profiler in either arm; ${base} ms without)`, unit: '%', target: big ? '≤ 10%' : '—', pass: (v) => (big ? v <= 10 : null), where: 'chromium' }), // prettier-ignore
+      stat(slowdown.map((x) => x * 100), { group: 'content script', what: `page interaction slowdown at ${rows}-row pages (median 下一页 latency with vs without the extension, interleaved, no profiler in either arm, ${PAUSE_MS} ms between turns; ${base} ms without)`, unit: '%', target: big ? '≤ 10%' : '—', pass: (v) => (big ? v <= 10 : null), where: 'chromium' }), // prettier-ignore
       stat(extra, { group: 'content script', what: `long tasks (> 50 ms) added by the extension while paging ${(size.pages - 1) * rows} rows in ${rows}-row pages (with − without)`, unit: 'tasks', target: big ? '0' : '—', pass: (v) => (big ? v <= 0 : null), where: 'chromium' }), // prettier-ignore
     );
   }
@@ -186,7 +243,25 @@ export async function runConsole(mode: Mode): Promise<Figure[]> {
   const att = attribute(profiled.profile!);
   const shown = (size.pages - 1) * (mode === 'smoke' ? 20 : 100);
   const capture = await capturePath(demo, mode === 'smoke' ? 2 : 10, mode === 'smoke' ? 1 : 3);
+  // Leak check: interleaved like the A/B, the page's growth with the extension minus without it.
+  const leakPages = mode === 'smoke' ? LEAK_WARM + 2 : size.pages;
+  const leakRows = mode === 'smoke' ? 20 : 100;
+  const leaks: { page: number; worker: number }[] = [];
+  for (let r = 0; r < (mode === 'smoke' ? 1 : 2); r++) {
+    const plain = await leakCheck(false, demo, leakPages, leakRows);
+    const withExt = await leakCheck(true, demo, leakPages, leakRows);
+    leaks.push({
+      page: withExt.last.page - withExt.first.page - (plain.last.page - plain.first.page),
+      worker: withExt.last.worker! - withExt.first.worker!,
+    });
+    console.error(
+      `  leak check ${r + 1}: page ${withExt.first.page} → ${withExt.last.page} MB (without the extension ${plain.first.page} → ${plain.last.page}), worker ${withExt.first.worker} → ${withExt.last.worker} MB`,
+    );
+  }
+  const span = `from page ${LEAK_WARM} to page ${leakPages} of ${leakRows}-row pages, after GC`;
   return [
+    stat(leaks.map((l) => l.page), { group: 'memory', what: `console page JS heap growth ${span} (with − without the extension)`, unit: 'MB', target: '≤ 1 MB', pass: (v) => v <= 1, where: 'chromium' }), // prettier-ignore
+    stat(leaks.map((l) => l.worker), { group: 'memory', what: `service worker JS heap growth while capturing, ${span}`, unit: 'MB', target: '≤ 1 MB', pass: (v) => v <= 1, where: 'chromium' }), // prettier-ignore
     stat(capture, { group: 'content script', what: 'capture path (hook + parse + post) JS time per 100 rows, 1,000-row responses', unit: 'ms', target: '≤ 3 ms', pass: (v) => v <= 3, where: 'chromium' }), // prettier-ignore
     stat([att.extMs / (shown / 100)], { group: 'content script', what: 'all extension work on the console page (capture + overlay) per 100 rows shown (profiled pass)', unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
     stat([att.longestExtMs], { group: 'content script', what: 'longest uninterrupted extension stretch on the page (profiled pass)', unit: 'ms', target: '< 50 ms', pass: (v) => v < 50, where: 'chromium' }), // prettier-ignore
