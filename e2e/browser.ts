@@ -20,6 +20,24 @@ export function chromiumPath(): string {
   return found;
 }
 
+/**
+ * Chromium's flags besides loading the extension. A browser without the extension (the benchmarks' other
+ * arm, scripts/bench/console-page.ts) is launched with the same ones, so the arms differ by the extension
+ * only.
+ */
+export const BROWSER_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+  // The merchants' browser language: date inputs show yyyy/mm/dd, the UI language is zh-CN.
+  '--lang=zh-CN',
+];
+
 export interface Launched {
   context: BrowserContext;
   extensionId: string;
@@ -51,16 +69,7 @@ export async function launchWithExtension(
     args: [
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
-      // The merchants' browser language: date inputs show yyyy/mm/dd, the UI language is zh-CN.
-      '--lang=zh-CN',
+      ...BROWSER_ARGS,
       ...(opts.args ?? []),
     ],
   });

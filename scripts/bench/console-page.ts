@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDemoHandler, type DemoHandler } from '../../demo/server';
-import { chromiumPath } from '../../e2e/browser';
+import { BROWSER_ARGS, chromiumPath } from '../../e2e/browser';
 import type { CpuProfile } from './profile';
 
 export const NOW = Date.UTC(2026, 10, 22, 2, 0, 0);
@@ -31,7 +31,7 @@ export function plainBrowser(dir = mkdtempSync(join(tmpdir(), 'koubei-plain-')))
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1280, height: 860 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check'], // prettier-ignore
+    args: [...BROWSER_ARGS],
   });
 }
 
