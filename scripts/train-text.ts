@@ -438,7 +438,13 @@ function main(): void {
   const shared = loadLabelled().filter((r) => !isHeldOutReal(r.text));
   const extra = process.argv.includes('--no-extra') ? [] : extraLabelled(corpus, shared);
   const sharedTexts = new Set(shared.map((r) => r.text.trim()));
-  const model = trainModel(corpus, [...shared, ...extra], console.log, (r) => sharedTexts.has(r.text.trim()));
+  // Without extra labels this is the previous run (no separate report on the shared reviews).
+  const model = trainModel(
+    corpus,
+    [...shared, ...extra],
+    console.log,
+    extra.length ? (r) => sharedTexts.has(r.text.trim()) : undefined,
+  );
   const json = JSON.stringify(model) + '\n';
   writeFileSync(MODEL_FILE, json);
   console.log(
