@@ -11,6 +11,9 @@
  *   unlabelled corpus negatives) and the display threshold are the ones with the best out-of-fold F1
  *   (5 folds) of the tags the analyzer would show (`topicShown`, lexicon and sentiment included); the
  *   head is then retrained with that recipe on the whole labelled training part.
+ * The hand-labelled reviews are the shared ones (categories.labelled.jsonl) plus the extra labels of
+ * data/text-labels/extra.jsonl (keyed by text hash, joined back here; `--no-extra` leaves them out); the
+ * out-of-fold figures are also reported on the shared reviews alone.
  * Figures and choices: docs/text-model.md.
  * Weights are pruned to the largest and quantized to int8 (see lib/text/model/model.ts for the format).
  */
@@ -44,6 +47,7 @@ import {
   type CorpusReview,
   type LabelledReview,
 } from './text/data';
+import { joinLabels, readLabels } from './text/extra-labels';
 
 export const MODEL_FILE = resolve(import.meta.dirname, '../public/text-model.v1.json');
 const SIZE = 1 << HASH_BITS;
@@ -163,17 +167,18 @@ interface RuleInput {
 
 /**
  * The threshold with the best F1 of the *shown* tags (the runtime rule `topicShown`, lexicon and sentiment
- * included) over out-of-fold probabilities `ps` for topic `t`.
+ * included) over out-of-fold probabilities `ps` for topic `t`; with `fixed`, the figures at that threshold.
  */
 function bestThreshold(
   ps: readonly number[],
   ys: readonly number[],
   rule: readonly RuleInput[],
   t: number,
+  fixed?: number,
 ): { t: number; f1: number; p: number; r: number } {
   let best = { t: 0.5, f1: -1, p: 0, r: 0 };
-  for (let k = 0; k <= 34; k++) {
-    const th = 0.05 + k * 0.025;
+  const grid = fixed === undefined ? Array.from({ length: 35 }, (_, k) => 0.05 + k * 0.025) : [fixed];
+  for (const th of grid) {
     let tp = 0;
     let fp = 0;
     let fn = 0;
@@ -260,11 +265,16 @@ function runtimeModel(heads: readonly StoredHead[], margin: number): TextModel {
   } satisfies StoredModel);
 }
 
-/** Trains every head from training-side reviews (never the held-out split). */
+/**
+ * Trains every head from training-side reviews (never the held-out split). `original`, when given, marks
+ * the reviews the out-of-fold figures are also reported on separately (the shared hand labels, so a run
+ * with extra labels can be compared with one without them on the same reviews).
+ */
 export function trainModel(
   corpus: readonly CorpusReview[],
   labelled: readonly LabelledReview[],
   log: (line: string) => void = console.log,
+  original?: (r: LabelledReview) => boolean,
 ): StoredModel {
   const tuneFold = (text: string) => fnv1a('tune:' + text.trim()) % 10 === 0;
   const sTrain = corpus.filter((r) => !tuneFold(r.text));
@@ -324,10 +334,13 @@ export function trainModel(
   });
   const heads: StoredHead[] = [sentimentStored];
   const oof: Record<string, { recipe: string; t: number; f1: number; p: number; r: number }> = {};
+  const oofOriginal: Record<string, { f1: number; p: number; r: number }> = {};
+  const sub = original ? labelled.map((r, i) => (original(r) ? i : -1)).filter((i) => i >= 0) : [];
   const fold = (r: LabelledReview) => fnv1a('fold:' + r.text.trim()) % 5;
   TOPICS.forEach((topic, t) => {
     const ys = labelled.map((r) => (r.categories.includes(topic) ? 1 : 0));
     let best: (typeof oof)[string] | undefined;
+    let bestPs: number[] = [];
     for (const recipe of TOPIC_RECIPES) {
       const ps = new Array<number>(labelled.length).fill(0);
       for (let k = 0; k < 5; k++) {
@@ -349,15 +362,34 @@ export function trainModel(
       }
       const b = { recipe: recipe.name, ...bestThreshold(ps, ys, rule, t) };
       log(`${topic} ${recipe.name}: out-of-fold P ${b.p} R ${b.r} F1 ${b.f1} at threshold ${b.t}`);
-      if (!best || b.f1 > best.f1) best = b;
+      if (!best || b.f1 > best.f1) {
+        best = b;
+        bestPs = ps;
+      }
     }
     oof[topic] = best!;
+    if (sub.length) {
+      // The chosen recipe and threshold, scored on the original reviews only.
+      const at = bestThreshold(
+        sub.map((i) => bestPs[i]!),
+        sub.map((i) => ys[i]!),
+        sub.map((i) => rule[i]!),
+        t,
+        best!.t,
+      );
+      oofOriginal[topic] = { f1: at.f1, p: at.p, r: at.r };
+      log(`${topic} on the ${sub.length} original reviews: P ${at.p} R ${at.r} F1 ${at.f1}`);
+    }
     const recipe = TOPIC_RECIPES.find((x) => x.name === best!.recipe)!;
     heads.push(storeHead(topic, trainTopic(recipe, cx, ys, pool, 7), CATEGORY_KEEP, best!.t));
     log(`${topic}: ${ys.filter(Boolean).length} positives, ${best!.recipe}, threshold ${best!.t}`);
   });
   const macro = Object.values(oof).reduce((s, v) => s + v.f1, 0) / TOPICS.length;
   log(`out-of-fold macro-F1 ${macro.toFixed(3)}`);
+  if (sub.length) {
+    const m = Object.values(oofOriginal).reduce((s, v) => s + v.f1, 0) / TOPICS.length;
+    log(`out-of-fold macro-F1 on the ${sub.length} original reviews ${m.toFixed(3)}`);
+  }
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -372,8 +404,27 @@ export function trainModel(
       categoryTraining: labelled.length,
       selfTrainingPool: pool.length,
       outOfFold: oof,
+      ...(sub.length ? { outOfFoldOriginal: oofOriginal, originalReviews: sub.length } : {}),
     },
   };
+}
+
+/**
+ * The extra hand labels (data/text-labels/extra.jsonl) joined back to the training side of the corpus. A
+ * key that matches no training-side text or more than one is reported and skipped; so is a text the
+ * shared file already labels (the shared label wins).
+ */
+function extraLabelled(corpus: readonly CorpusReview[], shared: readonly LabelledReview[]): LabelledReview[] {
+  const j = joinLabels(readLabels(), corpus);
+  const seen = new Set(shared.map((r) => r.text.trim()));
+  const out = j.reviews.filter((r) => !seen.has(r.text.trim()));
+  for (const l of j.missing) console.log(`extra label skipped, no training-side text: ${JSON.stringify(l)}`);
+  for (const l of j.ambiguous)
+    console.log(`extra label skipped, matches several texts: ${JSON.stringify(l)}`);
+  if (out.length < j.reviews.length)
+    console.log(`extra labels skipped, already in the shared labels: ${j.reviews.length - out.length}`);
+  console.log(`extra labels: ${out.length} joined (data/text-labels/extra.jsonl)`);
+  return out;
 }
 
 function main(): void {
@@ -383,9 +434,16 @@ function main(): void {
     process.exit(1);
   }
   const t0 = Date.now();
+  const corpus = loadCorpus().filter((r) => !isHeldOutReal(r.text));
+  const shared = loadLabelled().filter((r) => !isHeldOutReal(r.text));
+  const extra = process.argv.includes('--no-extra') ? [] : extraLabelled(corpus, shared);
+  const sharedTexts = new Set(shared.map((r) => r.text.trim()));
+  // Without extra labels this is the previous run (no separate report on the shared reviews).
   const model = trainModel(
-    loadCorpus().filter((r) => !isHeldOutReal(r.text)),
-    loadLabelled().filter((r) => !isHeldOutReal(r.text)),
+    corpus,
+    [...shared, ...extra],
+    console.log,
+    extra.length ? (r) => sharedTexts.has(r.text.trim()) : undefined,
   );
   const json = JSON.stringify(model) + '\n';
   writeFileSync(MODEL_FILE, json);
