@@ -4,8 +4,10 @@
  * files (scripts/text/extra-labels.ts: hash + length + corpus category, never the text).
  *
  *   npx tsx scripts/text/label-candidates.ts page <n>            candidates, page n (40 a page, from 1)
+ *   npx tsx scripts/text/label-candidates.ts page2 <n>           second stream (under-represented), page n
  *   npx tsx scripts/text/label-candidates.ts agree-page <n>      blind re-reading set, page n (50 a page, 3 pages)
  *   npx tsx scripts/text/label-candidates.ts save <file>         add the labels in <file> to extra.jsonl
+ *   npx tsx scripts/text/label-candidates.ts save2 <file>        same, numbers from the second stream
  *   npx tsx scripts/text/label-candidates.ts save-agree <file>   same for agreement.jsonl
  *   npx tsx scripts/text/label-candidates.ts agreement           my blind labels vs the shared labels
  *   npx tsx scripts/text/label-candidates.ts stats               counts in extra.jsonl
@@ -19,6 +21,11 @@
  * Every page of 40 mixes, in a seeded order: 24 corpus negatives that mention a small topic (logistics,
  * service, price, mismatch, taken in turn), 8 corpus negatives at random, 8 corpus positives that mention
  * a small topic.
+ *
+ * Second stream (fifth round, `stream2`): the same filters, minus every review of the candidate list, so the
+ * two never overlap. Every page of 40 mixes, in a seeded order, corpus negatives of the product categories
+ * the first list reaches least (10 书籍, 10 手机, 6 蒙牛; 热水器 has none left outside the first list) and 14
+ * corpus negatives of any category that mention a service word (`TOPIC_WORDS.service`).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -110,6 +117,53 @@ export function candidates(): CorpusReview[] {
     for (const s of shuffled(slots, 1000 + page)) {
       const r = take(s === 'r' ? negRandom : s === 'p' ? posTopic : negTopic[Number(s.slice(1))]!);
       if (r) out.push(r);
+    }
+  }
+  return out;
+}
+
+const STREAM2_SLOTS: readonly (readonly [string, number])[] = [
+  ['书籍', 10],
+  ['手机', 10],
+  ['蒙牛', 6],
+  ['service', 14],
+];
+
+/** The second candidate stream, in reading order (deterministic): reviews outside `candidates()` from the
+ * under-represented product categories and service complaints. */
+export function stream2(first: readonly CorpusReview[] = candidates()): CorpusReview[] {
+  const exclude = new Set([...loadLabelled().map((r) => r.text.trim()), ...first.map((r) => r.text.trim())]);
+  const seen = new Set<string>();
+  const pool: CorpusReview[] = [];
+  for (const r of loadCorpus()) {
+    const t = r.text.trim();
+    if (r.label !== 0 || r.cat === '酒店' || isHeldOutReal(r.text) || exclude.has(t) || seen.has(t)) continue;
+    if (t.length > MAX_LEN) continue;
+    seen.add(t);
+    pool.push({ ...r, text: t });
+  }
+  const lists = new Map(
+    STREAM2_SLOTS.map(([k], i) => [
+      k,
+      shuffled(
+        pool.filter((r) => (k === 'service' ? matches(r, 'service') : r.cat === k)),
+        61 + i,
+      ),
+    ]),
+  );
+  const slots = STREAM2_SLOTS.flatMap(([k, n]) => Array.from({ length: n }, () => k));
+  const taken = new Set<string>();
+  const out: CorpusReview[] = [];
+  for (let page = 0; page < 100; page++) {
+    for (const k of shuffled(slots, 2000 + page)) {
+      const list = lists.get(k)!;
+      while (list.length) {
+        const r = list.shift()!;
+        if (taken.has(r.text)) continue;
+        taken.add(r.text);
+        out.push(r);
+        break;
+      }
     }
   }
   return out;
@@ -208,15 +262,16 @@ function main(): void {
   const [cmd, arg] = process.argv.slice(2);
   const r2 = (x: number) => Math.round(x * 100) / 100;
   if (cmd === 'page') print(candidates(), (Number(arg) - 1) * PAGE, PAGE);
+  else if (cmd === 'page2') print(stream2(), (Number(arg) - 1) * PAGE, PAGE);
   else if (cmd === 'agree-page') print(agreementSet(), (Number(arg) - 1) * AGREE_PAGE, AGREE_PAGE);
-  else if (cmd === 'save' || cmd === 'save-agree') {
-    const list = cmd === 'save' ? candidates() : agreementSet();
+  else if (cmd === 'save' || cmd === 'save2' || cmd === 'save-agree') {
+    const list = cmd === 'save' ? candidates() : cmd === 'save2' ? stream2() : agreementSet();
     const add = parseRaw(readFileSync(resolve(arg!), 'utf8')).map(({ i, categories, sentiment }) => {
       const r = list[i - 1];
       if (!r) throw new Error(`no review ${i}`);
       return { ...labelKey(r.cat, r.text), categories, sentiment };
     });
-    const total = merge(cmd === 'save' ? EXTRA_FILE : AGREEMENT_FILE, add);
+    const total = merge(cmd === 'save-agree' ? AGREEMENT_FILE : EXTRA_FILE, add);
     console.log(`added ${add.length}, ${total} in file`);
   } else if (cmd === 'agreement') {
     const shared = loadLabelled();
