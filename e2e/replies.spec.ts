@@ -14,7 +14,7 @@ import { expect, test } from './fixtures';
 
 const OVERLAY = 'koubei-ui[data-koubei-host="reviews"]';
 /** An enabled "生成回复" in an overlay (Playwright's CSS pierces open shadow roots). */
-const GENERATE = `${OVERLAY} button.primary:not([disabled])`;
+const GENERATE = `${OVERLAY} [data-testid="koubei-generate"]:not([disabled])`;
 
 /** The demo consoles that exist now: each adapter's 评价管理 page whose host the demo serves. */
 const REVIEW_PAGES = ADAPTERS.flatMap((a) => {

@@ -14,7 +14,7 @@ export const REPLIES_STEP: DemoStep = {
     const page = await ctx.context.newPage();
     await page.goto(COMMENTS);
     await page.getByRole('tab', { name: '差评' }).click();
-    const generate = page.locator(`${OVERLAY} button.primary:not([disabled])`).first();
+    const generate = page.locator(`${OVERLAY} [data-testid="koubei-generate"]:not([disabled])`).first();
     await generate.waitFor({ state: 'attached', timeout: 30_000 });
     const rows = await page.locator(OVERLAY).count();
     await generate.click();

@@ -38,7 +38,7 @@ import {
   type StoredModel,
   type TextModel,
 } from '../lib/text/model/model';
-import { mulberry32 } from '../lib/random';
+import { mulberry32, shuffleInPlace } from '../lib/random';
 import {
   dataStatus,
   isHeldOutReal,
@@ -116,10 +116,7 @@ export class Head {
     const rng = mulberry32(seed);
     const order = xs.map((_, i) => i);
     for (let e = 0; e < epochs; e++) {
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(rng() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
+      shuffleInPlace(order, rng);
       for (const i of order) this.step(xs[i]!, ys[i]!, weights?.[i] ?? 1);
     }
     return this;

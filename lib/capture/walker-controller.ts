@@ -8,6 +8,7 @@ import type { WalkerPanel } from '../overlay/walker-panel';
 import type { PlatformAdapter } from '../platforms/types';
 import type { IngestResult } from './batch';
 import type { Capture, Handled } from './content';
+import { isListEndpoint } from './page-ui-loader';
 import { findNextControl } from './pager';
 import type { ListOutcome, WalkerState } from './walker';
 import { newWalk, walk } from './walker';
@@ -50,9 +51,7 @@ export function outcomeOf(h: Handled): ListOutcome {
 
 /** Starts the controller; returns a function that stops listening to captures. */
 export function startWalkerController(d: WalkerControllerDeps): () => void {
-  const listIds = new Set(
-    d.adapter.endpoints.filter((e) => e.kind === 'reviews' || e.kind === 'orders').map((e) => e.id),
-  );
+  const isList = isListEndpoint(d.adapter);
   let panel: WalkerPanel | undefined;
   let state: WalkerState | undefined;
   let running = false;
@@ -126,7 +125,7 @@ export function startWalkerController(d: WalkerControllerDeps): () => void {
   };
 
   return d.capture.onHandled((h) => {
-    if (!listIds.has(h.endpoint.replace(/ \(\d+\/\d+\)$/, ''))) return;
+    if (!isList(h.endpoint)) return;
     const o = outcomeOf(h);
     position++;
     last = o;

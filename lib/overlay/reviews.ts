@@ -181,7 +181,11 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
         el(doc, 'button', {
           class: 'primary',
           text: '生成回复',
-          attrs: { title: blocked || draft.text, ...(draft.insertable ? {} : { disabled: '' }) },
+          attrs: {
+            title: blocked || draft.text,
+            'data-testid': 'koubei-generate',
+            ...(draft.insertable ? {} : { disabled: '' }),
+          },
           on: { click: () => void generate(a) },
         }),
       (!!note || !!blocked) &&

@@ -9,7 +9,7 @@
  * with the 抖店 adapter handles 1,000-row responses from a stubbed `fetch` and posts each batch with
  * runtime.sendMessage; its JS time per 100 rows comes from a CPU profile of that page.
  */
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { routeDemo, type DemoHandler } from '../../demo/server';
 import { launchWithExtension } from '../../e2e/browser';
 import { ROOT, bundle, load, stat, type Figure, type Mode } from './common';
@@ -48,6 +48,8 @@ async function pageThrough(
   pages: number,
   profile: boolean,
   rows = 100,
+  /** Untimed readings between turns (the leak check): after turn `i`'s pause, and after the last. */
+  read?: { afterTurn?(i: number, page: Page): Promise<void>; atEnd?(page: Page): Promise<void> },
 ): Promise<Pass> {
   await routeDemo(context, demo);
   await context.addInitScript(LONGTASKS);
@@ -67,8 +69,10 @@ async function pageThrough(
     if (!turn) break;
     latency.push(turn.ms);
     await page.waitForTimeout(PAUSE_MS);
+    await read?.afterTurn?.(i, page);
   }
   await page.waitForTimeout(500);
+  await read?.atEnd?.(page);
   const out: Pass = { latency, longtasks: await page.evaluate<number[]>('window.__koubeiBench.longtasks') };
   if (cdp) out.profile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
   return out;
@@ -187,29 +191,25 @@ async function leakCheck(
 ): Promise<{ first: Heaps; last: Heaps }> {
   const ext = withExtension ? await launchWithExtension() : undefined;
   const context = ext?.context ?? (await plainBrowser());
-  try {
-    await routeDemo(context, demo);
-    const page = await context.newPage();
-    await page.goto(listUrl(rows));
-    await page.locator(ROW).first().waitFor();
-    const heaps = async (): Promise<Heaps> => {
-      await page.waitForTimeout(1_500); // captures stored, overlay drawn
-      return {
-        page: await pageHeapMb(context, page),
-        ...(ext ? { worker: await workerHeapMb(context, page) } : {}),
-      };
+  const heaps = async (page: Page): Promise<Heaps> => {
+    await page.waitForTimeout(1_500); // captures stored, overlay drawn
+    return {
+      page: await pageHeapMb(context, page),
+      ...(ext ? { worker: await workerHeapMb(context, page) } : {}),
     };
-    let first: Heaps | undefined;
-    for (let i = 1; i < pages; i++) {
-      if (!(await nextPage(page))) break;
-      await page.waitForTimeout(150);
-      if (i === LEAK_WARM) first = await heaps();
-    }
-    if (!first) throw new Error(`leak check: fewer than ${LEAK_WARM} pages turned`);
-    return { first, last: await heaps() };
+  };
+  let first: Heaps | undefined;
+  let last: Heaps | undefined;
+  try {
+    await pageThrough(context, demo, pages, false, rows, {
+      afterTurn: async (i, page) => void (i === LEAK_WARM && (first = await heaps(page))),
+      atEnd: async (page) => void (last = await heaps(page)),
+    });
   } finally {
     await context.close();
   }
+  if (!first || !last) throw new Error(`leak check: fewer than ${LEAK_WARM} pages turned`);
+  return { first, last };
 }
 
 export async function runConsole(mode: Mode): Promise<Figure[]> {

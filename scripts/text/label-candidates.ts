@@ -29,7 +29,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { mulberry32 } from '../../lib/random';
+import { mulberry32, shuffleInPlace } from '../../lib/random';
 import type { ReviewCategory, SentimentLabel } from '../../lib/text/types';
 import { isHeldOutReal, loadCorpus, loadLabelled, type CorpusReview } from './data';
 import {
@@ -57,15 +57,7 @@ export const TOPIC_WORDS: Record<string, RegExp> = {
 };
 const TOPIC_ORDER = ['logistics', 'service', 'price', 'mismatch'] as const;
 
-function shuffled<T>(xs: readonly T[], seed: number): T[] {
-  const rng = mulberry32(seed);
-  const a = [...xs];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
+const shuffled = <T>(xs: readonly T[], seed: number): T[] => shuffleInPlace([...xs], mulberry32(seed));
 
 const matches = (r: CorpusReview, t: string) => TOPIC_WORDS[t]!.test(r.text);
 const anyTopic = (r: CorpusReview) => TOPIC_ORDER.some((t) => matches(r, t));
