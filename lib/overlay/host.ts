@@ -15,6 +15,21 @@ export const hostIn = (parent: Element, name: string): Element | undefined => {
   return Array.from(parent.children).find((c) => c.getAttribute(HOST_ATTR) === name);
 };
 
+/** A shadow host `name` not yet in the document, with `css` inside: filled first, inserted later. */
+export function detachedHost(
+  doc: Document,
+  name: string,
+  css: string,
+): { host: HTMLElement; root: ShadowRoot } {
+  const host = doc.createElement('koubei-ui');
+  host.setAttribute(HOST_ATTR, name);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  root.append(style);
+  return { host, root };
+}
+
 /** Creates (or returns) a shadow host `name` under `parent`, with `css` inside. */
 export function shadowHost(
   doc: Document,
@@ -25,12 +40,7 @@ export function shadowHost(
 ): ShadowRoot {
   const existing = hostIn(parent, name);
   if (existing?.shadowRoot) return existing.shadowRoot;
-  const host = doc.createElement('koubei-ui');
-  host.setAttribute(HOST_ATTR, name);
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = css;
-  root.append(style);
+  const { host, root } = detachedHost(doc, name, css);
   parent.insertBefore(host, before ?? null);
   return root;
 }

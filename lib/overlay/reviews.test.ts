@@ -108,6 +108,27 @@ describe('review overlay', () => {
     o.stop();
   });
 
+  it('builds a long page in slices but puts all its bars into the page at once (one table layout)', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `r${i}`);
+    consolePage(ids);
+    // Every clock reading is 5 ms later: a slice (8 ms) builds one or two rows.
+    let t = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (t += 5));
+    const batches: number[] = [];
+    const mo = new MutationObserver((rs) => {
+      const n = rs.flatMap((r) => Array.from(r.addedNodes)).filter((x) => x.nodeName === 'KOUBEI-UI').length;
+      if (n) batches.push(n);
+    });
+    mo.observe(document.body, { childList: true, subtree: true });
+    const o = start(ids.map((id) => ann(id)));
+    await settle();
+    mo.disconnect();
+    clock.mockRestore();
+    o.stop();
+    expect(roots()).toHaveLength(12);
+    expect(batches).toEqual([12]);
+  });
+
   it('"生成回复" fills the controlled reply box, copies, and never submits', async () => {
     const page = consolePage(['r1']);
     const o = start([ann('r1')]);

@@ -11,7 +11,7 @@ import type { Capture } from '../capture/content';
 import { fillReply } from '../platforms/reply-fill';
 import type { ReplyBox } from '../platforms/types';
 import type { AnnotateResult, ReviewAnnotation } from '../replies/store';
-import { BASE_CSS, el, hostIn, shadowHost } from './host';
+import { BASE_CSS, detachedHost, el, hostIn } from './host';
 import { toggleCategory } from '../text/category-toggle';
 import { CATEGORY_LABEL, REVIEW_CATEGORIES, type ReviewCategory } from '../text/types';
 
@@ -160,7 +160,8 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
     return out;
   };
 
-  const render = (root: ShadowRoot, a: ReviewAnnotation) => {
+  /** The bar of one row (not yet in the document). */
+  const render = (a: ReviewAnnotation): HTMLElement => {
     const t = (text: string, cls = '', title?: string) =>
       el(doc, 'span', { class: `t ${cls}`, text, ...(title ? { attrs: { title } } : {}) });
     const [scls, slabel] = SENTIMENT[a.sentiment];
@@ -195,7 +196,7 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
           attrs: { 'data-testid': 'koubei-note' },
         }),
     );
-    root.replaceChildren(root.firstChild!, bar);
+    return bar;
   };
 
   /** Rows waiting to be drawn, by review id (the latest row element wins: consoles re-render). */
@@ -204,19 +205,45 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
   let stopped = false;
 
   /**
-   * Draws queued rows for at most SLICE_MS, then yields to the page and goes on in a later task: a
-   * 100-row page drawn in one go was a long task (> 50 ms) on every page turn (issue #7 benchmark).
+   * Bars built and not yet in the document, by anchor: a new row's host (inserted under the anchor) or
+   * the new bar of a row that has one (swapped into its shadow root).
+   */
+  const built = new Map<Element, { host?: HTMLElement; root: ShadowRoot; bar: HTMLElement }>();
+
+  /**
+   * Builds queued rows' bars for at most SLICE_MS, then yields to the page and goes on in a later task
+   * (a 100-row page built in one go was a long task, issue #7 benchmark). The bars go into the page
+   * together once all are built: each change to a console's table makes the browser lay the whole table
+   * out again, 50–130 ms at 100 rows, so one insertion per slice cost one layout per slice (issue #15).
    */
   const drain = () => {
     draining = undefined;
+    if (stopped) return void built.clear();
     const end = performance.now() + SLICE_MS;
     for (const [id, { row, anchor }] of queue) {
       queue.delete(id);
       const a = cache.get(id);
-      if (a && row.isConnected && anchor.isConnected) render(shadowHost(doc, anchor, 'reviews', CSS), a);
+      if (a && row.isConnected && anchor.isConnected) {
+        const root = hostIn(anchor, 'reviews')?.shadowRoot ?? built.get(anchor)?.root;
+        const fresh = root ? undefined : detachedHost(doc, 'reviews', CSS);
+        built.set(anchor, {
+          host: built.get(anchor)?.host ?? fresh?.host,
+          root: (root ?? fresh?.root)!,
+          bar: render(a),
+        });
+      }
       if (performance.now() >= end) break;
     }
-    if (queue.size && !stopped) draining = setTimeout(drain, 0);
+    if (queue.size) {
+      draining = setTimeout(drain, 0);
+      return;
+    }
+    for (const [anchor, { host, root, bar }] of built) {
+      if (!anchor.isConnected) continue;
+      root.replaceChildren(root.firstChild!, bar);
+      if (host && !host.isConnected && !hostIn(anchor, 'reviews')) anchor.append(host);
+    }
+    built.clear();
   };
 
   /**
