@@ -2,7 +2,7 @@
  * Launching Chromium with the built extension. Shared by the e2e fixtures, `npm run demo` and the
  * benchmarks. Uses the system Chromium (Debian's package): no test tool downloads its own browser.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Worker } from '@playwright/test';
@@ -77,6 +77,8 @@ export async function launchWithExtension(
     const live = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
     return live ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   };
+  // A profile made here is removed with its browser (a benchmark's can hold a million rows).
+  if (!opts.userDataDir) context.on('close', () => rmSync(userDataDir, { recursive: true, force: true }));
   const sw = await serviceWorker();
   const extensionId = sw.url().split('/')[2]!;
   if (opts.clock) await pinExtensionClock(sw, opts.clock.at, opts.clock.frozen ?? true);

@@ -7,7 +7,7 @@
  * reads the extension's database); strings are passed to `page.evaluate` (tsx would inject `__name`
  * into serialized functions).
  *
- * Run: npm run build && npx tsx scripts/bench/export.ts [--small] [--xlsx-1m] [--profile=DIR [--noseed]]
+ * Run: npm run build && npx tsx scripts/bench/export.ts [--small] [--xlsx-1m] [--profile=DIR [--noseed | --seed-only]]
  *   --small: 20k / 100k instead of 100k / 1M (quick check). --xlsx-1m: also time XLSX of 1M.
  * Targets: CSV 1M ≤ 15 s, heap growth ≤ 100 MB, ≥ 1.0× papaparse speed; XLSX 100k ≤ 15 s.
  * Last line: {"bench":"export",…}.
@@ -29,6 +29,7 @@ import Papa from 'papaparse';
 import { openDb } from '${root}/lib/db';
 import { exportData } from '${root}/lib/export/run';
 import { reviewsKind } from '${root}/lib/export/kinds';
+import { scanStore, selectStores } from '${root}/lib/export/scan';
 import { makeReviews, makeStore } from '${root}/lib/export/testing';
 
 const small = makeStore('100000', '十万店');
@@ -55,6 +56,17 @@ export async function runExport(format, scope) {
   const ms = performance.now() - t;
   db.close();
   return { ms, rows: res.rows.reviews, bytes: res.blob.size };
+}
+/** The export's own reads of the same rows (lib/export/scan), nothing done with them: the floor of the export. */
+export async function readOnly(scope) {
+  const db = openDb();
+  const filter = scope === 'small' ? { storeKeys: [small.key] } : {};
+  const t = performance.now();
+  let rows = 0;
+  for (const s of await selectStores(db, filter)) for await (const chunk of scanStore(db, reviewsKind, s.key, filter)) rows += chunk.length;
+  const ms = performance.now() - t;
+  db.close();
+  return { ms, rows, bytes: 0 };
 }
 export async function runPapa(scope) {
   const db = openDb();
@@ -113,6 +125,12 @@ async function main() {
     const t0 = Date.now();
     const seeded = args.has('--noseed') ? 0 : await page.evaluate(`KB.seed(${SMALL}, ${LARGE - SMALL})`);
     console.log(`seeded ${seeded} reviews in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    // --seed-only: seed the profile (--profile=DIR) for a later run with --noseed, e.g. while another
+    // benchmark seeds its own (scripts/bench/index.ts), then stop.
+    if (args.has('--seed-only')) {
+      console.log(JSON.stringify({ bench: 'export-seed', seeded, ms: Date.now() - t0 }));
+      return;
+    }
 
     async function measured(expr: string): Promise<Run> {
       await cdp.send('HeapProfiler.collectGarbage');
@@ -137,6 +155,7 @@ async function main() {
       [`csv ${SMALL}`, `KB.runExport('csv','small')`],
       [`papaparse ${SMALL}`, `KB.runPapa('small')`],
       [`xlsx ${SMALL}`, `KB.runExport('xlsx','small')`],
+      [`read ${LARGE}`, `KB.readOnly('all')`],
       [`csv ${LARGE}`, `KB.runExport('csv','all')`],
       [`papaparse ${LARGE}`, `KB.runPapa('all')`],
     ];
@@ -163,6 +182,7 @@ async function main() {
       csvSmallMs: Math.round(runs[`csv ${SMALL}`]!.ms),
       csvLargeMs: Math.round(csvL.ms),
       csvLargeHeapMB: csvL.heapMB,
+      readLargeMs: Math.round(runs[`read ${LARGE}`]!.ms),
       xlsxSmallMs: Math.round(xlsxS.ms),
       xlsxSmallHeapMB: xlsxS.heapMB,
       xlsxLargeMs: runs[`xlsx ${LARGE}`] ? Math.round(runs[`xlsx ${LARGE}`]!.ms) : null,
