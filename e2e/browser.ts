@@ -77,8 +77,18 @@ export async function launchWithExtension(
     const live = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
     return live ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   };
-  // A profile made here is removed with its browser (a benchmark's can hold a million rows).
-  if (!opts.userDataDir) context.on('close', () => rmSync(userDataDir, { recursive: true, force: true }));
+  // A profile made here is removed once its browser has closed (a benchmark's can hold a million rows).
+  if (!opts.userDataDir) {
+    const close = context.close.bind(context);
+    context.close = async (...a: Parameters<BrowserContext['close']>) => {
+      await close(...a);
+      try {
+        rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // Left in the temporary directory: never fail a test or a benchmark over it.
+      }
+    };
+  }
   const sw = await serviceWorker();
   const extensionId = sw.url().split('/')[2]!;
   if (opts.clock) await pinExtensionClock(sw, opts.clock.at, opts.clock.frozen ?? true);
