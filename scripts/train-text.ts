@@ -50,7 +50,7 @@ import { joinLabels, readLabels } from './text/extra-labels';
 import {
   PRECISION_FLOOR,
   THRESHOLD_OBJECTIVES,
-  betterCandidate,
+  bestF1Threshold,
   chooseThreshold,
   figuresAt,
   foldPrecision,
@@ -314,6 +314,7 @@ export function trainModel(
     const ys = labelled.map((r) => (r.categories.includes(topic) ? 1 : 0));
     let best: (typeof oof)[string] | undefined;
     let bestPs: number[] = [];
+    let bestF1 = -1;
     for (const recipe of TOPIC_RECIPES) {
       const ps = new Array<number>(labelled.length).fill(0);
       for (let k = 0; k < 5; k++) {
@@ -333,18 +334,21 @@ export function trainModel(
           ps[i] = sig(scoreHeads(m, f, x.dense).logits[t + 1]!);
         });
       }
-      const b = { recipe: recipe.name, ...chooseThreshold(topic, ps, ys, rule, t, goal) };
-      log(
-        `${topic} ${recipe.name}: out-of-fold P ${b.p} R ${b.r} F1 ${b.f1} at threshold ${b.t}` +
-          (b.reached ? ` (highest recall at P ≥ ${goal.floor})` : ''),
-      );
-      if (betterCandidate(b, best && { ...best, reached: !!best.reached })) {
-        best = b;
+      // The recipe is chosen by its best F1 (a steadier figure than a recall at a floor); the threshold
+      // by the objective.
+      const f1 = bestF1Threshold(ps, ys, rule, t);
+      log(`${topic} ${recipe.name}: out-of-fold P ${f1.p} R ${f1.r} F1 ${f1.f1} at threshold ${f1.t}`);
+      const c = chooseThreshold(topic, ps, ys, rule, t, goal);
+      if (c.reached)
+        log(`  highest recall at P ≥ ${goal.floor}: P ${c.p} R ${c.r} F1 ${c.f1} at threshold ${c.t}`);
+      if (!best || f1.f1 > bestF1) {
+        const { reached, ...chosen } = c;
+        best = { recipe: recipe.name, ...chosen, ...(goal.objective === 'f1' ? {} : { reached }) };
+        bestF1 = f1.f1;
         bestPs = ps;
       }
     }
-    const { reached, ...chosen } = best!;
-    oof[topic] = goal.objective === 'f1' ? chosen : { ...chosen, reached: !!reached };
+    oof[topic] = best!;
     log(
       `${topic} per-fold precision at ${best!.t}: ${foldPrecision(bestPs, ys, rule, t, best!.t, labelled.map(fold), 5).join(' ')}`,
     );

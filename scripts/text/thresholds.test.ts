@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   bestF1Threshold,
-  betterCandidate,
   chooseThreshold,
   foldPrecision,
   recallAtPrecision,
@@ -53,16 +52,6 @@ describe('display thresholds on out-of-fold probabilities', () => {
       t: 0.2,
       reached: false,
     });
-  });
-
-  it('compares recipes by reaching the floor, then recall; otherwise by F1; a tie keeps the first', () => {
-    const at = (f1: number, r: number, reached: boolean) => ({ t: 0.3, f1, p: 0.8, r, reached });
-    expect(betterCandidate(at(0.7, 0.6, true), undefined)).toBe(true);
-    expect(betterCandidate(at(0.7, 0.6, true), at(0.9, 0.9, false))).toBe(true);
-    expect(betterCandidate(at(0.9, 0.9, false), at(0.7, 0.6, true))).toBe(false);
-    expect(betterCandidate(at(0.7, 0.8, true), at(0.8, 0.7, true))).toBe(true);
-    expect(betterCandidate(at(0.8, 0.7, false), at(0.7, 0.8, false))).toBe(true);
-    expect(betterCandidate(at(0.8, 0.7, false), at(0.8, 0.9, false))).toBe(false);
   });
 
   it('gives the precision of each fold', () => {

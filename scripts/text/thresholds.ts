@@ -7,6 +7,7 @@
  * - `recall-at-p`: for the topics whose target is a recall at a precision (quality, logistics, service),
  *   the threshold with the highest recall among those whose precision is at least `floor`; when none
  *   reaches the floor, the best F1. The other topics keep the best F1.
+ * Under both, the trainer chooses each topic's recipe by its best F1.
  * Figures and the choice between them: docs/text-model.md ("Sixth round").
  */
 import type { SentimentLabel, TopicCategory } from '../../lib/text/types';
@@ -153,20 +154,6 @@ export function chooseThreshold(
     if (r) return { ...r, reached: true };
   }
   return { ...bestF1Threshold(ps, ys, rule, t), reached: false };
-}
-
-/**
- * Whether candidate `a` (a recipe's out-of-fold figures at its chosen threshold) beats `b` under `goal`:
- * by F1, or, for a recall topic under `recall-at-p`, first by reaching the floor, then by recall (F1 when
- * neither reaches it).
- */
-export function betterCandidate(
-  a: ThresholdFigures & { reached: boolean },
-  b: (ThresholdFigures & { reached: boolean }) | undefined,
-): boolean {
-  if (!b) return true;
-  if (a.reached !== b.reached) return a.reached;
-  return a.reached ? a.r > b.r : a.f1 > b.f1;
 }
 
 /** Precision of the shown tags in each fold at threshold `th` (`fold[i]` in 0..folds-1). */
