@@ -24,9 +24,8 @@ import { extractEvidence } from '../lib/text/evidence';
 import { fnv1a } from '../lib/text/accuracy';
 import { analyzeText } from '../lib/text/analyze';
 import { isDefaultPraise } from '../lib/text/sentiment';
-import type { SentimentLabel } from '../lib/text/types';
 import { DENSE, HASH_BITS, TOPICS, denseFeatures, negatedSpans, ngrams } from '../lib/text/model/features';
-import { learnedAnalysis, topicShown, type TopicLexicon } from '../lib/text/model/learned';
+import { learnedAnalysis } from '../lib/text/model/learned';
 import {
   HEADS,
   MODEL_FORMAT,
@@ -48,6 +47,17 @@ import {
   type LabelledReview,
 } from './text/data';
 import { joinLabels, readLabels } from './text/extra-labels';
+import {
+  PRECISION_FLOOR,
+  THRESHOLD_OBJECTIVES,
+  bestF1Threshold,
+  chooseThreshold,
+  figuresAt,
+  foldPrecision,
+  type Goal,
+  type RuleInput,
+  type ThresholdObjective,
+} from './text/thresholds';
 
 export const MODEL_FILE = resolve(import.meta.dirname, '../public/text-model.v1.json');
 const SIZE = 1 << HASH_BITS;
@@ -156,44 +166,6 @@ export function storeHead(name: StoredHead['name'], h: Head, keep: number, thres
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** Per-topic facts the display rule needs besides the head's probability (see `topicShown`). */
-interface RuleInput {
-  lex: TopicLexicon[];
-  label: SentimentLabel;
-}
-
-/**
- * The threshold with the best F1 of the *shown* tags (the runtime rule `topicShown`, lexicon and sentiment
- * included) over out-of-fold probabilities `ps` for topic `t`; with `fixed`, the figures at that threshold.
- */
-function bestThreshold(
-  ps: readonly number[],
-  ys: readonly number[],
-  rule: readonly RuleInput[],
-  t: number,
-  fixed?: number,
-): { t: number; f1: number; p: number; r: number } {
-  let best = { t: 0.5, f1: -1, p: 0, r: 0 };
-  const grid = fixed === undefined ? Array.from({ length: 35 }, (_, k) => 0.05 + k * 0.025) : [fixed];
-  for (const th of grid) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    ps.forEach((p, i) => {
-      const shown = topicShown(p, th, rule[i]!.lex[t]!, rule[i]!.label);
-      if (shown && ys[i]) tp++;
-      else if (shown) fp++;
-      else if (ys[i]) fn++;
-    });
-    const f1 = tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
-    if (f1 > best.f1 + 1e-9)
-      best = { t: Math.round(th * 1000) / 1000, f1: r3(f1), p: r3(tp / (tp + fp)), r: r3(tp / (tp + fn)) };
-  }
-  return best;
-}
-
-const r3 = (x: number) => Math.round(x * 1000) / 1000;
-
 export const SENTIMENT_KEEP = 60_000;
 export const CATEGORY_KEEP = 6_000;
 export const CATEGORY_EPOCHS = 20;
@@ -272,6 +244,7 @@ export function trainModel(
   labelled: readonly LabelledReview[],
   log: (line: string) => void = console.log,
   original?: (r: LabelledReview) => boolean,
+  goal: Goal = { objective: 'f1', floor: PRECISION_FLOOR },
 ): StoredModel {
   const tuneFold = (text: string) => fnv1a('tune:' + text.trim()) % 10 === 0;
   const sTrain = corpus.filter((r) => !tuneFold(r.text));
@@ -330,7 +303,10 @@ export function trainModel(
     };
   });
   const heads: StoredHead[] = [sentimentStored];
-  const oof: Record<string, { recipe: string; t: number; f1: number; p: number; r: number }> = {};
+  const oof: Record<
+    string,
+    { recipe: string; t: number; f1: number; p: number; r: number; reached?: boolean }
+  > = {};
   const oofOriginal: Record<string, { f1: number; p: number; r: number }> = {};
   const sub = original ? labelled.map((r, i) => (original(r) ? i : -1)).filter((i) => i >= 0) : [];
   const fold = (r: LabelledReview) => fnv1a('fold:' + r.text.trim()) % 5;
@@ -338,6 +314,7 @@ export function trainModel(
     const ys = labelled.map((r) => (r.categories.includes(topic) ? 1 : 0));
     let best: (typeof oof)[string] | undefined;
     let bestPs: number[] = [];
+    let bestF1 = -1;
     for (const recipe of TOPIC_RECIPES) {
       const ps = new Array<number>(labelled.length).fill(0);
       for (let k = 0; k < 5; k++) {
@@ -357,17 +334,27 @@ export function trainModel(
           ps[i] = sig(scoreHeads(m, f, x.dense).logits[t + 1]!);
         });
       }
-      const b = { recipe: recipe.name, ...bestThreshold(ps, ys, rule, t) };
-      log(`${topic} ${recipe.name}: out-of-fold P ${b.p} R ${b.r} F1 ${b.f1} at threshold ${b.t}`);
-      if (!best || b.f1 > best.f1) {
-        best = b;
+      // The recipe is chosen by its best F1 (a steadier figure than a recall at a floor); the threshold
+      // by the objective.
+      const f1 = bestF1Threshold(ps, ys, rule, t);
+      log(`${topic} ${recipe.name}: out-of-fold P ${f1.p} R ${f1.r} F1 ${f1.f1} at threshold ${f1.t}`);
+      const c = chooseThreshold(topic, ps, ys, rule, t, goal);
+      if (c.reached)
+        log(`  highest recall at P ≥ ${goal.floor}: P ${c.p} R ${c.r} F1 ${c.f1} at threshold ${c.t}`);
+      if (!best || f1.f1 > bestF1) {
+        const { reached, ...chosen } = c;
+        best = { recipe: recipe.name, ...chosen, ...(goal.objective === 'f1' ? {} : { reached }) };
+        bestF1 = f1.f1;
         bestPs = ps;
       }
     }
     oof[topic] = best!;
+    log(
+      `${topic} per-fold precision at ${best!.t}: ${foldPrecision(bestPs, ys, rule, t, best!.t, labelled.map(fold), 5).join(' ')}`,
+    );
     if (sub.length) {
       // The chosen recipe and threshold, scored on the original reviews only.
-      const at = bestThreshold(
+      const at = figuresAt(
         sub.map((i) => bestPs[i]!),
         sub.map((i) => ys[i]!),
         sub.map((i) => rule[i]!),
@@ -401,6 +388,7 @@ export function trainModel(
       categoryTraining: labelled.length,
       selfTrainingPool: pool.length,
       outOfFold: oof,
+      ...(goal.objective === 'f1' ? {} : { thresholdObjective: goal.objective, precisionFloor: goal.floor }),
       ...(sub.length ? { outOfFoldOriginal: oofOriginal, originalReviews: sub.length } : {}),
     },
   };
@@ -430,6 +418,15 @@ function main(): void {
     console.error(`train:text: ${status.reason}`);
     process.exit(1);
   }
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const objective = (arg('objective') ?? 'f1') as ThresholdObjective;
+  const floor = Number(arg('floor') ?? PRECISION_FLOOR);
+  if (!THRESHOLD_OBJECTIVES.includes(objective) || !(floor > 0 && floor < 1)) {
+    console.error(`train:text: --objective=${THRESHOLD_OBJECTIVES.join('|')} and --floor in (0, 1)`);
+    process.exit(1);
+  }
+  // --out: write elsewhere (experiments), leaving the shipped model as it is.
+  const out = arg('out') ? resolve(arg('out')!) : MODEL_FILE;
   const t0 = Date.now();
   const corpus = loadCorpus().filter((r) => !isHeldOutReal(r.text));
   const shared = loadLabelled().filter((r) => !isHeldOutReal(r.text));
@@ -441,11 +438,12 @@ function main(): void {
     [...shared, ...extra],
     console.log,
     extra.length ? (r) => sharedTexts.has(r.text.trim()) : undefined,
+    { objective, floor },
   );
   const json = JSON.stringify(model) + '\n';
-  writeFileSync(MODEL_FILE, json);
+  writeFileSync(out, json);
   console.log(
-    `wrote public/text-model.v1.json: ${(json.length / 1024).toFixed(0)} kB, ${(gzipSync(json, { level: 9 }).length / 1024).toFixed(0)} kB gzip, in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    `wrote ${out === MODEL_FILE ? 'public/text-model.v1.json' : out}: ${(json.length / 1024).toFixed(0)} kB, ${(gzipSync(json, { level: 9 }).length / 1024).toFixed(0)} kB gzip, in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   );
 }
 
