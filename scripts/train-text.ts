@@ -12,7 +12,8 @@
  *   (5 folds) of the tags the analyzer would show (`topicShown`, lexicon and sentiment included); the
  *   head is then retrained with that recipe on the whole labelled training part.
  * The hand-labelled reviews are the shared ones (categories.labelled.jsonl) plus the extra labels of
- * data/text-labels/extra.jsonl (keyed by text hash, joined back here; `--no-extra` leaves them out); the
+ * data/text-labels/extra.jsonl (keyed by text hash, joined back here; `--no-extra` leaves them out;
+ * `--with-round3` adds the unshipped third round, extra-round3.jsonl); the
  * out-of-fold figures are also reported on the shared reviews alone.
  * Figures and choices: docs/text-model.md.
  * Weights are pruned to the largest and quantized to int8 (see lib/text/model/model.ts for the format).
@@ -46,7 +47,7 @@ import {
   type CorpusReview,
   type LabelledReview,
 } from './text/data';
-import { joinLabels, readLabels } from './text/extra-labels';
+import { joinLabels, readLabels, ROUND3_FILE } from './text/extra-labels';
 import {
   PRECISION_FLOOR,
   THRESHOLD_OBJECTIVES,
@@ -400,7 +401,8 @@ export function trainModel(
  * shared file already labels (the shared label wins).
  */
 function extraLabelled(corpus: readonly CorpusReview[], shared: readonly LabelledReview[]): LabelledReview[] {
-  const j = joinLabels(readLabels(), corpus);
+  const round3 = process.argv.includes('--with-round3') ? readLabels(ROUND3_FILE) : [];
+  const j = joinLabels([...readLabels(), ...round3], corpus);
   const seen = new Set(shared.map((r) => r.text.trim()));
   const out = j.reviews.filter((r) => !seen.has(r.text.trim()));
   for (const l of j.missing) console.log(`extra label skipped, no training-side text: ${JSON.stringify(l)}`);
@@ -408,7 +410,9 @@ function extraLabelled(corpus: readonly CorpusReview[], shared: readonly Labelle
     console.log(`extra label skipped, matches several texts: ${JSON.stringify(l)}`);
   if (out.length < j.reviews.length)
     console.log(`extra labels skipped, already in the shared labels: ${j.reviews.length - out.length}`);
-  console.log(`extra labels: ${out.length} joined (data/text-labels/extra.jsonl)`);
+  console.log(
+    `extra labels: ${out.length} joined (data/text-labels/extra.jsonl${round3.length ? ' and extra-round3.jsonl' : ''})`,
+  );
   return out;
 }
 

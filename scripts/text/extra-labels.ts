@@ -14,6 +14,12 @@ import type { CorpusReview, LabelledReview } from './data';
 
 export const LABELS_DIR = resolve(import.meta.dirname, '../../data/text-labels');
 export const EXTRA_FILE = resolve(LABELS_DIR, 'extra.jsonl');
+/**
+ * The third labelling round (2,437 labels), kept apart: trained with them, the category heads scored lower
+ * out of fold on the shared reviews (0.747 against 0.753), so the shipped model does not use them
+ * (`npm run train:text -- --with-round3` does; docs/text-model.md, seventh round).
+ */
+export const ROUND3_FILE = resolve(LABELS_DIR, 'extra-round3.jsonl');
 export const AGREEMENT_FILE = resolve(LABELS_DIR, 'agreement.jsonl');
 
 export interface LabelKey {
