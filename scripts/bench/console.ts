@@ -16,6 +16,8 @@ import { ROOT, bundle, load, stat, type Figure, type Mode } from './common';
 import { consoleDemo, HOST, listUrl, nextPage, plainBrowser, ROW } from './console-page';
 import { pageHeapMb, workerHeapMb } from './heap';
 import { attribute, type CpuProfile } from './profile';
+import { DB_NAME } from '../../lib/db';
+import { LEARN_DELAY_MS } from '../../lib/background/text-learning';
 
 /** Installed before any page script: collects long tasks. */
 const LONGTASKS = `window.__koubeiBench = { longtasks: [] };
@@ -175,7 +177,12 @@ const LEAK_WARM = 5;
 interface Heaps {
   page: number;
   worker?: number;
+  /** The shop adapter's learnt reviews and n-gram deltas (bounded: STORE_ADAPTER_FEATURES). */
+  adapter?: { reviews: number; deltas: number };
 }
+
+/** The shop adapters' counts, read in the worker from its database (a string: tsx would inject helpers). */
+const ADAPTER_COUNTS = `new Promise((done) => { const q = indexedDB.open('${DB_NAME}'); q.onsuccess = () => { const r = q.result.transaction('textAdapters').objectStore('textAdapters').getAll(); r.onsuccess = () => { q.result.close(); done(r.result.reduce((a, x) => ({ reviews: a.reviews + x.reviews, deltas: a.deltas + x.state.entries.length }), { reviews: 0, deltas: 0 })); }; }; })`;
 
 /**
  * Leak check (issue #15 item 6), untimed: pages through `pages` pages and reads the JS heap after a GC
@@ -192,10 +199,19 @@ async function leakCheck(
   const ext = withExtension ? await launchWithExtension() : undefined;
   const context = ext?.context ?? (await plainBrowser());
   const heaps = async (page: Page): Promise<Heaps> => {
-    await page.waitForTimeout(1_500); // captures stored, overlay drawn
+    // Captures stored, overlay drawn, and the shop adapter has learnt what was captured (it starts
+    // LEARN_DELAY_MS after the last capture), so both readings hold the same kinds of state.
+    await page.waitForTimeout(LEARN_DELAY_MS + 1_500);
     return {
       page: await pageHeapMb(context, page),
-      ...(ext ? { worker: await workerHeapMb(context, page) } : {}),
+      ...(ext
+        ? {
+            worker: await workerHeapMb(context, page),
+            adapter: await (
+              await ext.serviceWorker()
+            ).evaluate<{ reviews: number; deltas: number }>(ADAPTER_COUNTS),
+          }
+        : {}),
     };
   };
   let first: Heaps | undefined;
@@ -255,7 +271,7 @@ export async function runConsole(mode: Mode): Promise<Figure[]> {
       worker: withExt.last.worker! - withExt.first.worker!,
     });
     console.error(
-      `  leak check ${r + 1}: page ${withExt.first.page} → ${withExt.last.page} MB (without the extension ${plain.first.page} → ${plain.last.page}), worker ${withExt.first.worker} → ${withExt.last.worker} MB`,
+      `  leak check ${r + 1}: page ${withExt.first.page} → ${withExt.last.page} MB (without the extension ${plain.first.page} → ${plain.last.page}), worker ${withExt.first.worker} → ${withExt.last.worker} MB, shop adapter ${JSON.stringify(withExt.first.adapter)} → ${JSON.stringify(withExt.last.adapter)}`,
     );
   }
   const span = `from page ${LEAK_WARM} to page ${leakPages} of ${leakRows}-row pages, after GC`;
