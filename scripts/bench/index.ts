@@ -12,8 +12,8 @@
  * Progress goes to stderr; the table to stdout and to out/bench/results.{md,json}.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { EXTENSION_DIR, chromiumPath } from '../../e2e/browser';
@@ -134,35 +134,8 @@ async function scoreFigures(): Promise<Figure[]> {
   ];
 }
 
-/**
- * The export benchmark's profile, seeded while the ui benchmark seeds its own (both untimed; two browsers
- * write about 1.4× as many rows a second as one on this machine), so the full run does not wait for two
- * million-row seedings one after the other. Nothing timed runs until both are done.
- */
-let exportProfile: { dir: string; seeding: Promise<unknown> } | undefined;
-function seedExportProfile(): Promise<unknown> {
-  if (!want('export') || mode === 'smoke') return Promise.resolve();
-  const dir = mkdtempSync(join(tmpdir(), 'koubei-export-'));
-  const sizeArgs = mode === 'full' ? [] : ['--small'];
-  const seeding = script('export.ts', [...sizeArgs, `--profile=${dir}`, '--seed-only']).catch(
-    (e: unknown) => {
-      console.error('[bench] export seeding beside ui failed; export seeds its own:', e);
-      rmSync(dir, { recursive: true, force: true });
-      exportProfile = undefined;
-    },
-  );
-  exportProfile = { dir, seeding };
-  return seeding;
-}
-
 async function exportFigures(): Promise<Figure[]> {
-  const sizeArgs = mode === 'full' ? [] : ['--small'];
-  const profile = exportProfile;
-  await profile?.seeding;
-  const seeded = exportProfile ? [`--profile=${exportProfile.dir}`, '--noseed'] : [];
-  const r = (await script('export.ts', [...sizeArgs, ...seeded]).finally(() => {
-    if (profile) rmSync(profile.dir, { recursive: true, force: true });
-  })) as {
+  const r = (await script('export.ts', mode === 'full' ? [] : ['--small'])) as {
     small: number;
     large: number;
     csvLargeMs: number;
@@ -238,7 +211,7 @@ async function main() {
     ['score', scoreFigures],
     ['ingest', () => runIngest(mode)],
     ['console', () => runConsole(mode)],
-    ['ui', () => runUi(mode, { beforeTimed: seedExportProfile })],
+    ['ui', () => runUi(mode)],
     ['export', exportFigures],
     ['board', boardFigures],
   ];

@@ -177,13 +177,7 @@ async function workerHeapWhileCapturing(context: BrowserContext, ext: Page, page
   }
 }
 
-export async function runUi(
-  mode: Mode,
-  opts: {
-    /** Untimed work to run beside the large store's seeding (another benchmark's seeding); awaited before timing. */
-    beforeTimed?: () => Promise<unknown>;
-  } = {},
-): Promise<Figure[]> {
+export async function runUi(mode: Mode): Promise<Figure[]> {
   const size = { full: { reviews: 300_000, orders: 700_000, n: 7, settle: 30_000 }, quick: { reviews: 30_000, orders: 70_000, n: 5, settle: 15_000 }, smoke: { reviews: 3_000, orders: 7_000, n: 2, settle: 2_000 } }[mode]; // prettier-ignore
   const big = size.reviews + size.orders;
   const { context, extensionId } = await launchWithExtension();
@@ -203,11 +197,8 @@ export async function runUi(
     for (const [view, file] of VIEWS) small[view] = await firstDataPaint(context, base, view, file, size.n);
 
     const t0 = Date.now();
-    const beside = opts.beforeTimed?.();
     await ext.evaluate(`KB.seed('large', ${size.reviews}, ${size.orders})`);
     const seedMs = Date.now() - t0;
-    await beside;
-    const besideMs = Date.now() - t0 - seedMs;
     const rebuildMs = await ext.evaluate<number>(`KB.rebuild('large')`);
     await ext.evaluate(`KB.select('large')`);
     await ext.waitForTimeout(size.settle);
@@ -221,7 +212,7 @@ export async function runUi(
     for (const [view, file] of VIEWS.slice(0, 2)) heap[view] = await heapMb(context, base, view, file, 3);
     const worker = await workerHeapWhileCapturing(context, ext, mode === 'smoke' ? 3 : 10);
     console.error(
-      `  ui: seeded ${big} rows in ${(seedMs / 1000).toFixed(0)} s (then waited ${(besideMs / 1000).toFixed(0)} s for the work beside it), aggregates rebuilt in ${(rebuildMs / 1000).toFixed(0)} s, the same ${read.rows} rows read in ${(read.ms / 1000).toFixed(0)} s, load ${load()}`,
+      `  ui: seeded ${big} rows in ${(seedMs / 1000).toFixed(0)} s, aggregates rebuilt in ${(rebuildMs / 1000).toFixed(0)} s, the same ${read.rows} rows read in ${(read.ms / 1000).toFixed(0)} s, load ${load()}`,
     );
 
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
