@@ -10,7 +10,7 @@ import { ShopAdapter, type AdapterState } from './model/adapt';
 import { MODEL_VERSION, type TextModel } from './model/model';
 import { isDefaultPraise } from './sentiment';
 
-/** N-gram deltas a store keeps (≈ 40 bytes each in memory; the row is a few hundred kB at most). */
+/** N-gram deltas a store keeps (≈ 50 bytes each in memory, lib/text/model/adapt.ts; the row is a few hundred kB at most). */
 export const STORE_ADAPTER_FEATURES = 12_000;
 
 export interface TextAdapterRow {

@@ -41,6 +41,27 @@ describe('ShopAdapter', () => {
     expect(a.size).toBeGreaterThan(0);
   });
 
+  it('a text adding features past the bound: each is learnt, and the prune keeps the largest', () => {
+    // One long text brings far more new n-grams than the bound before the prune runs.
+    const text = '这个保温杯用了三天就漏水了盖子也拧不紧客服一直不回消息物流还慢';
+    const a = new ShopAdapter(model(), { maxFeatures: 10 });
+    a.learnStars(text, 1);
+    expect(a.size).toBe(8); // pruned to 80 % of the bound
+    const kept = a.toJSON().entries;
+    // The same step without a bound: the kept deltas are its largest 8, with the same values.
+    const free = new ShopAdapter(model());
+    free.learnStars(text, 1);
+    const all = new Map(free.toJSON().entries.map((e) => [e[0], e]));
+    expect(all.size).toBeGreaterThan(20);
+    for (const e of kept) expect(all.get(e[0])).toEqual(e);
+    const mag = (e: number[]) => e.slice(1).reduce((s, x) => s + Math.abs(x), 0);
+    const keptIds = new Set(kept.map((e) => e[0]));
+    const dropped = [...all.values()].filter((e) => !keptIds.has(e[0])).map(mag);
+    // (toJSON rounds to 1e-4: ties within rounding may fall either way.)
+    expect(Math.min(...kept.map(mag))).toBeGreaterThanOrEqual(Math.max(...dropped) - 1e-3);
+    expect(ShopAdapter.fromJSON(model(), a.toJSON(), { maxFeatures: 10 }).toJSON()).toEqual(a.toJSON());
+  });
+
   it('round-trips through JSON and changes nothing without examples', () => {
     const a = new ShopAdapter(model());
     const text = '穿了两次就起球了';

@@ -14,7 +14,7 @@ import { modelInput } from './learned';
 import { scoreHeads, sigmoid, type TextModel } from './model';
 
 export interface AdapterOptions {
-  /** Most n-gram deltas kept (memory bound: about 40 bytes each). */
+  /** Most n-gram deltas kept (memory bound: about 50 bytes each, 4·H in the pool plus the map's entry). */
   maxFeatures?: number;
   /** Learning rate of the deltas. */
   lr?: number;
@@ -46,7 +46,13 @@ const PSEUDO_LO = 0.05;
 const PSEUDO_WEIGHT = 0.5;
 
 export class ShopAdapter {
-  private readonly deltas = new Map<number, Float32Array>();
+  /**
+   * The deltas: feature id → slot in one pool of H weights a slot. A small typed array per feature cost
+   * about 250 bytes of worker heap each (issue #15 leak check); a slot costs 4·H bytes plus the map's
+   * entry.
+   */
+  private ids = new Map<number, number>();
+  private w = new Float32Array(0);
   private readonly bias: Float64Array;
   private readonly H: number;
   readonly maxFeatures: number;
@@ -69,17 +75,34 @@ export class ShopAdapter {
   }
 
   get size(): number {
-    return this.deltas.size;
+    return this.ids.size;
+  }
+
+  /** The slot of feature `id`, made (zeroed) if it has none. */
+  private slot(id: number): number {
+    let s = this.ids.get(id);
+    if (s !== undefined) return s;
+    s = this.ids.size;
+    if ((s + 1) * this.H > this.w.length) {
+      // Doubling, but not far past the bound: one text can add features beyond it before the prune.
+      const slots = Math.max(s + 1, Math.min(Math.max(64, s * 2), this.maxFeatures + 256));
+      const grown = new Float32Array(slots * this.H);
+      grown.set(this.w);
+      this.w = grown;
+    }
+    this.ids.set(id, s);
+    return s;
   }
 
   /** Adds the adapter's deltas to `logits` (the base model's, in HEADS order). */
   adjust(f: NgramFeatures, logits: Float64Array): void {
     for (let h = 0; h < this.H; h++) logits[h]! += this.bias[h]!;
-    if (f.count === 0 || this.deltas.size === 0) return;
+    if (f.count === 0 || this.ids.size === 0) return;
     const v = 1 / Math.sqrt(f.count);
+    const { w, H } = this;
     for (let i = 0; i < f.count; i++) {
-      const d = this.deltas.get(f.ids[i]!);
-      if (d) for (let h = 0; h < this.H; h++) logits[h]! += d[h]! * v;
+      const s = this.ids.get(f.ids[i]!);
+      if (s !== undefined) for (let h = 0; h < H; h++) logits[h]! += w[s * H + h]! * v;
     }
   }
 
@@ -104,14 +127,14 @@ export class ShopAdapter {
     if (!any) return;
     const v = 1 / Math.sqrt(f.count);
     for (let h = 0; h < this.H; h++) this.bias[h]! -= this.lr * 0.1 * err[h]!;
+    const H = this.H;
     for (let i = 0; i < f.count; i++) {
-      const id = f.ids[i]!;
-      let d = this.deltas.get(id);
-      if (!d) this.deltas.set(id, (d = new Float32Array(this.H)));
-      for (let h = 0; h < this.H; h++) d[h] = d[h]! - this.lr * (err[h]! * v + this.l2 * d[h]!);
+      const o = this.slot(f.ids[i]!) * H;
+      const w = this.w;
+      for (let h = 0; h < H; h++) w[o + h] = w[o + h]! - this.lr * (err[h]! * v + this.l2 * w[o + h]!);
     }
     this.seen++;
-    if (this.deltas.size > this.maxFeatures) this.prune();
+    if (this.ids.size > this.maxFeatures) this.prune();
   }
 
   /**
@@ -138,16 +161,36 @@ export class ShopAdapter {
   /** Drops the smallest deltas down to 80 % of the bound. */
   private prune(): void {
     const keep = Math.floor(this.maxFeatures * 0.8);
-    const mags = [...this.deltas].map(([id, d]) => [id, d.reduce((s, x) => s + Math.abs(x), 0)] as const);
+    const { w, H } = this;
+    const mags = [...this.ids].map(([id, s]) => {
+      let m = 0;
+      for (let h = 0; h < H; h++) m += Math.abs(w[s * H + h]!);
+      return [id, m] as const;
+    });
     mags.sort((a, b) => b[1] - a[1]);
-    for (const [id] of mags.slice(keep)) this.deltas.delete(id);
+    const kept = new Set(mags.slice(0, keep).map(([id]) => id));
+    // Compacted into a new pool, the survivors in their first-learnt order (as a Map delete keeps it).
+    const ids = new Map<number, number>();
+    const next = new Float32Array(w.length);
+    for (const [id, s] of this.ids) {
+      if (!kept.has(id)) continue;
+      next.set(w.subarray(s * H, s * H + H), ids.size * H);
+      ids.set(id, ids.size);
+    }
+    this.ids = ids;
+    this.w = next;
+  }
+
+  /** Each feature's deltas, in first-learnt order. */
+  private *entries(): Generator<[number, Float32Array]> {
+    for (const [id, s] of this.ids) yield [id, this.w.subarray(s * this.H, s * this.H + this.H)];
   }
 
   toJSON(): AdapterState {
     return {
       version: 1,
       bias: [...this.bias],
-      entries: [...this.deltas].map(([id, d]) => [id, ...[...d].map((x) => Math.round(x * 1e4) / 1e4)]),
+      entries: [...this.entries()].map(([id, d]) => [id, ...[...d].map((x) => Math.round(x * 1e4) / 1e4)]),
     };
   }
 
@@ -156,7 +199,10 @@ export class ShopAdapter {
     if (s.version !== 1 || s.bias.length !== a.H) throw new Error('adapter state does not fit this model');
     s.bias.forEach((b, h) => (a.bias[h] = b));
     for (const [id, ...w] of s.entries.slice(0, a.maxFeatures))
-      if (w.length === a.H) a.deltas.set(id, Float32Array.from(w));
+      if (w.length === a.H) {
+        const o = a.slot(id) * a.H; // may grow the pool: take the slot before writing
+        a.w.set(w, o);
+      }
     return a;
   }
 }
