@@ -202,17 +202,19 @@ async function leakCheck(
     // Captures stored, overlay drawn, and the shop adapter has learnt what was captured (it starts
     // LEARN_DELAY_MS after the last capture), so both readings hold the same kinds of state.
     await page.waitForTimeout(LEARN_DELAY_MS + 1_500);
-    return {
-      page: await pageHeapMb(context, page),
-      ...(ext
-        ? {
-            worker: await workerHeapMb(context, page),
-            adapter: await (
-              await ext.serviceWorker()
-            ).evaluate<{ reviews: number; deltas: number }>(ADAPTER_COUNTS),
-          }
-        : {}),
-    };
+    if (!ext) return { page: await pageHeapMb(context, page) };
+    // The adapter learns a few hundred reviews a pass: wait until it has caught up (its count stops
+    // moving), or the worker's heap holds the pass's working set and reads as growth.
+    const counts = async () =>
+      (await ext.serviceWorker()).evaluate<{ reviews: number; deltas: number }>(ADAPTER_COUNTS);
+    let adapter = await counts();
+    for (let i = 0; i < 30; i++) {
+      await page.waitForTimeout(1_000);
+      const next = await counts();
+      if (next.reviews === adapter.reviews) break;
+      adapter = next;
+    }
+    return { page: await pageHeapMb(context, page), worker: await workerHeapMb(context, page), adapter };
   };
   let first: Heaps | undefined;
   let last: Heaps | undefined;
