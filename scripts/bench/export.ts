@@ -125,8 +125,7 @@ async function main() {
     const t0 = Date.now();
     const seeded = args.has('--noseed') ? 0 : await page.evaluate(`KB.seed(${SMALL}, ${LARGE - SMALL})`);
     console.log(`seeded ${seeded} reviews in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    // --seed-only: seed the profile (--profile=DIR) for a later run with --noseed, e.g. while another
-    // benchmark seeds its own (scripts/bench/index.ts), then stop.
+    // --seed-only: seed the profile (--profile=DIR) for later runs with --noseed, then stop.
     if (args.has('--seed-only')) {
       console.log(JSON.stringify({ bench: 'export-seed', seeded, ms: Date.now() - t0 }));
       return;
