@@ -7,8 +7,11 @@
  * reads the extension's database); strings are passed to `page.evaluate` (tsx would inject `__name`
  * into serialized functions).
  *
- * Run: npm run build && npx tsx scripts/bench/export.ts [--small] [--xlsx-1m] [--profile=DIR [--noseed | --seed-only]]
- *   --small: 20k / 100k instead of 100k / 1M (quick check). --xlsx-1m: also time XLSX of 1M.
+ * Run: npm run build && npx tsx scripts/bench/export.ts [--size=full|quick|smoke] [--xlsx-1m] [--profile=DIR [--noseed | --seed-only]]
+ *   Rows: the database the ui benchmark shares (scripts/bench/seed-rows.ts `SHARED_SIZES`): full size a store
+ *   of 100k reviews (the "100k" scope) and one of 900k, so "1M" is every review stored. `--small` = quick.
+ *   `--profile=DIR --noseed`: a profile already seeded (npm run bench hands over the ui step's).
+ *   --xlsx-1m: also time XLSX of 1M.
  * Targets: CSV 1M ≤ 15 s, heap growth ≤ 100 MB, ≥ 1.0× papaparse speed; XLSX 100k ≤ 15 s.
  * Last line: {"bench":"export",…}.
  */
@@ -17,10 +20,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { launchWithExtension } from '../../e2e/browser';
+import { SHARED_SIZES, type SharedSize } from './seed-rows';
 
 const args = new Set(process.argv.slice(2));
-const SMALL = args.has('--small') ? 20_000 : 100_000;
-const LARGE = args.has('--small') ? 100_000 : 1_000_000;
+const SIZE = (process.argv.find((a) => a.startsWith('--size='))?.slice('--size='.length) ??
+  (args.has('--small') ? 'quick' : 'full')) as SharedSize;
+if (!(SIZE in SHARED_SIZES)) throw new Error(`--size=${SIZE}: full, quick or smoke`);
+// Plan labels; the figures carry the row counts each run actually read.
+const SMALL = SHARED_SIZES[SIZE].tenth;
+const LARGE = SHARED_SIZES[SIZE].tenth + SHARED_SIZES[SIZE].reviews;
 const root = resolve(import.meta.dirname, '../..');
 
 /** Browser-side helpers, bundled into one IIFE exposing `KB`. */
@@ -30,22 +38,12 @@ import { openDb } from '${root}/lib/db';
 import { exportData } from '${root}/lib/export/run';
 import { reviewsKind } from '${root}/lib/export/kinds';
 import { scanStore, selectStores } from '${root}/lib/export/scan';
-import { makeReviews, makeStore } from '${root}/lib/export/testing';
+import { seedShared, sharedStores } from '${root}/scripts/bench/seed-rows';
 
-const small = makeStore('100000', '十万店');
-const rest = makeStore('900000', '九十万店');
-export async function seed(nSmall, nRest) {
+const small = sharedStores().tenth;
+export async function seed(size) {
   const db = openDb();
-  await db.stores.bulkPut([small, rest]);
-  for (const [store, n, seed] of [[small, nSmall, 1], [rest, nRest, 2]]) {
-    for (let i = 0; i < n; i += 10000) {
-      const rows = makeReviews(store, Math.min(10000, n - i), seed + i, Date.UTC(2024, 0, 1));
-      // distinct ids per slice
-      for (const r of rows) { r.reviewId = store.shopId + '-' + i + '-' + r.reviewId; r.key = store.key + '|' + r.reviewId; }
-      await db.reviews.bulkPut(rows);
-    }
-  }
-  const c = await db.reviews.count();
+  const c = (await seedShared(db, size, Date.now(), Math.random)).reviews;
   db.close();
   return c;
 }
@@ -73,7 +71,7 @@ export async function runPapa(scope) {
   const t = performance.now();
   try {
     const rows = scope === 'small' ? await db.reviews.where('[storeKey+createdAt]').between([small.key, -Infinity], [small.key, Infinity]).toArray() : await db.reviews.toArray();
-    const stores = new Map([[small.key, small], [rest.key, rest]]);
+    const stores = new Map((await db.stores.toArray()).map((s) => [s.key, s]));
     const data = rows.map((r) => reviewsKind.columns.map((c) => { const v = c.get(r, { stores }); return v === undefined ? '' : v; }));
     const text = Papa.unparse({ fields: reviewsKind.columns.map((c) => c.header), data }, { escapeFormulae: true });
     const blob = new Blob(['\\uFEFF', text]);
@@ -123,7 +121,7 @@ async function main() {
     await cdp.send('HeapProfiler.enable');
 
     const t0 = Date.now();
-    const seeded = args.has('--noseed') ? 0 : await page.evaluate(`KB.seed(${SMALL}, ${LARGE - SMALL})`);
+    const seeded = args.has('--noseed') ? 0 : await page.evaluate(`KB.seed('${SIZE}')`);
     console.log(`seeded ${seeded} reviews in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     // --seed-only: seed the profile (--profile=DIR) for later runs with --noseed, then stop.
     if (args.has('--seed-only')) {
@@ -176,8 +174,8 @@ async function main() {
     const xlsxS = runs[`xlsx ${SMALL}`]!;
     const summary = {
       bench: 'export',
-      small: SMALL,
-      large: LARGE,
+      small: runs[`csv ${SMALL}`]!.rows,
+      large: csvL.rows,
       csvSmallMs: Math.round(runs[`csv ${SMALL}`]!.ms),
       csvLargeMs: Math.round(csvL.ms),
       csvLargeHeapMB: csvL.heapMB,

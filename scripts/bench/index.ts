@@ -12,8 +12,8 @@
  * Progress goes to stderr; the table to stdout and to out/bench/results.{md,json}.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { EXTENSION_DIR, chromiumPath } from '../../e2e/browser';
@@ -134,8 +134,24 @@ async function scoreFigures(): Promise<Figure[]> {
   ];
 }
 
+/**
+ * One seeded database for the ui and export steps (scripts/bench/seed-rows.ts `seedShared`): the ui step
+ * seeds it in this profile and measures; the export step opens the same profile (--noseed). Seeding a
+ * million rows is most of a full run's time, so it is done once. Without the ui step (or if it failed
+ * before its rows were stored) the export step seeds its own.
+ */
+const shared = { dir: '', seeded: false };
+function sharedProfile(): string | undefined {
+  if (!want('export')) return undefined;
+  shared.dir = mkdtempSync(join(tmpdir(), 'koubei-shared-'));
+  return shared.dir;
+}
+
 async function exportFigures(): Promise<Figure[]> {
-  const r = (await script('export.ts', mode === 'full' ? [] : ['--small'])) as {
+  const reuse = shared.seeded ? [`--profile=${shared.dir}`, '--noseed'] : [];
+  const r = (await script('export.ts', [`--size=${mode}`, ...reuse]).finally(() => {
+    if (shared.dir) rmSync(shared.dir, { recursive: true, force: true, maxRetries: 3 });
+  })) as {
     small: number;
     large: number;
     csvLargeMs: number;
@@ -211,7 +227,7 @@ async function main() {
     ['score', scoreFigures],
     ['ingest', () => runIngest(mode)],
     ['console', () => runConsole(mode)],
-    ['ui', () => runUi(mode)],
+    ['ui', () => runUi(mode, { profile: sharedProfile(), onSeeded: () => (shared.seeded = true) })],
     ['export', exportFigures],
     ['board', boardFigures],
   ];

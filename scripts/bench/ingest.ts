@@ -3,9 +3,10 @@
  * 1,000-row pages (`?demo_page_size=1000`), the main-world hook copies each response, the content script
  * parses it and messages the service worker, which validates, dedupes and writes Dexie (with the
  * aggregate hooks) — timed from the first page request until every row is committed (polled from the
- * capture-health log). Then the same pages again (re-ingest: every row already stored), and, in the
- * same browser, a raw IndexedDB put loop of the very same rows into a database with the same schema
- * (lib/db.ts `declareSchema`), one transaction per 1,000 rows: the physical limit of this run.
+ * capture-health log). Then, in the first run, the same pages again (re-ingest: every row already
+ * stored), and, in the same browser, a raw IndexedDB put loop of the very same rows into a database with
+ * the same schema (lib/db.ts `declareSchema`), one transaction per 1,000 rows: the physical limit of this
+ * run.
  * Also the messaging cost: runtime.sendMessage round trips of real capture batches from an extension page.
  */
 import type { Page, Worker } from '@playwright/test';
@@ -131,9 +132,11 @@ export async function runIngest(mode: Mode): Promise<Figure[]> {
       // The list total the console reports = distinct reviews served (asked in Node: not captured).
       total = listTotal(demo);
       const a = await timedPass(page, sw, total);
-      const b = await timedPass(page, sw, total);
+      // The console pass again (every row already stored) in the first run only: about 40 s a pass at
+      // full size for a figure with no target; the ingest path's re-ingest below runs in every run.
+      const b = run === 0 ? await timedPass(page, sw, total) : undefined;
       const stored = await storedReviews(sw);
-      dupes.push(stored - total + b.added);
+      dupes.push(stored - total + (b?.added ?? 0));
       const ext = await context.newPage();
       await ext.goto(`chrome-extension://${extensionId}/options.html`);
       await ext.evaluate(code);
@@ -148,7 +151,7 @@ export async function runIngest(mode: Mode): Promise<Figure[]> {
       );
       pipeDupes.push(pipe.stored - total);
       first.push(a.ms);
-      again.push(b.ms);
+      if (b) again.push(b.ms);
       raw.push(r);
       pipeFirst.push(pipe.first);
       pipeAgain.push(pipe.again);
@@ -167,7 +170,7 @@ export async function runIngest(mode: Mode): Promise<Figure[]> {
       ratio.push(r / pipelineMs);
       reRatio.push(pipe.first / pipe.again);
       console.error(
-        `  ingest run ${run + 1}: ${total} rows; ingest path ${Math.round(pipe.first)} ms, again ${Math.round(pipe.again)} ms; through the console UI (${a.pages} pages) ${a.ms} ms, again ${b.ms} ms; raw put loop ${Math.round(r)} ms (runs ${rawMs.map(Math.round).join('/')}), stored ${stored}, load ${load()}`,
+        `  ingest run ${run + 1}: ${total} rows; ingest path ${Math.round(pipe.first)} ms, again ${Math.round(pipe.again)} ms; through the console UI (${a.pages} pages) ${a.ms} ms${b ? `, again ${b.ms} ms` : ''}; raw put loop ${Math.round(r)} ms (runs ${rawMs.map(Math.round).join('/')}), stored ${stored}, load ${load()}`,
       );
     } finally {
       await context.close();
@@ -179,8 +182,8 @@ export async function runIngest(mode: Mode): Promise<Figure[]> {
   return [
     stat(ratio, { group: 'ingest', what: `first insert, content script → worker → Dexie (messaging + validation, dedupe, aggregates, counters) vs a raw IndexedDB put loop of the same ${total.toLocaleString('en')} rows, 1,000 per transaction (raw ${rps(med(raw))} rows/s, ours ${rps(med(pipeFirst))} rows/s before messaging)`, unit: '×', target: '≥ 0.9×', pass: (v) => v >= 0.9, where: 'chromium' }), // prettier-ignore
     stat(reRatio, { group: 'ingest', what: 're-ingest of stored rows vs first insert (speed, worker ingest path)', unit: '×', target: '≥ 0.6×', pass: (v) => v >= 0.6, where: 'chromium' }), // prettier-ignore
-    stat([...dupes, ...pipeDupes], { group: 'ingest', what: 'duplicates after ingesting every page twice (through the console, and through the ingest path)', unit: 'rows', target: '0', pass: (v) => v === 0, where: 'chromium' }), // prettier-ignore
-    stat(first, { group: 'ingest', what: `end to end through the demo console: paging ${total.toLocaleString('en')} rows in 1,000-row pages until all are stored (includes the console's own rendering; again: ${Math.round(med(again))} ms)`, unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
+    stat([...dupes, ...pipeDupes], { group: 'ingest', what: 'duplicates after ingesting every page twice (through the console in the first run, through the ingest path in every run)', unit: 'rows', target: '0', pass: (v) => v === 0, where: 'chromium' }), // prettier-ignore
+    stat(first, { group: 'ingest', what: `end to end through the demo console: paging ${total.toLocaleString('en')} rows in 1,000-row pages until all are stored (includes the console's own rendering; again, first run only: ${Math.round(med(again))} ms)`, unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
     stat(msg.two, { group: 'messaging', what: 'round trip per 1,000 rows (2 messages of 500, as shipped)', unit: 'ms', target: '≤ 15 ms', pass: (v) => v <= 15, where: 'chromium' }), // prettier-ignore
     stat(msg.one, { group: 'messaging', what: 'round trip of one 1,000-row message', unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
     stat(msg.empty, { group: 'messaging', what: 'round trip of an empty batch (fixed cost)', unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
