@@ -9,7 +9,7 @@
 import type { CellType } from './csv';
 import type { Cell } from './kinds';
 import type { BlobSink } from './sink';
-import { ZipWriter } from './zip';
+import { Utf8Chunks, ZipWriter } from './zip';
 
 /** Excel's row limit (header included); a longer kind continues on a sheet named "评价 (2)". */
 export const MAX_SHEET_ROWS = 1_048_576;
@@ -108,15 +108,18 @@ export class XlsxWriter {
             pending = next.value;
           }
           const take = pending.splice(0, MAX_SHEET_ROWS - r);
-          let xml = '';
+          // Each row's XML is encoded on its own (Utf8Chunks): no chunk-long string to flatten.
+          const bytes = new Utf8Chunks();
           for (const row of take) {
             r++;
-            xml += `<row r="${r}">`;
+            let xml = `<row r="${r}">`;
             for (let i = 0; i < row.length; i++) xml += cellXml(`${refs[i]}${r}`, row[i]);
-            xml += '</row>';
+            const full = bytes.push(xml + '</row>');
+            if (full) await write(full);
           }
           total += take.length;
-          await write(xml);
+          const rest = bytes.take();
+          if (rest) await write(rest);
         }
         await write('</sheetData></worksheet>');
       });
