@@ -1,9 +1,9 @@
-import type { Review } from '@/lib/model';
+import type { RecentReview } from '@/lib/headline/schema';
 import { Stars } from './Stars';
 import { shortTime } from './format';
 
 /** One captured review. All page-derived text is rendered as text (JSX escapes; no HTML sinks). */
-export function ReviewItem(props: { r: Review }) {
+export function ReviewItem(props: { r: RecentReview }) {
   const r = props.r;
   const pol =
     r.polarity === 'bad'

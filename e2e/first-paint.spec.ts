@@ -1,7 +1,7 @@
 /**
  * First paint from the stored headline (issue #15 item 3), end to end: after a capture the worker keeps a
- * headline per store in chrome.storage.local; the popup and the side panel's 概览 paint it before Dexie
- * and the full UI load, with the values the full UI then shows, in the same place, and hand over to it.
+ * headline per store in chrome.storage.local; the popup and the side panel's 概览 and 评价 paint it before
+ * Dexie and the full UI load, with the values the full UI then shows, in the same place, and hand over to it.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -28,12 +28,14 @@ const RECORDER = `(() => {
       urgent: text('[data-testid="urgent"] h3'),
       coverage: text('[data-testid="coverage"]'),
       kpisTop: top('.kpis'),
+      reviews: text('[data-testid="review-list"] > li'),
+      listTop: top('[data-testid="review-list"]'),
     });
   };
   new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true });
 })();`;
 
-type Paint = { paint: string; score: string[]; label: string[]; kpis: string[]; urgent: string[]; coverage: string[]; kpisTop: number | null }; // prettier-ignore
+type Paint = { paint: string; score: string[]; label: string[]; kpis: string[]; urgent: string[]; coverage: string[]; kpisTop: number | null; reviews: string[]; listTop: number | null }; // prettier-ignore
 const paints = (page: Page) => page.evaluate<Paint[]>('window.__paints');
 /** What the full UI shows once its live queries answered, read the same way as the recorder. */
 const fullNow = (page: Page) =>
@@ -46,6 +48,8 @@ const fullNow = (page: Page) =>
       urgent: text('[data-testid="urgent"] h3'),
       coverage: text('[data-testid="coverage"]'),
       kpisTop: document.querySelector('.kpis')?.getBoundingClientRect().top ?? null,
+      reviews: text('[data-testid="review-list"] > li'),
+      listTop: document.querySelector('[data-testid="review-list"]')?.getBoundingClientRect().top ?? null,
     };
   })()`);
 
@@ -98,6 +102,20 @@ test('popup and side panel paint the stored headline first, with the full UI’s
     expect(headline, path).toEqual(await fullNow(ui));
     await ui.close();
   }
+
+  // 评价: the newest reviews from the headline first, then the full list (20 rows) with the same rows on
+  // top, in the same place.
+  const ui = await extPage('sidepanel.html?tab=reviews');
+  await expect(ui.locator('#app')).toHaveAttribute('data-paint', 'full');
+  await expect(ui.locator('[data-testid="review-list"] > li')).toHaveCount(20);
+  const seen = await paints(ui);
+  expect(seen.map((p) => p.paint)).toEqual(['headline', 'full']);
+  const first = seen[0]!;
+  const full = await fullNow(ui);
+  expect(first.reviews).toHaveLength(10);
+  expect(first.reviews).toEqual(full.reviews.slice(0, 10));
+  expect(first.listTop).not.toBeNull();
+  expect(first.listTop).toBe(full.listTop);
 });
 
 test('without a stored headline (or with a corrupt one) the pages take the normal path', async ({

@@ -34,7 +34,8 @@ export function App(props: { initial?: StoreHeadline }) {
   const initial = props.initial;
   // Before the store list is read, the headline's store (the one the list will pick) is queried already.
   const key = store?.key ?? (loading ? (initial?.storeKey ?? '') : '');
-  const seed = initial && initial.storeKey === key ? initial : undefined;
+  // The popup paints a headline with a score card only (main.tsx); one with only reviews is not used here.
+  const seed = initial?.card && initial.storeKey === key ? initial : undefined;
   const counts = useLive(() => (key ? storeCounts(getDb(), key) : Promise.resolve(undefined)), [key]);
   const snapshot = useLive(() => (key ? latestSnapshot(getDb(), key) : Promise.resolve(undefined)), [key]);
   const Switcher = useLater<{ stores: Store[]; value?: string; onChange: (k: string) => void }>(() =>

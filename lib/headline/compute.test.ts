@@ -4,7 +4,8 @@ import type { Headline, ScoreSnapshot } from '../score-view/types';
 import { selectedStoreItem } from '../settings';
 import { buildHeadlines, cardOf, parseHeadlines, pickHeadline, storeHeadline } from './compute';
 import { SELECTED_STORE_KEY, readHeadline } from './read';
-import { HEADLINES_KEY, HEADLINES_VERSION } from './schema';
+import { LIMITS, type Review } from '../model';
+import { HEADLINES_KEY, HEADLINES_VERSION, RECENT_REVIEWS, REVIEW_BOUNDS } from './schema';
 
 const dims = [
   { id: 'product' as const, name: '商品体验', value: 88, weight: 0.4, weightSource: 'console' as const },
@@ -124,6 +125,84 @@ describe('pickHeadline (the store the full UI will show)', () => {
   it('paints nothing when the store that will be shown has no card yet (never another store)', () => {
     expect(pickHeadline(h, 'bare')).toBeUndefined();
     expect(pickHeadline(undefined, 'new')).toBeUndefined();
+  });
+});
+
+describe('newest reviews (the side panel 评价 first paint)', () => {
+  const review = (i: number, over: Partial<Review> = {}): Review => ({
+    key: `douyin:1|r${i}`,
+    storeKey: 'douyin:1',
+    platform: 'douyin',
+    reviewId: `r${i}`,
+    orderId: `o${i}`,
+    productName: '保温杯',
+    createdAt: 1_764_000_000_000 - i * 60_000,
+    star: 2,
+    starProduct: 2,
+    polarity: 'bad',
+    text: `<img src=x onerror=alert(${i})>杯盖漏水`,
+    buyerNick: 'a***',
+    appends: [{ text: '追加', at: 1_764_100_000_000, images: 2 }],
+    images: 1,
+    videos: 0,
+    replied: false,
+    replyDeadline: 1_764_300_000_000,
+    appealState: '未被举报',
+    source: 'api',
+    capturedAt: 1,
+    updatedAt: 1,
+    ...over,
+  });
+
+  it('keeps what the review list draws, newest first, at most RECENT_REVIEWS, and nothing else', () => {
+    const reviews = Array.from({ length: RECENT_REVIEWS + 5 }, (_, i) => review(i));
+    const e = storeHeadline({ key: 'douyin:1', lastSeen: 5 }, undefined, counts, reviews);
+    expect(e.recent).toHaveLength(RECENT_REVIEWS);
+    expect(e.recent!.map((r) => r.key)).toEqual(reviews.slice(0, RECENT_REVIEWS).map((r) => r.key));
+    const first = e.recent![0]!;
+    // Text is kept as text (the list renders it through JSX); fields the list does not draw are not kept.
+    expect(first.text).toBe(reviews[0]!.text);
+    for (const k of [
+      'storeKey',
+      'platform',
+      'reviewId',
+      'replyDeadline',
+      'appealState',
+      'source',
+      'capturedAt',
+    ])
+      expect(first).not.toHaveProperty(k);
+    expect(first.appends).toEqual([{ text: '追加', at: 1_764_100_000_000 }]);
+    expect(parseHeadlines(stored(e))?.stores[0]?.recent).toEqual(e.recent);
+  });
+
+  it('has no list for a store without reviews, and its bounds are the stored review bounds', () => {
+    expect(storeHeadline({ key: 'x', lastSeen: 1 }, undefined, counts, [])).not.toHaveProperty('recent');
+    expect(REVIEW_BOUNDS).toEqual({
+      id: LIMITS.id,
+      name: LIMITS.name,
+      text: LIMITS.text,
+      appends: LIMITS.appends,
+    });
+  });
+
+  it('rejects a stored list that is too long or malformed (the page takes the normal path)', () => {
+    const e = storeHeadline({ key: 'douyin:1', lastSeen: 5 }, snapshot('douyin:1'), counts, [review(0)]);
+    const raw = stored(e) as { stores: { recent: unknown[] }[] };
+    const long = structuredClone(raw);
+    long.stores[0]!.recent = Array.from({ length: RECENT_REVIEWS + 1 }, () => raw.stores[0]!.recent[0]);
+    expect(parseHeadlines(long)).toBeUndefined();
+    const bad = structuredClone(raw);
+    (bad.stores[0]!.recent[0] as { text: unknown }).text = 7;
+    expect(parseHeadlines(bad)).toBeUndefined();
+  });
+
+  it('is picked for 评价 even before the store has a score card', () => {
+    const h = parseHeadlines(
+      stored(storeHeadline({ key: 'bare', lastSeen: 5 }, undefined, counts, [review(1)])),
+    );
+    expect(pickHeadline(h, 'bare')?.recent?.[0]?.key).toBe('douyin:1|r1');
+    expect(pickHeadline(h, 'bare')?.card).toBeUndefined();
   });
 });
 

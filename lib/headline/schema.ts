@@ -77,6 +77,41 @@ const Card = z.object({
   }),
 });
 
+/** Newest reviews kept per store for the side panel's 评价 first paint (the default 全部 list's top). */
+export const RECENT_REVIEWS = 10;
+// The same bounds as lib/model.ts LIMITS (not imported: that module is not in the pages' first bundle;
+// lib/headline/compute.test.ts checks they agree).
+export const REVIEW_BOUNDS = { id: 64, name: 200, text: 5000, appends: 10 } as const;
+const rid = z.string().check(z.minLength(1), z.maxLength(REVIEW_BOUNDS.id));
+const rname = z.string().check(z.maxLength(REVIEW_BOUNDS.name));
+const rtext = z.string().check(z.maxLength(REVIEW_BOUNDS.text));
+const rstar = z.number().check(z.int(), z.gte(1), z.lte(5));
+const count = z.number().check(z.int(), z.gte(0));
+
+/** What components/ReviewItem.tsx draws of a review, and nothing else (no ids beyond the order's). */
+export const RecentReview = z.object({
+  key: rid,
+  orderId: z.optional(rid),
+  productId: z.optional(rid),
+  productName: z.optional(rname),
+  skuText: z.optional(rname),
+  createdAt: num,
+  star: z.optional(rstar),
+  starProduct: z.optional(rstar),
+  starLogistics: z.optional(rstar),
+  starService: z.optional(rstar),
+  polarity: z.optional(z.enum(['good', 'neutral', 'bad'])),
+  text: rtext,
+  buyerNick: z.optional(rname),
+  appends: z.array(z.object({ text: rtext, at: z.optional(num) })).check(z.maxLength(REVIEW_BOUNDS.appends)),
+  images: count,
+  videos: count,
+  replied: z.boolean(),
+  replyText: z.optional(rtext),
+  isDefault: z.optional(z.boolean()),
+});
+export type RecentReview = z.infer<typeof RecentReview>;
+
 /**
  * One store. Every store has an entry, so the pages pick the same store as the full UI does
  * (lib/queries.ts pickStore); `card` is missing until the store has a score snapshot.
@@ -89,6 +124,8 @@ export const StoreHeadline = z.object({
   card: z.optional(Card),
   date: z.optional(day),
   counts: z.object({ reviews: num, orders: num }),
+  /** The newest reviews, newest first: what 评价 lists first (lib/queries.ts listReviews, no filter). */
+  recent: z.optional(z.array(RecentReview).check(z.maxLength(RECENT_REVIEWS))),
 });
 export type StoreHeadline = z.infer<typeof StoreHeadline>;
 
