@@ -25,7 +25,18 @@ import { extractEvidence } from '../lib/text/evidence';
 import { fnv1a } from '../lib/text/accuracy';
 import { analyzeText } from '../lib/text/analyze';
 import { isDefaultPraise } from '../lib/text/sentiment';
-import { DENSE, HASH_BITS, TOPICS, denseFeatures, negatedSpans, ngrams } from '../lib/text/model/features';
+import {
+  DENSE,
+  FEATURE_EXTRAS,
+  HASH_BITS,
+  PLAIN_FEATURES,
+  TOPICS,
+  denseFeatures,
+  featureExtras,
+  featureSet,
+  modelFeatures,
+  type FeatureSet,
+} from '../lib/text/model/features';
 import { learnedAnalysis } from '../lib/text/model/learned';
 import {
   HEADS,
@@ -70,11 +81,11 @@ interface Example {
   dense: Float32Array;
 }
 
-export function featurize(text: string): Example {
+export function featurizeWith(text: string, features: FeatureSet = PLAIN_FEATURES): Example {
   // Same as lib/text/model/learned.ts for a one-part review (the part ends with '。' there).
   const joined = text + '。';
   const evidence = extractEvidence(text, -1);
-  const f = ngrams(joined, negatedSpans(evidence, [0], joined));
+  const f = modelFeatures(joined, [0], evidence, features);
   const dense = denseFeatures(evidence, joined.length);
   return { ids: f.ids.slice(0, f.count), n: f.count, v: f.count ? 1 / Math.sqrt(f.count) : 0, dense };
 }
@@ -212,14 +223,16 @@ function trainTopic(
 }
 
 /** A decoded model holding the given heads (the others empty), to score exactly as at run time. */
-function runtimeModel(heads: readonly StoredHead[], margin: number): TextModel {
+function runtimeModel(heads: readonly StoredHead[], margin: number, features: FeatureSet): TextModel {
   const byName = new Map(heads.map((h) => [h.name, h]));
+  const extras = featureExtras(features);
   return decodeModel({
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     hashBits: HASH_BITS,
     denseCount: DENSE,
     neutralMargin: margin,
+    ...(extras.length ? { features: extras } : {}),
     heads: HEADS.map(
       (name) =>
         byName.get(name) ?? {
@@ -246,7 +259,11 @@ export function trainModel(
   log: (line: string) => void = console.log,
   original?: (r: LabelledReview) => boolean,
   goal: Goal = { objective: 'f1', floor: PRECISION_FLOOR },
+  features: FeatureSet = PLAIN_FEATURES,
 ): StoredModel {
+  const extras = featureExtras(features);
+  if (extras.length) log(`features: 1–3-grams + ${extras.join(', ')}`);
+  const featurize = (text: string) => featurizeWith(text, features);
   const tuneFold = (text: string) => fnv1a('tune:' + text.trim()) % 10 === 0;
   const sTrain = corpus.filter((r) => !tuneFold(r.text));
   const sTune = corpus.filter((r) => tuneFold(r.text));
@@ -285,7 +302,7 @@ export function trainModel(
   const cx = labelled.map((r) => featurize(r.text));
   const seen = new Set(labelled.map((r) => r.text.trim()));
   const pool = corpus.filter((r) => r.label === 0 && !seen.has(r.text.trim())).map((r) => featurize(r.text));
-  const sModel = runtimeModel([sentimentStored], margin);
+  const sModel = runtimeModel([sentimentStored], margin, features);
   const rule: RuleInput[] = labelled.map((r) => {
     if (isDefaultPraise(r.text))
       return { label: 'neutral', lex: TOPICS.map(() => ({ words: 0, mass: 0, praised: false })) };
@@ -327,7 +344,7 @@ export function trainModel(
           pool,
           100 + k,
         );
-        const m = runtimeModel([storeHead(topic, h, CATEGORY_KEEP, 0.5)], margin);
+        const m = runtimeModel([storeHead(topic, h, CATEGORY_KEEP, 0.5)], margin, features);
         labelled.forEach((r, i) => {
           if (fold(r) !== k) return;
           const x = cx[i]!;
@@ -382,6 +399,7 @@ export function trainModel(
     denseCount: DENSE,
     neutralMargin: margin,
     heads,
+    ...(extras.length ? { features: extras } : {}),
     meta: {
       trainedWith: 'npm run train:text',
       sentimentTraining: sTrain.length + sTune.length,
@@ -429,6 +447,15 @@ function main(): void {
     console.error(`train:text: --objective=${THRESHOLD_OBJECTIVES.join('|')} and --floor in (0, 1)`);
     process.exit(1);
   }
+  // --features=gap3,pairs,…: feature extras (lib/text/model/features.ts); none = the shipped features.
+  const extras = arg('features')?.split(',').filter(Boolean) ?? [];
+  let features: FeatureSet;
+  try {
+    features = featureSet(extras);
+  } catch {
+    console.error(`train:text: --features takes a comma list of ${FEATURE_EXTRAS.join(', ')}`);
+    process.exit(1);
+  }
   // --out: write elsewhere (experiments), leaving the shipped model as it is.
   const out = arg('out') ? resolve(arg('out')!) : MODEL_FILE;
   const t0 = Date.now();
@@ -443,6 +470,7 @@ function main(): void {
     console.log,
     extra.length ? (r) => sharedTexts.has(r.text.trim()) : undefined,
     { objective, floor },
+    features,
   );
   const json = JSON.stringify(model) + '\n';
   writeFileSync(out, json);

@@ -108,7 +108,7 @@ export class ShopAdapter {
 
   /** One gradient step of the heads named in `target`, on one text. */
   learn(text: string, target: AdaptTarget, weight = 1): void {
-    const { f, dense } = modelInput([text], extractEvidence(text, -1));
+    const { f, dense } = modelInput([text], extractEvidence(text, -1), this.model.features);
     if (f.count === 0) return;
     const { logits } = scoreHeads(this.model, f, dense);
     this.adjust(f, logits);
@@ -146,7 +146,7 @@ export class ShopAdapter {
     if (stars > 2) return;
     this.learn(text, { sentiment: 0 });
     if (!this.selfTrain) return;
-    const { f, dense } = modelInput([text], extractEvidence(text, -1));
+    const { f, dense } = modelInput([text], extractEvidence(text, -1), this.model.features);
     const { logits } = scoreHeads(this.model, f, dense);
     this.adjust(f, logits);
     const topics: Partial<Record<TopicCategory, 0 | 1>> = {};

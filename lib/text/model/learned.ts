@@ -6,7 +6,7 @@
 import type { WeightedEvidence } from '../evidence';
 import type { CategoryHit, Evidence, SentimentLabel, TopicCategory } from '../types';
 import { CATEGORY_DIMENSION } from '../types';
-import { TOPICS, denseFeatures, negatedSpans, ngrams, type NgramFeatures } from './features';
+import { TOPICS, denseFeatures, modelFeatures, type FeatureSet, type NgramFeatures } from './features';
 import type { ShopAdapter } from './adapt';
 import { rowOf, scoreHeads, sigmoid, type TextModel } from './model';
 
@@ -79,7 +79,11 @@ export interface ModelInput {
   dense: Float32Array;
 }
 
-export function modelInput(parts: readonly string[], all: readonly WeightedEvidence[]): ModelInput {
+export function modelInput(
+  parts: readonly string[],
+  all: readonly WeightedEvidence[],
+  features?: FeatureSet,
+): ModelInput {
   const starts: number[] = [];
   let joined = '';
   for (const p of parts) {
@@ -89,7 +93,7 @@ export function modelInput(parts: readonly string[], all: readonly WeightedEvide
   return {
     joined,
     starts,
-    f: ngrams(joined, negatedSpans(all, starts, joined)),
+    f: modelFeatures(joined, starts, all, features),
     dense: denseFeatures(all, joined.length),
   };
 }
@@ -123,7 +127,7 @@ export function learnedAnalysis(
   lexicon: SentimentLabel,
   adapter?: ShopAdapter,
 ): LearnedResult {
-  const { joined, starts, f, dense } = modelInput(parts, all);
+  const { joined, starts, f, dense } = modelInput(parts, all, model.features);
   const { logits, known } = scoreHeads(model, f, dense);
   if (adapter) adapter.adjust(f, logits);
   const p0 = sigmoid(logits[0]!);

@@ -5,7 +5,7 @@
  * n-gram weights (bucket ids delta-encoded as varints, base64). `decodeModel` checks the file fully and
  * throws on anything malformed, so a corrupt file never yields a half-working model.
  */
-import { DENSE, HASH_BITS, type NgramFeatures } from './features';
+import { DENSE, HASH_BITS, featureSet, type FeatureSet, type NgramFeatures } from './features';
 
 export const MODEL_FORMAT = 'koubei-text-model';
 export const MODEL_VERSION = 1;
@@ -35,6 +35,8 @@ export interface StoredModel {
   /** Sentiment: neutral when |p − 0.5| < margin, or when the text hits no known n-gram. */
   neutralMargin: number;
   heads: StoredHead[];
+  /** Feature extras beyond the 1–3-grams (features.ts `FEATURE_EXTRAS`); absent = none. */
+  features?: string[];
   /** Figures printed by the trainer (informative). */
   meta?: Record<string, unknown>;
 }
@@ -94,6 +96,8 @@ export interface TextModel {
   rows: Int32Array;
   weights: Float32Array;
   mask: number;
+  /** The features the model was trained on: the runtime computes exactly these. */
+  features: FeatureSet;
   meta: Record<string, unknown>;
 }
 
@@ -108,6 +112,8 @@ export function decodeModel(raw: unknown): TextModel {
   if (m.hashBits !== HASH_BITS || m.denseCount !== DENSE)
     throw new Error('feature layout differs from this build');
   if (!finite(m.neutralMargin) || !Array.isArray(m.heads)) throw new Error('model file incomplete');
+  if (m.features !== undefined && !Array.isArray(m.features)) throw new Error('bad feature list');
+  const features = featureSet(m.features);
   const names = m.heads.map((h) => h?.name);
   if (names.length !== HEADS.length || HEADS.some((h, i) => names[i] !== h))
     throw new Error('model heads differ');
@@ -161,6 +167,7 @@ export function decodeModel(raw: unknown): TextModel {
     rows,
     weights,
     mask,
+    features,
     meta: m.meta ?? {},
   };
 }
