@@ -148,7 +148,14 @@ export class Head {
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Keeps the `keep` largest weights, int8-quantized; zeros after rounding are dropped. */
-export function storeHead(name: StoredHead['name'], h: Head, keep: number, threshold: number): StoredHead {
+export function storeHead(
+  name: StoredHead['name'],
+  h: Head,
+  keep: number,
+  threshold: number,
+  features: FeatureSet = PLAIN_FEATURES,
+): StoredHead {
+  const extras = featureExtras(features);
   const mags: number[] = [];
   for (let i = 0; i < SIZE; i++) if (h.w[i] !== 0) mags.push(Math.abs(h.w[i]!));
   mags.sort((a, b) => b - a);
@@ -173,6 +180,7 @@ export function storeHead(name: StoredHead['name'], h: Head, keep: number, thres
     idx: Buffer.from(encodeIds(ids)).toString('base64'),
     w: Buffer.from(Int8Array.from(ws).buffer).toString('base64'),
     threshold,
+    ...(extras.length ? { features: extras } : {}),
   };
 }
 
@@ -223,16 +231,14 @@ function trainTopic(
 }
 
 /** A decoded model holding the given heads (the others empty), to score exactly as at run time. */
-function runtimeModel(heads: readonly StoredHead[], margin: number, features: FeatureSet): TextModel {
+function runtimeModel(heads: readonly StoredHead[], margin: number): TextModel {
   const byName = new Map(heads.map((h) => [h.name, h]));
-  const extras = featureExtras(features);
   return decodeModel({
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     hashBits: HASH_BITS,
     denseCount: DENSE,
     neutralMargin: margin,
-    ...(extras.length ? { features: extras } : {}),
     heads: HEADS.map(
       (name) =>
         byName.get(name) ?? {
@@ -259,11 +265,16 @@ export function trainModel(
   log: (line: string) => void = console.log,
   original?: (r: LabelledReview) => boolean,
   goal: Goal = { objective: 'f1', floor: PRECISION_FLOOR },
-  features: FeatureSet = PLAIN_FEATURES,
+  sentimentFeatures: FeatureSet = PLAIN_FEATURES,
+  topicFeatures: FeatureSet = PLAIN_FEATURES,
 ): StoredModel {
-  const extras = featureExtras(features);
-  if (extras.length) log(`features: 1–3-grams + ${extras.join(', ')}`);
-  const featurize = (text: string) => featurizeWith(text, features);
+  for (const [who, set] of [
+    ['sentiment', sentimentFeatures],
+    ['topic', topicFeatures],
+  ] as const)
+    if (featureExtras(set).length) log(`${who} features: 1–3-grams + ${featureExtras(set).join(', ')}`);
+  const featurize = (text: string) => featurizeWith(text, sentimentFeatures);
+  const topicFeaturize = (text: string) => featurizeWith(text, topicFeatures);
   const tuneFold = (text: string) => fnv1a('tune:' + text.trim()) % 10 === 0;
   const sTrain = corpus.filter((r) => !tuneFold(r.text));
   const sTune = corpus.filter((r) => tuneFold(r.text));
@@ -294,15 +305,15 @@ export function trainModel(
     3,
     11,
   );
-  const sentimentStored = storeHead('sentiment', sentiment, SENTIMENT_KEEP, 0.5);
+  const sentimentStored = storeHead('sentiment', sentiment, SENTIMENT_KEEP, 0.5, sentimentFeatures);
 
   // Categories: per topic, the recipe and display threshold with the best out-of-fold F1 (5 folds of the
   // hand-labelled training part, through the runtime display rule with the shipped sentiment head), then
   // the head is retrained with that recipe on the whole labelled training part.
-  const cx = labelled.map((r) => featurize(r.text));
+  const cx = labelled.map((r) => topicFeaturize(r.text));
   const seen = new Set(labelled.map((r) => r.text.trim()));
-  const pool = corpus.filter((r) => r.label === 0 && !seen.has(r.text.trim())).map((r) => featurize(r.text));
-  const sModel = runtimeModel([sentimentStored], margin, features);
+  const pool = corpus.filter((r) => r.label === 0 && !seen.has(r.text.trim())).map((r) => topicFeaturize(r.text));
+  const sModel = runtimeModel([sentimentStored], margin);
   const rule: RuleInput[] = labelled.map((r) => {
     if (isDefaultPraise(r.text))
       return { label: 'neutral', lex: TOPICS.map(() => ({ words: 0, mass: 0, praised: false })) };
@@ -344,7 +355,7 @@ export function trainModel(
           pool,
           100 + k,
         );
-        const m = runtimeModel([storeHead(topic, h, CATEGORY_KEEP, 0.5)], margin, features);
+        const m = runtimeModel([storeHead(topic, h, CATEGORY_KEEP, 0.5, topicFeatures)], margin);
         labelled.forEach((r, i) => {
           if (fold(r) !== k) return;
           const x = cx[i]!;
@@ -383,7 +394,7 @@ export function trainModel(
       log(`${topic} on the ${sub.length} original reviews: P ${at.p} R ${at.r} F1 ${at.f1}`);
     }
     const recipe = TOPIC_RECIPES.find((x) => x.name === best!.recipe)!;
-    heads.push(storeHead(topic, trainTopic(recipe, cx, ys, pool, 7), CATEGORY_KEEP, best!.t));
+    heads.push(storeHead(topic, trainTopic(recipe, cx, ys, pool, 7), CATEGORY_KEEP, best!.t, topicFeatures));
     log(`${topic}: ${ys.filter(Boolean).length} positives, ${best!.recipe}, threshold ${best!.t}`);
   });
   const macro = Object.values(oof).reduce((s, v) => s + v.f1, 0) / TOPICS.length;
@@ -399,7 +410,6 @@ export function trainModel(
     denseCount: DENSE,
     neutralMargin: margin,
     heads,
-    ...(extras.length ? { features: extras } : {}),
     meta: {
       trainedWith: 'npm run train:text',
       sentimentTraining: sTrain.length + sTune.length,
@@ -447,15 +457,16 @@ function main(): void {
     console.error(`train:text: --objective=${THRESHOLD_OBJECTIVES.join('|')} and --floor in (0, 1)`);
     process.exit(1);
   }
-  // --features=gap3,pairs,…: feature extras (lib/text/model/features.ts); none = the shipped features.
-  const extras = arg('features')?.split(',').filter(Boolean) ?? [];
-  let features: FeatureSet;
-  try {
-    features = featureSet(extras);
-  } catch {
-    console.error(`train:text: --features takes a comma list of ${FEATURE_EXTRAS.join(', ')}`);
-    process.exit(1);
-  }
+  // --sentiment-features=gap3 / --topic-features=pairs,askip: feature extras of the sentiment head and
+  // of the topic heads (lib/text/model/features.ts); none = the 1–3-grams only.
+  const sets: FeatureSet[] = [];
+  for (const name of ['sentiment-features', 'topic-features'])
+    try {
+      sets.push(featureSet(arg(name)?.split(',').filter(Boolean) ?? []));
+    } catch {
+      console.error(`train:text: --${name} takes a comma list of ${FEATURE_EXTRAS.join(', ')}`);
+      process.exit(1);
+    }
   // --out: write elsewhere (experiments), leaving the shipped model as it is.
   const out = arg('out') ? resolve(arg('out')!) : MODEL_FILE;
   const t0 = Date.now();
@@ -470,7 +481,8 @@ function main(): void {
     console.log,
     extra.length ? (r) => sharedTexts.has(r.text.trim()) : undefined,
     { objective, floor },
-    features,
+    sets[0],
+    sets[1],
   );
   const json = JSON.stringify(model) + '\n';
   writeFileSync(out, json);

@@ -42,6 +42,12 @@ const mix = (h: number): number => {
   return h;
 };
 
+/** Feature families: the plain 1–3-grams and the optional extras (see `FEATURE_EXTRAS`). */
+export const FAMILY_PLAIN = 0;
+export const FAMILY_GAP = 1;
+export const FAMILY_PAIRS = 2;
+export const FAMILY_ASKIP = 3;
+
 /** Sparse n-gram features: bucket ids (may repeat) and their spans in the original text. */
 export interface NgramFeatures {
   ids: Int32Array;
@@ -49,18 +55,17 @@ export interface NgramFeatures {
   starts: Int32Array;
   ends: Int32Array;
   count: number;
+  /** Entries [0, plain) are the plain 1–3-grams; absent: all of them are. */
+  plain?: number;
+  /** Family of entry i (FAMILY_*); absent: all plain. */
+  family?: Uint8Array;
 }
 
-/**
- * Hashed 1–3-grams of `text` (first MAX_CHARS units). Unigrams of boundaries are skipped, and so is every
- * n-gram touching a `masked` span: the lexicon's negated complaints ("一点也不起球", "物流不慢"), whose
- * words would otherwise read as the complaint itself; the dense features carry them instead.
- */
-export function ngrams(
+/** The text as char classes (`charCode`), boundaries collapsed, masked characters marked. */
+function charClasses(
   text: string,
-  masked: readonly (readonly [number, number])[] = [],
-  gap = 0,
-): NgramFeatures {
+  masked: readonly (readonly [number, number])[],
+): { codes: Int32Array; pos: Int32Array; m: number } {
   const n = Math.min(text.length, MAX_CHARS);
   const codes = new Int32Array(n);
   const pos = new Int32Array(n);
@@ -78,7 +83,17 @@ export function ngrams(
     pos[m] = i;
     m++;
   }
-  const cap = m * (3 + gap);
+  return { codes, pos, m };
+}
+
+/**
+ * Hashed 1–3-grams of `text` (first MAX_CHARS units). Unigrams of boundaries are skipped, and so is every
+ * n-gram touching a `masked` span: the lexicon's negated complaints ("一点也不起球", "物流不慢"), whose
+ * words would otherwise read as the complaint itself; the dense features carry them instead.
+ */
+export function ngrams(text: string, masked: readonly (readonly [number, number])[] = []): NgramFeatures {
+  const { codes, pos, m } = charClasses(text, masked);
+  const cap = m * 3;
   const ids = new Int32Array(cap);
   const starts = new Int32Array(cap);
   const ends = new Int32Array(cap);
@@ -86,17 +101,6 @@ export function ngrams(
   for (let i = 0; i < m; i++) {
     const c1 = codes[i]!;
     if (c1 === MASKED) continue;
-    // Gapped pairs (`gap` ≥ 1): c1 … c2 with 1…gap characters between, all in the same clause and none
-    // masked; one bucket for every distance, so "物流太慢" and "物流真的太慢" share 流…慢.
-    if (c1 !== BOUNDARY)
-      for (let g = 1; g <= gap && i + g + 1 < m; g++) {
-        const between = codes[i + g]!;
-        const c2 = codes[i + g + 1]!;
-        if (between === BOUNDARY || between === MASKED || c2 === BOUNDARY || c2 === MASKED) break;
-        ids[k] = mix(Math.imul(Math.imul(c1, 0x9e3779b1) ^ c2, 0x01000193) ^ 0x4444) & MASK;
-        starts[k] = pos[i]!;
-        ends[k++] = pos[i + g + 1]! + 1;
-      }
     if (c1 !== BOUNDARY) {
       ids[k] = mix(Math.imul(c1, 0x9e3779b1) ^ 0x1111) & MASK;
       starts[k] = pos[i]!;
@@ -119,6 +123,37 @@ export function ngrams(
         starts[k] = pos[i]!;
         ends[k++] = pos[i + 2]! + 1;
       }
+    }
+  }
+  return { ids, starts, ends, count: k };
+}
+
+/**
+ * Gapped character pairs of `text` (first MAX_CHARS units): c1 … c2 with 1…`gap` characters between, all
+ * in one clause (no punctuation between) and none masked. One bucket for every distance, so "物流太慢" and
+ * "物流真的太慢" share 流…慢. Spans run from c1 to c2.
+ */
+export function gappedPairs(
+  text: string,
+  masked: readonly (readonly [number, number])[] = [],
+  gap = 3,
+): NgramFeatures {
+  const { codes, pos, m } = charClasses(text, masked);
+  const cap = m * gap;
+  const ids = new Int32Array(cap);
+  const starts = new Int32Array(cap);
+  const ends = new Int32Array(cap);
+  let k = 0;
+  for (let i = 0; i < m; i++) {
+    const c1 = codes[i]!;
+    if (c1 === MASKED || c1 === BOUNDARY) continue;
+    for (let g = 1; g <= gap && i + g + 1 < m; g++) {
+      const between = codes[i + g]!;
+      const c2 = codes[i + g + 1]!;
+      if (between === BOUNDARY || between === MASKED || c2 === BOUNDARY || c2 === MASKED) break;
+      ids[k] = mix(Math.imul(Math.imul(c1, 0x9e3779b1) ^ c2, 0x01000193) ^ 0x4444) & MASK;
+      starts[k] = pos[i]!;
+      ends[k++] = pos[i + g + 1]! + 1;
     }
   }
   return { ids, starts, ends, count: k };
@@ -189,7 +224,7 @@ export function denseFeatures(evidence: readonly WeightedEvidence[], length: num
  * Optional feature families on top of the 1–3-grams (eighth round, docs/text-model.md). A model file names
  * the ones it was trained with (`features` in the file; none = the plain n-grams), and the runtime computes
  * exactly those: trainer and analyzer both go through `modelFeatures`.
- * - `gap1`…`gap3`: gapped character pairs within a clause, 1…k characters between (see `ngrams`);
+ * - `gap1`…`gap3`: gapped character pairs within a clause, 1…k characters between (see `gappedPairs`);
  * - `pairs`: aspect–opinion pairs of the lexicon within a clause (see `aspectPairs`);
  * - `askip`: an aspect word with each character that follows it in its clause (see `aspectPairs`).
  */
@@ -318,8 +353,8 @@ export function aspectPairs(
 
 /**
  * Every sparse feature the model reads of `joined` (the parts joined, see learned.ts `modelInput`): the
- * 1–3-grams (plus gapped pairs) with the lexicon's negated complaints masked, then the aspect features
- * the set asks for. The one function trainer and runtime share.
+ * 1–3-grams with the lexicon's negated complaints masked, then the extras the set asks for, each entry
+ * tagged with its family. The one function trainer and runtime share. With no extras this is `ngrams`.
  */
 export function modelFeatures(
   joined: string,
@@ -328,19 +363,45 @@ export function modelFeatures(
   set: FeatureSet = PLAIN_FEATURES,
 ): NgramFeatures {
   const masked = negatedSpans(evidence, partStarts, joined);
-  const f = ngrams(joined, masked, set.gap);
-  if (!set.pairs && !set.askip) return f;
-  const p = aspectPairs(joined, evidence, partStarts, masked, set);
-  if (p.count === 0) return f;
-  const count = f.count + p.count;
-  const ids = new Int32Array(count);
-  const starts = new Int32Array(count);
-  const ends = new Int32Array(count);
-  ids.set(f.ids.subarray(0, f.count));
-  starts.set(f.starts.subarray(0, f.count));
-  ends.set(f.ends.subarray(0, f.count));
-  ids.set(p.ids.subarray(0, p.count), f.count);
-  starts.set(p.starts.subarray(0, p.count), f.count);
-  ends.set(p.ends.subarray(0, p.count), f.count);
-  return { ids, starts, ends, count };
+  const f = ngrams(joined, masked);
+  if (!set.gap && !set.pairs && !set.askip) return f;
+  const parts: [NgramFeatures, number][] = [[f, FAMILY_PLAIN]];
+  if (set.gap) parts.push([gappedPairs(joined, masked, set.gap), FAMILY_GAP]);
+  if (set.pairs)
+    parts.push([aspectPairs(joined, evidence, partStarts, masked, { ...set, askip: false }), FAMILY_PAIRS]);
+  if (set.askip)
+    parts.push([aspectPairs(joined, evidence, partStarts, masked, { ...set, pairs: false }), FAMILY_ASKIP]);
+  const count = parts.reduce((s, [p]) => s + p.count, 0);
+  const out: NgramFeatures = {
+    ids: new Int32Array(count),
+    starts: new Int32Array(count),
+    ends: new Int32Array(count),
+    count,
+    plain: f.count,
+    family: new Uint8Array(count),
+  };
+  let k = 0;
+  for (const [p, fam] of parts) {
+    out.ids.set(p.ids.subarray(0, p.count), k);
+    out.starts.set(p.starts.subarray(0, p.count), k);
+    out.ends.set(p.ends.subarray(0, p.count), k);
+    out.family!.fill(fam, k, k + p.count);
+    k += p.count;
+  }
+  return out;
+}
+
+/** Bit mask of the families a feature set reads (plain always). */
+export function familyMask(set: FeatureSet): number {
+  return (
+    (1 << FAMILY_PLAIN) |
+    (set.gap ? 1 << FAMILY_GAP : 0) |
+    (set.pairs ? 1 << FAMILY_PAIRS : 0) |
+    (set.askip ? 1 << FAMILY_ASKIP : 0)
+  );
+}
+
+/** The union of two feature sets (the larger gap). */
+export function unionSet(a: FeatureSet, b: FeatureSet): FeatureSet {
+  return { gap: Math.max(a.gap, b.gap), pairs: a.pairs || b.pairs, askip: a.askip || b.askip };
 }

@@ -40,6 +40,7 @@ function modelEvidence(
   const H = model.heads.length;
   const best: { w: number; i: number }[] = [];
   for (let i = 0; i < f.count; i++) {
+    if (f.family && !((model.families[h]! >> f.family[i]!) & 1)) continue;
     if (f.ends[i]! - f.starts[i]! < 2 || PUNCT.test(joined.slice(f.starts[i]!, f.ends[i]!))) continue;
     const r = rowOf(model, f.ids[i]!);
     if (r < 0) continue;
