@@ -289,8 +289,8 @@ const MAX_ASPECTS = 64;
  * Features anchored on the lexicon's aspect words (物流, 客服, 质量 …) in the first MAX_CHARS of `text`,
  * each within its clause (punctuation ends a clause) and never touching a masked span:
  * - `pairs`: the aspect with every evidence term of the lexicon (`evidence`, offsets through
- *   `partStarts` as in `negatedSpans`) at most ASPECT_REACH characters away, hashed with the term's
- *   polarity sign ("客服…不理", "物流…慢");
+ *   `partStarts` as in `negatedSpans`) at most ASPECT_REACH characters away in the same clause, hashed
+ *   with the term's polarity sign ("客服…不理", "物流…慢"); no pair spans a masked span;
  * - `askip`: the aspect with each of the ASPECT_REACH characters after it ("客服…理").
  * A span runs from the first to the last character of the pair.
  */
@@ -334,9 +334,12 @@ export function aspectPairs(
       for (const t of terms) {
         if (t.s < a.end && a.start < t.e) continue;
         if (clause[t.s] !== ac || t.s - a.end > ASPECT_REACH || a.start - t.e > ASPECT_REACH) continue;
+        const s = Math.min(a.start, t.s);
+        const e = Math.max(a.end, t.e);
+        if (isMasked(s, e)) continue;
         ids[k] = mix(Math.imul(a.value, 0x9e3779b1) ^ t.h ^ 0x5555) & MASK;
-        starts[k] = Math.min(a.start, t.s);
-        ends[k++] = Math.max(a.end, t.e);
+        starts[k] = s;
+        ends[k++] = e;
       }
     if (set.askip)
       for (let j = a.end; j < Math.min(n, a.end + ASPECT_REACH); j++) {
