@@ -312,7 +312,9 @@ export function trainModel(
   // the head is retrained with that recipe on the whole labelled training part.
   const cx = labelled.map((r) => topicFeaturize(r.text));
   const seen = new Set(labelled.map((r) => r.text.trim()));
-  const pool = corpus.filter((r) => r.label === 0 && !seen.has(r.text.trim())).map((r) => topicFeaturize(r.text));
+  const pool = corpus
+    .filter((r) => r.label === 0 && !seen.has(r.text.trim()))
+    .map((r) => topicFeaturize(r.text));
   const sModel = runtimeModel([sentimentStored], margin);
   const rule: RuleInput[] = labelled.map((r) => {
     if (isDefaultPraise(r.text))

@@ -19,7 +19,15 @@ import {
   ngrams,
   type NgramFeatures,
 } from './features';
-import { HEADS, MODEL_FORMAT, MODEL_VERSION, decodeModel, encodeIds, scoreHeads, type StoredModel } from './model';
+import {
+  HEADS,
+  MODEL_FORMAT,
+  MODEL_VERSION,
+  decodeModel,
+  encodeIds,
+  scoreHeads,
+  type StoredModel,
+} from './model';
 
 /** The text of each feature's span. */
 const spans = (text: string, f: NgramFeatures, from = 0, to = f.count) =>
@@ -75,7 +83,17 @@ describe('gapped pairs', () => {
     const f = gappedPairs(text, [], 3);
     inside(text, f);
     expect(spans(text, f).sort()).toEqual(
-      ['发货真', '发货真的', '发货真的太', '货真的', '货真的太', '货真的太慢', '真的太', '真的太慢', '的太慢'].sort(),
+      [
+        '发货真',
+        '发货真的',
+        '发货真的太',
+        '货真的',
+        '货真的太',
+        '货真的太慢',
+        '真的太',
+        '真的太慢',
+        '的太慢',
+      ].sort(),
     );
     expect(gappedPairs(text, [], 1).count).toBe(4);
   });
@@ -171,7 +189,10 @@ describe('aspect features', () => {
   });
 
   it('bounded work on 20,000 characters', () => {
-    for (const text of ['质量很好，物流也快，就是价格有点贵。'.repeat(1200).slice(0, 20_000), '物流'.repeat(10_000)]) {
+    for (const text of [
+      '质量很好，物流也快，就是价格有点贵。'.repeat(1200).slice(0, 20_000),
+      '物流'.repeat(10_000),
+    ]) {
       const joined = text + '。';
       const ev = extractEvidence(text, -1);
       const set = featureSet(['gap3', 'pairs', 'askip']);
@@ -200,9 +221,12 @@ describe('modelFeatures', () => {
     expect(Array.from(a.f.ids)).toEqual(Array.from(b.f.ids));
     const plain = ngrams(a.joined, negatedSpans(extractEvidence(text, -1), [0], a.joined));
     expect(a.f.plain).toBe(plain.count);
-    expect(Array.from(a.f.ids.subarray(0, plain.count))).toEqual(Array.from(plain.ids.subarray(0, plain.count)));
+    expect(Array.from(a.f.ids.subarray(0, plain.count))).toEqual(
+      Array.from(plain.ids.subarray(0, plain.count)),
+    );
     const fams = new Set(a.f.family);
-    for (const fam of [FAMILY_PLAIN, FAMILY_GAP, FAMILY_PAIRS, FAMILY_ASKIP]) expect(fams.has(fam)).toBe(true);
+    for (const fam of [FAMILY_PLAIN, FAMILY_GAP, FAMILY_PAIRS, FAMILY_ASKIP])
+      expect(fams.has(fam)).toBe(true);
     inside(a.joined, a.f);
   });
 });
@@ -216,7 +240,8 @@ describe('heads reading different families', () => {
     const gid = gap.ids[spans(text, gap).indexOf('慢死了')]!;
     const pid = ngrams('慢').ids[0]!;
     const ids = [gid, pid].sort((x, y) => x - y);
-    const wOf = (name: string, id: number) => (name === 'sentiment' ? (id === gid ? -100 : 0) : id === pid ? 100 : 0);
+    const wOf = (name: string, id: number) =>
+      name === 'sentiment' ? (id === gid ? -100 : 0) : id === pid ? 100 : 0;
     return {
       format: MODEL_FORMAT,
       version: MODEL_VERSION,
