@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyzeText } from '../analyze';
 import { extractEvidence } from '../evidence';
+import { ShopAdapter } from './adapt';
+import { setTextModelForTesting } from './load';
 import {
   ASPECT_REACH,
   DENSE,
@@ -232,6 +235,7 @@ describe('modelFeatures', () => {
 });
 
 describe('heads reading different families', () => {
+  afterEach(() => void setTextModelForTesting(undefined));
   const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
   /** Sentiment reads gap3 with one weight on the gapped pair 慢…了 (as in "慢死了"); topics read plain. */
   function model(): StoredModel {
@@ -275,6 +279,21 @@ describe('heads reading different families', () => {
     // A topic head scores exactly as on the plain n-grams alone.
     expect(scoreHeads(m, plain, new Float32Array(DENSE)).logits[1]).toBeCloseTo(logits[1]!, 12);
     expect(known).toBe(1);
+  });
+
+  it('the analyzer and the shop adapter run on such a model; evidence stays in the text', () => {
+    expect(setTextModelForTesting(model())).toMatchObject({ state: 'ready' });
+    const text = '这次慢死了';
+    const a = analyzeText(text);
+    expect(a.sentiment.label).toBe('negative');
+    for (const e of a.evidence) expect(text.slice(e.start, e.end)).toBe(e.term);
+    for (const h of a.hits) for (const e of h.evidence) expect(text.slice(e.start, e.end)).toBe(e.term);
+    const adapter = new ShopAdapter(decodeModel(model()));
+    adapter.learnStars(text, 1);
+    expect(adapter.seen).toBe(1);
+    // The adapter learns on the plain n-grams only: as many deltas as the text has distinct ones.
+    const plain = ngrams(text + '。');
+    expect(adapter.size).toBe(new Set(plain.ids.subarray(0, plain.count)).size);
   });
 
   it('rejects heads with unknown features or gapped pairs of different reach', () => {
