@@ -15,6 +15,8 @@
  * data/text-labels/extra.jsonl (keyed by text hash, joined back here; `--no-extra` leaves them out;
  * `--with-round3` adds the unshipped third round, extra-round3.jsonl); the
  * out-of-fold figures are also reported on the shared reviews alone.
+ * `--sentiment-features=` / `--topic-features=` add feature extras (gapped pairs, aspect pairs; none by
+ * default: the shipped model) and `--seed=<n>` other shuffles; both for experiments (eighth round).
  * Figures and choices: docs/text-model.md.
  * Weights are pruned to the largest and quantized to int8 (see lib/text/model/model.ts for the format).
  */
@@ -267,6 +269,8 @@ export function trainModel(
   goal: Goal = { objective: 'f1', floor: PRECISION_FLOOR },
   sentimentFeatures: FeatureSet = PLAIN_FEATURES,
   topicFeatures: FeatureSet = PLAIN_FEATURES,
+  /** Added to every training seed (shuffles only; folds and data are unchanged): 0 = the shipped run. */
+  seed = 0,
 ): StoredModel {
   for (const [who, set] of [
     ['sentiment', sentimentFeatures],
@@ -284,7 +288,7 @@ export function trainModel(
     sx,
     sTrain.map((r) => r.label),
     3,
-    11,
+    11 + seed,
   );
   // Neutral margin: the one with the best tuning-fold accuracy counted as the targets count it (neutral
   // on a polar text is wrong); a tie keeps the wider margin.
@@ -303,7 +307,7 @@ export function trainModel(
     allX,
     [...sTrain, ...sTune].map((r) => r.label),
     3,
-    11,
+    11 + seed,
   );
   const sentimentStored = storeHead('sentiment', sentiment, SENTIMENT_KEEP, 0.5, sentimentFeatures);
 
@@ -355,7 +359,7 @@ export function trainModel(
           idx.map((i) => cx[i]!),
           idx.map((i) => ys[i]!),
           pool,
-          100 + k,
+          100 + k + seed,
         );
         const m = runtimeModel([storeHead(topic, h, CATEGORY_KEEP, 0.5, topicFeatures)], margin);
         labelled.forEach((r, i) => {
@@ -396,7 +400,9 @@ export function trainModel(
       log(`${topic} on the ${sub.length} original reviews: P ${at.p} R ${at.r} F1 ${at.f1}`);
     }
     const recipe = TOPIC_RECIPES.find((x) => x.name === best!.recipe)!;
-    heads.push(storeHead(topic, trainTopic(recipe, cx, ys, pool, 7), CATEGORY_KEEP, best!.t, topicFeatures));
+    heads.push(
+      storeHead(topic, trainTopic(recipe, cx, ys, pool, 7 + seed), CATEGORY_KEEP, best!.t, topicFeatures),
+    );
     log(`${topic}: ${ys.filter(Boolean).length} positives, ${best!.recipe}, threshold ${best!.t}`);
   });
   const macro = Object.values(oof).reduce((s, v) => s + v.f1, 0) / TOPICS.length;
@@ -485,6 +491,8 @@ function main(): void {
     { objective, floor },
     sets[0],
     sets[1],
+    // --seed=<n>: other shuffles, to see how far the figures move with the seed alone.
+    Number(arg('seed') ?? 0) * 1000,
   );
   const json = JSON.stringify(model) + '\n';
   writeFileSync(out, json);
