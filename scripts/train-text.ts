@@ -15,6 +15,8 @@
  * data/text-labels/extra.jsonl (keyed by text hash, joined back here; `--no-extra` leaves them out;
  * `--with-round3` adds the unshipped third round, extra-round3.jsonl); the
  * out-of-fold figures are also reported on the shared reviews alone.
+ * `--sentiment-features=` / `--topic-features=` add feature extras (gapped pairs, aspect pairs; none by
+ * default: the shipped model) and `--seed=<n>` other shuffles; both for experiments (eighth round).
  * Figures and choices: docs/text-model.md.
  * Weights are pruned to the largest and quantized to int8 (see lib/text/model/model.ts for the format).
  */
@@ -25,7 +27,18 @@ import { extractEvidence } from '../lib/text/evidence';
 import { fnv1a } from '../lib/text/accuracy';
 import { analyzeText } from '../lib/text/analyze';
 import { isDefaultPraise } from '../lib/text/sentiment';
-import { DENSE, HASH_BITS, TOPICS, denseFeatures, negatedSpans, ngrams } from '../lib/text/model/features';
+import {
+  DENSE,
+  FEATURE_EXTRAS,
+  HASH_BITS,
+  PLAIN_FEATURES,
+  TOPICS,
+  denseFeatures,
+  featureExtras,
+  featureSet,
+  modelFeatures,
+  type FeatureSet,
+} from '../lib/text/model/features';
 import { learnedAnalysis } from '../lib/text/model/learned';
 import {
   HEADS,
@@ -70,11 +83,11 @@ interface Example {
   dense: Float32Array;
 }
 
-export function featurize(text: string): Example {
+export function featurizeWith(text: string, features: FeatureSet = PLAIN_FEATURES): Example {
   // Same as lib/text/model/learned.ts for a one-part review (the part ends with '。' there).
   const joined = text + '。';
   const evidence = extractEvidence(text, -1);
-  const f = ngrams(joined, negatedSpans(evidence, [0], joined));
+  const f = modelFeatures(joined, [0], evidence, features);
   const dense = denseFeatures(evidence, joined.length);
   return { ids: f.ids.slice(0, f.count), n: f.count, v: f.count ? 1 / Math.sqrt(f.count) : 0, dense };
 }
@@ -137,7 +150,14 @@ export class Head {
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Keeps the `keep` largest weights, int8-quantized; zeros after rounding are dropped. */
-export function storeHead(name: StoredHead['name'], h: Head, keep: number, threshold: number): StoredHead {
+export function storeHead(
+  name: StoredHead['name'],
+  h: Head,
+  keep: number,
+  threshold: number,
+  features: FeatureSet = PLAIN_FEATURES,
+): StoredHead {
+  const extras = featureExtras(features);
   const mags: number[] = [];
   for (let i = 0; i < SIZE; i++) if (h.w[i] !== 0) mags.push(Math.abs(h.w[i]!));
   mags.sort((a, b) => b - a);
@@ -162,6 +182,7 @@ export function storeHead(name: StoredHead['name'], h: Head, keep: number, thres
     idx: Buffer.from(encodeIds(ids)).toString('base64'),
     w: Buffer.from(Int8Array.from(ws).buffer).toString('base64'),
     threshold,
+    ...(extras.length ? { features: extras } : {}),
   };
 }
 
@@ -246,7 +267,18 @@ export function trainModel(
   log: (line: string) => void = console.log,
   original?: (r: LabelledReview) => boolean,
   goal: Goal = { objective: 'f1', floor: PRECISION_FLOOR },
+  sentimentFeatures: FeatureSet = PLAIN_FEATURES,
+  topicFeatures: FeatureSet = PLAIN_FEATURES,
+  /** Added to every training seed (shuffles only; folds and data are unchanged): 0 = the shipped run. */
+  seed = 0,
 ): StoredModel {
+  for (const [who, set] of [
+    ['sentiment', sentimentFeatures],
+    ['topic', topicFeatures],
+  ] as const)
+    if (featureExtras(set).length) log(`${who} features: 1–3-grams + ${featureExtras(set).join(', ')}`);
+  const featurize = (text: string) => featurizeWith(text, sentimentFeatures);
+  const topicFeaturize = (text: string) => featurizeWith(text, topicFeatures);
   const tuneFold = (text: string) => fnv1a('tune:' + text.trim()) % 10 === 0;
   const sTrain = corpus.filter((r) => !tuneFold(r.text));
   const sTune = corpus.filter((r) => tuneFold(r.text));
@@ -256,7 +288,7 @@ export function trainModel(
     sx,
     sTrain.map((r) => r.label),
     3,
-    11,
+    11 + seed,
   );
   // Neutral margin: the one with the best tuning-fold accuracy counted as the targets count it (neutral
   // on a polar text is wrong); a tie keeps the wider margin.
@@ -275,16 +307,18 @@ export function trainModel(
     allX,
     [...sTrain, ...sTune].map((r) => r.label),
     3,
-    11,
+    11 + seed,
   );
-  const sentimentStored = storeHead('sentiment', sentiment, SENTIMENT_KEEP, 0.5);
+  const sentimentStored = storeHead('sentiment', sentiment, SENTIMENT_KEEP, 0.5, sentimentFeatures);
 
   // Categories: per topic, the recipe and display threshold with the best out-of-fold F1 (5 folds of the
   // hand-labelled training part, through the runtime display rule with the shipped sentiment head), then
   // the head is retrained with that recipe on the whole labelled training part.
-  const cx = labelled.map((r) => featurize(r.text));
+  const cx = labelled.map((r) => topicFeaturize(r.text));
   const seen = new Set(labelled.map((r) => r.text.trim()));
-  const pool = corpus.filter((r) => r.label === 0 && !seen.has(r.text.trim())).map((r) => featurize(r.text));
+  const pool = corpus
+    .filter((r) => r.label === 0 && !seen.has(r.text.trim()))
+    .map((r) => topicFeaturize(r.text));
   const sModel = runtimeModel([sentimentStored], margin);
   const rule: RuleInput[] = labelled.map((r) => {
     if (isDefaultPraise(r.text))
@@ -325,9 +359,9 @@ export function trainModel(
           idx.map((i) => cx[i]!),
           idx.map((i) => ys[i]!),
           pool,
-          100 + k,
+          100 + k + seed,
         );
-        const m = runtimeModel([storeHead(topic, h, CATEGORY_KEEP, 0.5)], margin);
+        const m = runtimeModel([storeHead(topic, h, CATEGORY_KEEP, 0.5, topicFeatures)], margin);
         labelled.forEach((r, i) => {
           if (fold(r) !== k) return;
           const x = cx[i]!;
@@ -366,7 +400,9 @@ export function trainModel(
       log(`${topic} on the ${sub.length} original reviews: P ${at.p} R ${at.r} F1 ${at.f1}`);
     }
     const recipe = TOPIC_RECIPES.find((x) => x.name === best!.recipe)!;
-    heads.push(storeHead(topic, trainTopic(recipe, cx, ys, pool, 7), CATEGORY_KEEP, best!.t));
+    heads.push(
+      storeHead(topic, trainTopic(recipe, cx, ys, pool, 7 + seed), CATEGORY_KEEP, best!.t, topicFeatures),
+    );
     log(`${topic}: ${ys.filter(Boolean).length} positives, ${best!.recipe}, threshold ${best!.t}`);
   });
   const macro = Object.values(oof).reduce((s, v) => s + v.f1, 0) / TOPICS.length;
@@ -429,6 +465,16 @@ function main(): void {
     console.error(`train:text: --objective=${THRESHOLD_OBJECTIVES.join('|')} and --floor in (0, 1)`);
     process.exit(1);
   }
+  // --sentiment-features=gap3 / --topic-features=pairs,askip: feature extras of the sentiment head and
+  // of the topic heads (lib/text/model/features.ts); none = the 1–3-grams only.
+  const sets: FeatureSet[] = [];
+  for (const name of ['sentiment-features', 'topic-features'])
+    try {
+      sets.push(featureSet(arg(name)?.split(',').filter(Boolean) ?? []));
+    } catch {
+      console.error(`train:text: --${name} takes a comma list of ${FEATURE_EXTRAS.join(', ')}`);
+      process.exit(1);
+    }
   // --out: write elsewhere (experiments), leaving the shipped model as it is.
   const out = arg('out') ? resolve(arg('out')!) : MODEL_FILE;
   const t0 = Date.now();
@@ -443,6 +489,10 @@ function main(): void {
     console.log,
     extra.length ? (r) => sharedTexts.has(r.text.trim()) : undefined,
     { objective, floor },
+    sets[0],
+    sets[1],
+    // --seed=<n>: other shuffles, to see how far the figures move with the seed alone.
+    Number(arg('seed') ?? 0) * 1000,
   );
   const json = JSON.stringify(model) + '\n';
   writeFileSync(out, json);

@@ -97,10 +97,12 @@ export class ShopAdapter {
   /** Adds the adapter's deltas to `logits` (the base model's, in HEADS order). */
   adjust(f: NgramFeatures, logits: Float64Array): void {
     for (let h = 0; h < this.H; h++) logits[h]! += this.bias[h]!;
-    if (f.count === 0 || this.ids.size === 0) return;
-    const v = 1 / Math.sqrt(f.count);
+    // The adapter reads the plain 1–3-grams only (the first `plain` entries), whatever extras the model has.
+    const n = f.plain ?? f.count;
+    if (n === 0 || this.ids.size === 0) return;
+    const v = 1 / Math.sqrt(n);
     const { w, H } = this;
-    for (let i = 0; i < f.count; i++) {
+    for (let i = 0; i < n; i++) {
       const s = this.ids.get(f.ids[i]!);
       if (s !== undefined) for (let h = 0; h < H; h++) logits[h]! += w[s * H + h]! * v;
     }
@@ -108,8 +110,9 @@ export class ShopAdapter {
 
   /** One gradient step of the heads named in `target`, on one text. */
   learn(text: string, target: AdaptTarget, weight = 1): void {
-    const { f, dense } = modelInput([text], extractEvidence(text, -1));
-    if (f.count === 0) return;
+    const { f, dense } = modelInput([text], extractEvidence(text, -1), this.model.features);
+    const n = f.plain ?? f.count;
+    if (n === 0) return;
     const { logits } = scoreHeads(this.model, f, dense);
     this.adjust(f, logits);
     const err = new Float64Array(this.H);
@@ -125,10 +128,10 @@ export class ShopAdapter {
       any = true;
     });
     if (!any) return;
-    const v = 1 / Math.sqrt(f.count);
+    const v = 1 / Math.sqrt(n);
     for (let h = 0; h < this.H; h++) this.bias[h]! -= this.lr * 0.1 * err[h]!;
     const H = this.H;
-    for (let i = 0; i < f.count; i++) {
+    for (let i = 0; i < n; i++) {
       const o = this.slot(f.ids[i]!) * H;
       const w = this.w;
       for (let h = 0; h < H; h++) w[o + h] = w[o + h]! - this.lr * (err[h]! * v + this.l2 * w[o + h]!);
@@ -146,7 +149,7 @@ export class ShopAdapter {
     if (stars > 2) return;
     this.learn(text, { sentiment: 0 });
     if (!this.selfTrain) return;
-    const { f, dense } = modelInput([text], extractEvidence(text, -1));
+    const { f, dense } = modelInput([text], extractEvidence(text, -1), this.model.features);
     const { logits } = scoreHeads(this.model, f, dense);
     this.adjust(f, logits);
     const topics: Partial<Record<TopicCategory, 0 | 1>> = {};

@@ -6,7 +6,7 @@
 import type { WeightedEvidence } from '../evidence';
 import type { CategoryHit, Evidence, SentimentLabel, TopicCategory } from '../types';
 import { CATEGORY_DIMENSION } from '../types';
-import { TOPICS, denseFeatures, negatedSpans, ngrams, type NgramFeatures } from './features';
+import { TOPICS, denseFeatures, modelFeatures, type FeatureSet, type NgramFeatures } from './features';
 import type { ShopAdapter } from './adapt';
 import { rowOf, scoreHeads, sigmoid, type TextModel } from './model';
 
@@ -40,6 +40,7 @@ function modelEvidence(
   const H = model.heads.length;
   const best: { w: number; i: number }[] = [];
   for (let i = 0; i < f.count; i++) {
+    if (f.family && !((model.families[h]! >> f.family[i]!) & 1)) continue;
     if (f.ends[i]! - f.starts[i]! < 2 || PUNCT.test(joined.slice(f.starts[i]!, f.ends[i]!))) continue;
     const r = rowOf(model, f.ids[i]!);
     if (r < 0) continue;
@@ -79,7 +80,11 @@ export interface ModelInput {
   dense: Float32Array;
 }
 
-export function modelInput(parts: readonly string[], all: readonly WeightedEvidence[]): ModelInput {
+export function modelInput(
+  parts: readonly string[],
+  all: readonly WeightedEvidence[],
+  features?: FeatureSet,
+): ModelInput {
   const starts: number[] = [];
   let joined = '';
   for (const p of parts) {
@@ -89,7 +94,7 @@ export function modelInput(parts: readonly string[], all: readonly WeightedEvide
   return {
     joined,
     starts,
-    f: ngrams(joined, negatedSpans(all, starts, joined)),
+    f: modelFeatures(joined, starts, all, features),
     dense: denseFeatures(all, joined.length),
   };
 }
@@ -123,7 +128,7 @@ export function learnedAnalysis(
   lexicon: SentimentLabel,
   adapter?: ShopAdapter,
 ): LearnedResult {
-  const { joined, starts, f, dense } = modelInput(parts, all);
+  const { joined, starts, f, dense } = modelInput(parts, all, model.features);
   const { logits, known } = scoreHeads(model, f, dense);
   if (adapter) adapter.adjust(f, logits);
   const p0 = sigmoid(logits[0]!);

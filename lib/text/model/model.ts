@@ -5,7 +5,16 @@
  * n-gram weights (bucket ids delta-encoded as varints, base64). `decodeModel` checks the file fully and
  * throws on anything malformed, so a corrupt file never yields a half-working model.
  */
-import { DENSE, HASH_BITS, type NgramFeatures } from './features';
+import {
+  DENSE,
+  HASH_BITS,
+  PLAIN_FEATURES,
+  familyMask,
+  featureSet,
+  unionSet,
+  type FeatureSet,
+  type NgramFeatures,
+} from './features';
 
 export const MODEL_FORMAT = 'koubei-text-model';
 export const MODEL_VERSION = 1;
@@ -25,6 +34,8 @@ export interface StoredHead {
   w: string;
   /** Probability at or above which the head's tag is shown (categories), tuned out-of-fold. */
   threshold: number;
+  /** Feature extras this head reads beyond the 1–3-grams (features.ts `FEATURE_EXTRAS`); absent = none. */
+  features?: string[];
 }
 
 export interface StoredModel {
@@ -94,6 +105,10 @@ export interface TextModel {
   rows: Int32Array;
   weights: Float32Array;
   mask: number;
+  /** The features the heads read together: the runtime computes exactly these. */
+  features: FeatureSet;
+  /** Per head, a bit mask of the feature families it reads (features.ts FAMILY_*). */
+  families: Int32Array;
   meta: Record<string, unknown>;
 }
 
@@ -122,8 +137,16 @@ export function decodeModel(raw: unknown): TextModel {
     if (ids.length !== w.length) throw new Error(`head ${h.name}: ${ids.length} ids, ${w.length} weights`);
     if (ids.length && ids[ids.length - 1]! >= 1 << HASH_BITS)
       throw new Error(`head ${h.name}: id out of range`);
-    return { h, ids, w };
+    if (h.features !== undefined && !Array.isArray(h.features))
+      throw new Error(`head ${h.name}: bad feature list`);
+    return { h, ids, w, set: featureSet(h.features) };
   });
+  let features = PLAIN_FEATURES;
+  for (const { h, set } of perHead) {
+    if (set.gap && features.gap && set.gap !== features.gap)
+      throw new Error(`head ${h.name}: gapped pairs of another reach`);
+    features = unionSet(features, set);
+  }
   const union = new Set<number>();
   for (const p of perHead) for (const id of p.ids) union.add(id);
   let cap = 1;
@@ -161,6 +184,8 @@ export function decodeModel(raw: unknown): TextModel {
     rows,
     weights,
     mask,
+    features,
+    families: Int32Array.from(perHead.map((p) => familyMask(p.set))),
     meta: m.meta ?? {},
   };
 }
@@ -187,13 +212,17 @@ export interface HeadScores {
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-/** Per-n-gram value: each occurrence counts 1/√(total n-grams), so long texts do not shout. */
+/**
+ * Per-n-gram value: each occurrence counts 1/√(total n-grams), so long texts do not shout. With feature
+ * extras (`f.family`), each head counts only the families it reads, and its total is theirs.
+ */
 export function scoreHeads(model: TextModel, f: NgramFeatures, dense: Float32Array): HeadScores {
   const H = model.heads.length;
   const logits = Float64Array.from(model.bias);
   for (let h = 0; h < H; h++)
     for (let j = 0; j < dense.length; j++) logits[h]! += model.dense[h * dense.length + j]! * dense[j]!;
   if (f.count === 0) return { logits, known: 0 };
+  if (f.family) return scoreFamilies(model, f, f.family, logits);
   const v = 1 / Math.sqrt(f.count);
   let known = 0;
   const w = model.weights;
@@ -203,6 +232,40 @@ export function scoreHeads(model: TextModel, f: NgramFeatures, dense: Float32Arr
     known++;
     const base = r * H;
     for (let h = 0; h < H; h++) logits[h]! += w[base + h]! * v;
+  }
+  return { logits, known };
+}
+
+/** `scoreHeads` over features of several families: each head reads its own, normalized by their count. */
+function scoreFamilies(
+  model: TextModel,
+  f: NgramFeatures,
+  family: Uint8Array,
+  logits: Float64Array,
+): HeadScores {
+  const H = model.heads.length;
+  const perFamily = [0, 0, 0, 0, 0, 0, 0, 0];
+  for (let i = 0; i < f.count; i++) perFamily[family[i]!]!++;
+  const v = new Float64Array(H);
+  for (let h = 0; h < H; h++) {
+    let n = 0;
+    for (let k = 0; k < perFamily.length; k++) if ((model.families[h]! >> k) & 1) n += perFamily[k]!;
+    v[h] = n ? 1 / Math.sqrt(n) : 0;
+  }
+  let known = 0;
+  const w = model.weights;
+  for (let i = 0; i < f.count; i++) {
+    const r = rowOf(model, f.ids[i]!);
+    if (r < 0) continue;
+    const bit = 1 << family[i]!;
+    let read = false;
+    const base = r * H;
+    for (let h = 0; h < H; h++)
+      if (model.families[h]! & bit) {
+        logits[h]! += w[base + h]! * v[h]!;
+        read = true;
+      }
+    if (read && family[i] === 0) known++;
   }
   return { logits, known };
 }
