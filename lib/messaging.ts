@@ -5,8 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { clockReady } from './clock';
-import type { IngestResult } from './capture/batch';
-import type { WireBatch } from './capture/pack';
+import type { CaptureBatch, IngestResult } from './capture/batch';
 import type { IdentifyMessage } from './capture/content';
 import type { ImportRequest } from './import/apply';
 import type { TableTally } from './import/restore';
@@ -29,7 +28,7 @@ import type { ReviewAnnotation } from './replies/store';
 
 export interface ProtocolMap {
   /** A batch of captured records from a console page. */
-  'cs-bg/capture'(data: WireBatch): IngestResult;
+  'cs-bg/capture'(data: CaptureBatch): IngestResult;
   /**
    * Which store the page is (an API/URL/header signal): binds the tab and ingests parked batches; or that
    * no signal said so / two disagreed: files the page under the provisional store (issue #12).

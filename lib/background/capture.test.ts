@@ -8,7 +8,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CaptureBatch, IngestResult } from '../capture/batch';
 import { toBatches } from '../capture/batch';
 import { parseHookMessage } from '../capture/content';
-import { packBatch } from '../capture/pack';
 import { DB_NAME } from '../db';
 import { douyin } from '../platforms/douyin';
 import { COMMENTS_PAGE, commentPages } from '../reliability/large';
@@ -48,29 +47,6 @@ function anonymous(page: number): CaptureBatch {
 
 const tab = consoleSender(COMMENTS_PAGE, 5, 'doc-5');
 const shop = (shopId: string) => ({ platform: 'douyin' as const, shopId, via: 'dom' as const });
-
-describe('packed batches (as content scripts send them, lib/capture/pack.ts)', () => {
-  it('store the same rows as the plain batch would', async () => {
-    const named = { ...anonymous(0), store: shop('1001') };
-    const r = await w.send<IngestResult>('cs-bg/capture', packBatch(named), tab);
-    expect(r.res).toMatchObject({ added: 20, rejected: 0 });
-    const stored = await w.db.reviews.orderBy('key').toArray();
-    expect(stored.map((x) => x.reviewId).sort()).toEqual(
-      (named.reviews as { reviewId: string }[]).map((x) => x.reviewId).sort(),
-    );
-    // The same batch sent plain changes nothing: the packed rows were the same rows.
-    const again = await w.send<IngestResult>('cs-bg/capture', named, tab);
-    expect(again.res).toMatchObject({ added: 0, updated: 0, unchanged: 20 });
-  });
-
-  it('a malformed pack is refused whole and stores nothing', async () => {
-    const bad = { ...packBatch({ ...anonymous(0), store: shop('1001') }) };
-    bad.reviews = { cols: ['__proto__'], rows: [[{}]] };
-    const r = await w.send('cs-bg/capture', bad, tab);
-    expect(r.err?.message).toBe('采集批次的字段名无效');
-    expect(await w.db.reviews.count()).toBe(0);
-  });
-});
 
 describe('parking until the page identifies itself', () => {
   it('parks without a known store, then ingests into the store the page names', async () => {

@@ -6,7 +6,6 @@
  */
 import type { CaptureBatch, IngestResult } from '../capture/batch';
 import { CaptureBatchSchema } from '../capture/schema';
-import { unpackBatch, type WireBatch } from '../capture/pack';
 import type { KoubeiDb } from '../db';
 import { isQuotaError } from '../export/storage';
 import { onMessage } from '../messaging';
@@ -123,8 +122,7 @@ export function registerCapture(db: KoubeiDb, env: CaptureEnv): void {
     // Reject before touching anything: wrong sender or malformed envelope.
     const parsed = CaptureBatchSchema.safeParse(data);
     if (!parsed.success) throw new Error('采集批次格式无效');
-    // Packed record arrays (lib/capture/pack.ts) become plain rows, validated one by one as before.
-    const batch = unpackBatch(parsed.data as WireBatch);
+    const batch = parsed.data as CaptureBatch;
     const doc = requireConsoleTab(sender, batch.platform, env.extensionId);
     return serial(doc, () => captureBatch(batch, doc, sender.tab!.id!));
   });

@@ -6,24 +6,7 @@ import * as z from 'zod/mini';
 import { OfficialScore, Order, PlatformId, Rejection, Review, Source, StoreIdentity } from '../model';
 import { MAX_ROWS_PER_MESSAGE } from './batch';
 
-/** Fields a packed kind may have (a review has about 25). */
-export const MAX_PACKED_COLUMNS = 80;
-
 const identity = { key: true, storeKey: true, capturedAt: true, updatedAt: true } as const;
-
-/**
- * A kind's records: plain, or packed (lib/capture/pack.ts; unpacked with `unpackBatch` before ingest,
- * which also refuses column names that are not plain identifiers).
- */
-const Records = z.union([
-  z.array(z.unknown()).check(z.maxLength(MAX_ROWS_PER_MESSAGE)),
-  z.object({
-    cols: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(MAX_PACKED_COLUMNS)),
-    rows: z
-      .array(z.array(z.unknown()).check(z.maxLength(MAX_PACKED_COLUMNS)))
-      .check(z.maxLength(MAX_ROWS_PER_MESSAGE)),
-  }),
-]);
 
 export const ReviewDraftSchema = z.omit(Review, identity);
 export const OrderDraftSchema = z.omit(Order, identity);
@@ -35,8 +18,8 @@ export const CaptureBatchSchema = z.object({
   page: z.string().check(z.maxLength(300)),
   source: Source,
   store: z.optional(StoreIdentity),
-  reviews: Records,
-  orders: Records,
+  reviews: z.array(z.unknown()).check(z.maxLength(MAX_ROWS_PER_MESSAGE)),
+  orders: z.array(z.unknown()).check(z.maxLength(MAX_ROWS_PER_MESSAGE)),
   scores: z.array(z.unknown()).check(z.maxLength(20)),
   rejects: z.array(Rejection).check(z.maxLength(200)),
   seen: z.number().check(z.int(), z.gte(0)),

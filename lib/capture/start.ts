@@ -6,7 +6,6 @@ import type { PlatformAdapter } from '../platforms/types';
 import { contentChannel } from './channel';
 import { createCapture, withRetry } from './content';
 import { pageIdle } from './idle';
-import { packBatch } from './pack';
 import { watchDom } from './dom';
 import { PAGE_UI_KEY, pageUiLoader } from './page-ui-loader';
 import type { StartPageUi } from './page-ui';
@@ -18,8 +17,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
     doc: document,
     pageUrl: () => new URL(location.href),
     now: clockNow,
-    // Packed: each field name once per message, not once per row (lib/capture/pack.ts).
-    send: (batch) => sendMessage('cs-bg/capture', packBatch(batch)),
+    send: (batch) => sendMessage('cs-bg/capture', batch),
     salt: [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16)).join(''),
     identify: (m) => withRetry(() => sendMessage('cs-bg/identify', m)),
     // Parse and send when the page is idle (≤ 200 ms), off the console's click path (issue #15); a page
@@ -64,7 +62,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
     doc: document,
     pageUrl: () => new URL(location.href),
     // A list read from the page's table (no JSON captured) shows the overlay and walker as well.
-    send: (batch) => (ui.need(), sendMessage('cs-bg/capture', packBatch(batch))),
+    send: (batch) => (ui.need(), sendMessage('cs-bg/capture', batch)),
     lastApiAt: handle.lastApiAt,
     now: clockNow,
     setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),

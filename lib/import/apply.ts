@@ -5,7 +5,6 @@
  */
 import type { CaptureBatch, IngestResult } from '../capture/batch';
 import { CaptureBatchSchema } from '../capture/schema';
-import { unpackBatch, type WireBatch } from '../capture/pack';
 import type { KoubeiDb } from '../db';
 import type { Review, StoreIdentity } from '../model';
 import { storeKey as keyOf } from '../model';
@@ -56,12 +55,7 @@ export async function importBatch(
 ): Promise<IngestResult> {
   const parsed = CaptureBatchSchema.safeParse(req.batch);
   if (!parsed.success) throw new ImportRequestError('导入批次格式无效');
-  let batch: CaptureBatch;
-  try {
-    batch = unpackBatch(parsed.data as WireBatch);
-  } catch {
-    throw new ImportRequestError('导入批次格式无效');
-  }
+  const batch = parsed.data;
   if (batch.source !== 'import') throw new ImportRequestError('导入批次的来源必须是 import');
   let key: string;
   let identity: StoreIdentity | undefined;

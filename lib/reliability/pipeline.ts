@@ -8,7 +8,6 @@ import { toBatches } from '../capture/batch';
 import type { HookMessage } from '../capture/channel';
 import { parseHookMessage } from '../capture/content';
 import { CaptureBatchSchema } from '../capture/schema';
-import { packBatch, unpackBatch, type WireBatch } from '../capture/pack';
 import { ingestBatch } from '../background/ingest';
 import type { KoubeiDb } from '../db';
 import type { CaptureEvent, Rejection } from '../model';
@@ -74,14 +73,12 @@ export async function capture(
   const events: CaptureEvent[] = [];
   const refused: string[] = [];
   for (const b of batches) {
-    // As sent (packed, lib/capture/start.ts) and as the worker reads it (lib/background/capture.ts).
-    const env = CaptureBatchSchema.safeParse(packBatch(b));
+    const env = CaptureBatchSchema.safeParse(b);
     if (!env.success) {
       refused.push(env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       continue;
     }
-    const plain = unpackBatch(env.data as WireBatch);
-    events.push((await ingestBatch(db, plain, { storeKey: storeOf(req), now })).event);
+    events.push((await ingestBatch(db, env.data as CaptureBatch, { storeKey: storeOf(req), now })).event);
   }
   return { parsed: result, batches, events, refused, rejects: events.flatMap((e) => e.reasons) };
 }
