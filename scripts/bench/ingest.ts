@@ -128,22 +128,31 @@ export async function runIngest(mode: Mode): Promise<Figure[]> {
     try {
       await routeDemo(context, demo);
       const sw = await serviceWorker();
-      // Messaging first, on a fresh worker: measured after the ingest passes it also timed the worker's
-      // follow-up work (score refresh, the shop adapter learning 17k reviews): 17–30 ms per 1,000 rows in
-      // the bench against 8 ms in a fresh browser (docs/perf-ingest.md, "packed batches").
-      // One 1,000-row message, two 500-row messages (the shipped batch size), an empty one.
+      // Messaging first, on a quiet worker: measured after the ingest passes it also timed the worker's
+      // follow-up work (score refresh, the shop adapter learning 17k reviews), and right after launch its
+      // start-up work (docs/perf-ingest.md, "packed batches"). So: 3 s after launch, one untimed round of
+      // the same messages, then the timed one. One 1,000-row message, two 500-row messages (the shipped
+      // batch size), an empty one.
       const probe = await context.newPage();
       await probe.goto(`chrome-extension://${extensionId}/options.html`);
       await probe.evaluate(code);
+      await probe.waitForTimeout(3_000);
       const n = mode === 'smoke' ? 3 : 15;
       const [one] = realBatches(demo, 1000);
       const two = realBatches(demo);
       const empty = { ...two[0]!, reviews: [] };
-      msg.one.push(await probe.evaluate<number>(`KB.roundTrip(${JSON.stringify(one)}, ${n})`));
       let sum = 0;
-      for (const bt of two) sum += await probe.evaluate<number>(`KB.roundTrip(${JSON.stringify(bt)}, ${n})`);
-      msg.two.push(sum);
-      msg.empty.push(await probe.evaluate<number>(`KB.roundTrip(${JSON.stringify(empty)}, ${n})`));
+      for (const timed of [false, true]) {
+        const o = await probe.evaluate<number>(`KB.roundTrip(${JSON.stringify(one)}, ${n})`);
+        sum = 0;
+        for (const bt of two)
+          sum += await probe.evaluate<number>(`KB.roundTrip(${JSON.stringify(bt)}, ${n})`);
+        const e = await probe.evaluate<number>(`KB.roundTrip(${JSON.stringify(empty)}, ${n})`);
+        if (!timed) continue;
+        msg.one.push(o);
+        msg.two.push(sum);
+        msg.empty.push(e);
+      }
       await probe.close();
       const page = await context.newPage();
       // The list total the console reports = distinct reviews served (asked in Node: not captured).
@@ -191,7 +200,7 @@ export async function runIngest(mode: Mode): Promise<Figure[]> {
     stat(reRatio, { group: 'ingest', what: 're-ingest of stored rows vs first insert (speed, worker ingest path)', unit: '×', target: '≥ 0.6×', pass: (v) => v >= 0.6, where: 'chromium' }), // prettier-ignore
     stat([...dupes, ...pipeDupes], { group: 'ingest', what: 'duplicates after ingesting every page twice (through the console in the first run, through the ingest path in every run)', unit: 'rows', target: '0', pass: (v) => v === 0, where: 'chromium' }), // prettier-ignore
     stat(first, { group: 'ingest', what: `end to end through the demo console: paging ${total.toLocaleString('en')} rows in 1,000-row pages until all are stored (includes the console's own rendering; again, first run only: ${Math.round(med(again))} ms)`, unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
-    stat(msg.two, { group: 'messaging', what: 'round trip per 1,000 rows (2 messages of 500, as shipped; fresh worker)', unit: 'ms', target: '≤ 15 ms', pass: (v) => v <= 15, where: 'chromium' }), // prettier-ignore
+    stat(msg.two, { group: 'messaging', what: 'round trip per 1,000 rows (2 messages of 500, as shipped; quiet worker, after one untimed round)', unit: 'ms', target: '≤ 15 ms', pass: (v) => v <= 15, where: 'chromium' }), // prettier-ignore
     stat(msg.one, { group: 'messaging', what: 'round trip of one 1,000-row message', unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
     stat(msg.empty, { group: 'messaging', what: 'round trip of an empty batch (fixed cost)', unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
     { group: 'messaging', what: 'largest message (JSON) from a real 1,000-row page', value: Math.round(maxBytes / 1024), unit: 'kB', target: '≤ 1024 kB', pass: maxBytes <= 1024 * 1024, where: 'node' }, // prettier-ignore
