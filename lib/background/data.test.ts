@@ -8,7 +8,9 @@ import { makeReviews, makeStore } from '../export/testing';
 import { parseImportFile } from '../import/parse';
 import { toBatches } from '../capture/batch';
 import { onMessage } from '../messaging';
+import { HEADLINES_KEY, type Headlines } from '../headline/schema';
 import { handleImport, handleRestore, registerDataHandlers } from './data';
+import { writeHeadlines } from './headline';
 
 vi.mock('../messaging', () => ({ onMessage: vi.fn() }));
 
@@ -67,6 +69,33 @@ describe('handlers', () => {
     expect(await handleRestore(db, { table: 'reviews', rows, offset: 0 }, { now: () => NOW })).toMatchObject({
       add: 5,
     });
+  });
+});
+
+describe('deleting a store', () => {
+  it('removes it from the pages’ first-paint headline at once (its card and newest reviews)', async () => {
+    registerDataHandlers(db, 'chrome-extension://abc/', { now: () => NOW });
+    const del = vi
+      .mocked(onMessage)
+      .mock.calls.find((c) => c[0] === 'ui-bg/delete-store')![1] as unknown as (m: {
+      data: unknown;
+      sender: { url?: string };
+    }) => Promise<unknown>;
+    const gone = makeStore('111', '要删的店');
+    const kept = makeStore('222', '留下的店');
+    await db.stores.bulkPut([gone, kept]);
+    await db.reviews.bulkPut([...makeReviews(gone, 3, 1), ...makeReviews(kept, 2, 2)]);
+    await writeHeadlines(db, NOW);
+    const keys = async () =>
+      ((await fakeBrowser.storage.local.get(HEADLINES_KEY))[HEADLINES_KEY] as Headlines).stores.map(
+        (s) => `${s.storeKey}:${s.recent?.length ?? 0}`,
+      );
+    expect((await keys()).sort()).toEqual([`${gone.key}:3`, `${kept.key}:2`].sort());
+    await del({
+      data: { storeKey: gone.key, confirm: '111' },
+      sender: { url: 'chrome-extension://abc/options.html' },
+    });
+    expect(await keys()).toEqual([`${kept.key}:2`]);
   });
 });
 

@@ -21,6 +21,7 @@ import { recordFailure } from './ingest';
 import { forgetStoreAdapter } from './text-learning';
 import { requireExtensionPage } from './senders';
 import { now as clockNow } from '../clock';
+import { writeHeadlines } from './headline';
 
 export interface DataHandlerOptions {
   hooks?: IngestHooks;
@@ -106,6 +107,11 @@ export function registerDataHandlers(
     requireExtensionPage(sender, extensionOrigin);
     const removed = await deleteStore(db, String(data?.storeKey), String(data?.confirm ?? ''));
     forgetStoreAdapter(String(data?.storeKey)); // its adapter row went with it (issue #11)
+    // The pages' first-paint headline (chrome.storage.local) held its card and newest reviews: rewritten
+    // without it now, not at the next score refresh.
+    await writeHeadlines(db, (o.now ?? clockNow)()).catch((e: unknown) =>
+      console.warn('[koubei] headlines', e),
+    );
     return removed;
   });
 }
