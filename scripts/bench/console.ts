@@ -107,8 +107,16 @@ export async function capture(n) {
   await done;
 }`;
 
-/** JS time of the capture path per 100 rows, in an extension page (ms). */
-async function capturePath(demo: DemoHandler, responses: number, runs: number): Promise<number[]> {
+/**
+ * JS time of the capture path per 100 rows, in an extension page (ms). `onProfile` hears each run's CPU
+ * profile (scripts/bench/capture-profile.ts prints where the time goes).
+ */
+export async function capturePath(
+  demo: DemoHandler,
+  responses: number,
+  runs: number,
+  onProfile?: (p: CpuProfile) => void,
+): Promise<number[]> {
   const url = new URL(`${HOST}/product/tcomment/commentList?page=0&pageSize=1000&demo_page_size=1000`);
   const text = demo({ method: 'GET', url, headers: {} })!.body as string;
   const rows = (JSON.parse(text) as { data: unknown[] }).data.length;
@@ -132,6 +140,7 @@ async function capturePath(demo: DemoHandler, responses: number, runs: number): 
       await page.evaluate(`KB.capture(${responses})`);
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
       out.push(attribute(profile).jsMs / ((responses * rows) / 100));
+      onProfile?.(profile);
     }
     return out;
   } finally {

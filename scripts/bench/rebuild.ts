@@ -13,9 +13,12 @@
  *   npm run build && node --import tsx scripts/bench/rebuild.ts [--rows=100000] [--runs=3] [--base=HEAD]
  *   … [--only=b]   time only this checkout (no A/B)
  *   … [--profile=40] then profile one more (untimed) rebuild of this checkout: top 40 functions
+ *   … [--profile-out=FILE] the profile as a .cpuprofile (DevTools' Performance panel reads it)
+ *   … [--reviews=0.9] share of reviews among the rows (default 0.3)
  *
  * Last line is one JSON summary: {"bench":"rebuild",…}.
  */
+import { writeFileSync } from 'node:fs';
 import { launchWithExtension } from '../../e2e/browser';
 import { ROOT, browserCpuSeconds, bundle, load, median } from './common';
 import { checkoutOf } from './lib-checkout';
@@ -29,6 +32,8 @@ const BASE = arg('base', 'HEAD');
 const ONLY = arg('only', '');
 /** After the timed runs, one more rebuild of arm B under the CPU profiler (not timed): top N functions. */
 const PROFILE = Number(arg('profile', '0'));
+/** Share of reviews among the rows (0.3 as the UI benchmark's quick size; the full run's shared store is 0.9). */
+const REVIEW_SHARE = Number(arg('reviews', '0.3'));
 
 /** Page code of one arm: `lib` is the lib/ under test; the seeding code is always this checkout's. */
 const pageCode = (lib: string) => `
@@ -82,7 +87,7 @@ interface Run {
   markRows: number;
 }
 
-const reviews = Math.round(ROWS * 0.3);
+const reviews = Math.round(ROWS * REVIEW_SHARE);
 const orders = ROWS - reviews;
 const arms = ONLY === 'b' ? (['B'] as const) : (['A', 'B'] as const);
 const dirs = { A: ONLY === 'b' ? ROOT : checkoutOf(BASE), B: ROOT };
@@ -131,6 +136,8 @@ try {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     console.log(`profiled rebuild (arm B, not timed): ${(r.ms / 1000).toFixed(2)} s, load ${load()}`);
     console.log(selfTimes(profile, PROFILE));
+    const out = arg('profile-out', '');
+    if (out) writeFileSync(out, JSON.stringify(profile));
   }
 } finally {
   await context.close();
