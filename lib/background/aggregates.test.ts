@@ -12,7 +12,10 @@ import {
   aggregateHooks,
   currentKey,
   ensureCurrent,
+  flushEvery,
   readStatus,
+  REBUILD_FLUSH,
+  REBUILD_FLUSH_MAX,
   rebuildChunk,
   runRebuild,
 } from './aggregates';
@@ -142,6 +145,67 @@ describe('aggregate hook', () => {
 });
 
 describe('rebuild', () => {
+  it('flushes after REBUILD_FLUSH records at first, then after as many as are committed, at most REBUILD_FLUSH_MAX', () => {
+    expect(flushEvery(0)).toBe(REBUILD_FLUSH);
+    expect(flushEvery(REBUILD_FLUSH)).toBe(REBUILD_FLUSH);
+    expect(flushEvery(3 * REBUILD_FLUSH)).toBe(3 * REBUILD_FLUSH);
+    expect(flushEvery(10 * REBUILD_FLUSH_MAX)).toBe(REBUILD_FLUSH_MAX);
+    // A million records take 8 flushes (22 at a fixed REBUILD_FLUSH), each reading no more than the cap.
+    let done = 0;
+    const reads: number[] = [];
+    while (done < 1_100_000) {
+      const n = Math.min(flushEvery(done), 1_100_000 - done);
+      reads.push(n);
+      done += n;
+    }
+    expect(reads).toEqual([50_000, 50_000, 100_000, 200_000, 200_000, 200_000, 200_000, 100_000]);
+  });
+
+  it('writes the same rows whatever the flush schedule (flushes by records read, by mark entries held)', async () => {
+    await ingest([...reviews('2026-09-01', 30, 6, 10), ...orders('2026-09-01', 30, 6)]); // 540 records
+    const rows = async () => ({
+      aggregates: await db.aggregates.toArray(),
+      marks: await db.scoreMarks.toArray(),
+    });
+    await runRebuild(db, () => NOW, true);
+    const once = await rows();
+    expect(once.marks.length).toBeGreaterThan(10);
+    expect(once.marks.some((d) => d.m.some((e) => e.cats?.length))).toBe(true);
+    // Flushes: puts of the rebuild's state in meta (one at the start, one per flush).
+    let puts = 0;
+    db.close();
+    db = openDb(db.name);
+    db.use({
+      stack: 'dbcore',
+      name: 'count-meta-puts',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const t = down.table(name);
+          return name !== 'meta'
+            ? t
+            : { ...t, mutate: (req) => (req.type === 'put' && puts++, t.mutate(req)) };
+        },
+      }),
+    });
+    await db.open();
+    const never = () => 1e9;
+    const schedules = [
+      { read: 20, flushEvery: (done: number) => Math.min(120, Math.max(40, done)) },
+      { read: 20, flushEvery: never, markEntries: 15 },
+    ];
+    const flushes: number[] = [];
+    for (const limits of schedules) {
+      puts = 0;
+      await runRebuild(db, () => NOW, true, limits);
+      flushes.push(puts - 1);
+      expect(await rows()).toEqual(once);
+    }
+    // 540 records by 40, 40, 80, 120, 120, 120, 20: 7 flushes; by entries held: more than one.
+    expect(flushes[0]).toBe(7);
+    expect(flushes[1]).toBeGreaterThan(3);
+  });
+
   it('resumes from its cursor after an interruption and counts concurrent captures exactly once', async () => {
     const base = [...reviews('2026-09-01', 30, 6, 10), ...orders('2026-09-01', 30, 6)]; // 540 records
     await ingest(base);

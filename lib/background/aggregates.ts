@@ -6,7 +6,7 @@
  *
  * The rebuild (issue #15) reads records in short read-only transactions and sums their counts in memory
  * (per store-day: aggregate counters and mark buckets), then writes each touched row once per flush —
- * every REBUILD_FLUSH records and at the end — together with the cursor, in one transaction. A capture
+ * every `flushEvery(done)` records and at the end — together with the cursor, in one transaction. A capture
  * of a record the rebuild has read but not yet flushed is noted (with the version the rebuild counted)
  * and corrected at the flush; a store deleted meanwhile is left out. The memory is lost with the worker,
  * which is fine: nothing past the committed cursor was written.
@@ -17,7 +17,7 @@ import type { AggregateStatus, RebuildPhase } from '../score-view/aggregate-stat
 import { AGGREGATE_META_KEY, REBUILD_PHASES, appliesNow } from '../score-view/aggregate-state';
 import { aggregateStateKey, categorize } from '../score-view/categorize';
 import type { MarkChanges } from '../score-view/marks';
-import { addMarkPair, applyMarkChanges, markChanges, marksAt } from '../score-view/marks';
+import { addMarkPair, addRecordMarks, applyMarkChanges, markChanges } from '../score-view/marks';
 import type { ScoreMarkDay } from '../score-view/types';
 import type { DailyAggregate, DeltaOptions, Deltas } from '../scoring/aggregates';
 import { AGGREGATE_VERSION, aggregateKey, applyDeltas, batchDelta, deltaKeys } from '../scoring/aggregates';
@@ -40,8 +40,27 @@ export const REBUILD_CHUNK = 1000;
  * slower in a probe, issue #15).
  */
 export const REBUILD_READ = 5000;
-/** Records summed in memory between two flushes (rows written ≈ store-days touched, once per flush). */
+/** Records summed in memory between the first flushes (rows written ≈ store-days touched, once per flush). */
 export const REBUILD_FLUSH = 50_000;
+/** The most records summed in memory between two flushes (bounds the work a killed worker loses). */
+export const REBUILD_FLUSH_MAX = 200_000;
+/**
+ * The most mark entries held in memory between two flushes: ≈ 32 MB (≈ 320 bytes per entry with its key
+ * and categories, measured in Node). A store where most reviews cost points reaches it first; a store of
+ * mostly 5★ reviews, REBUILD_FLUSH_MAX.
+ */
+export const REBUILD_MARK_ENTRIES = 100_000;
+
+/**
+ * Records to read before the next flush, after `done` committed ones: as many as are committed, between
+ * REBUILD_FLUSH and REBUILD_FLUSH_MAX. Each flush rewrites every mark row it touches whole (bulkGet, add,
+ * bulkPut), and when record keys are not in date order (reviews re-captured, ids not time-ordered) every
+ * flush touches every day: with a fixed interval a rebuild of n records rewrites O(n² / interval) mark
+ * entries (≈ 70 s of 185 s at 1.1M rows, issue #15). Growing the interval with the committed count makes
+ * that ≈ 3× less at 1M rows; the cap keeps the in-memory sums to about 200k records' marks.
+ */
+export const flushEvery = (done: number): number =>
+  Math.min(REBUILD_FLUSH_MAX, Math.max(REBUILD_FLUSH, done));
 
 let stateKey: string | undefined;
 /** The key current code builds aggregates for (computed once: it runs the classifier on probes). */
@@ -103,6 +122,8 @@ interface Pending {
   /** Aggregate counters summed per store-day (partial rows, added to the stored ones at the flush). */
   sums: Map<string, DailyAggregate>;
   marks: MarkChanges;
+  /** Mark entries summed into `marks` (what holds the memory: ≈ 320 bytes each, issue #15). */
+  markEntries: number;
   /** Read, not yet summed (summed while the next chunk is read, and before any correction). */
   queue: Rec[];
   records: number;
@@ -149,7 +170,10 @@ function sumQueued(p: Pending): void {
       else row.c[id] = v;
       if (isBadCounter(id) && !(bad ??= []).includes(d)) bad.push(d);
     });
-    if (bad) addMarkPair(p.marks, undefined, undefined, OPTS, marksAt(r, bad.sort(), OPTS));
+    if (bad) {
+      addRecordMarks(p.marks, r, bad.sort(), OPTS);
+      p.markEntries += bad.length;
+    }
   }
 }
 
@@ -227,6 +251,7 @@ export async function readChunk(
         cursor: state.cursor ?? '',
         sums: new Map(),
         marks: new Map(),
+        markEntries: 0,
         queue: [],
         records: 0,
         dirty: new Map(),
@@ -307,41 +332,62 @@ export async function rebuildChunk(
   return flushRebuild(db, now);
 }
 
-/** Sums what the rebuild of `db` has read so far (no-op without a rebuild in progress). */
-function sumPending(db: KoubeiDb): void {
+/**
+ * Sums what the rebuild of `db` has read so far (no-op without a rebuild in progress); returns the mark
+ * entries held in memory.
+ */
+function sumPending(db: KoubeiDb): number {
   const p = pending.get(db.name);
   if (p) sumQueued(p);
+  return p?.markEntries ?? 0;
 }
 
 let running: Promise<AggregateStatus | undefined> | undefined;
 
+/** The rebuild's sizes (defaults: REBUILD_READ, flushEvery, REBUILD_MARK_ENTRIES). */
+export interface RebuildLimits {
+  read?: number;
+  flushEvery?: (done: number) => number;
+  markEntries?: number;
+}
+
 /**
  * Runs (or resumes) the rebuild to the end: read-only chunks with a macrotask between them so captures
- * interleave, a flush every REBUILD_FLUSH records and at the end. Only one loop runs per worker; a
+ * interleave, a flush every `flushEvery(done)` records or REBUILD_MARK_ENTRIES mark entries, and at the end. Only one loop runs per worker; a
  * second call joins it.
  */
 export function runRebuild(
   db: KoubeiDb,
   now: () => number,
   force = false,
+  /** Smaller sizes for tests (several flushes over a few hundred records). */
+  limits: RebuildLimits = {},
 ): Promise<AggregateStatus | undefined> {
-  if (force && running) return running.then(() => runRebuild(db, now, true));
+  if (force && running) return running.then(() => runRebuild(db, now, true, limits));
+  const read = limits.read ?? REBUILD_READ;
+  const every = limits.flushEvery ?? flushEvery;
+  const maxEntries = limits.markEntries ?? REBUILD_MARK_ENTRIES;
   running ??= (async () => {
     try {
       let state: AggregateStatus | undefined = await ensureCurrent(db, now(), force);
-      let reading = state?.status === 'rebuilding' ? readChunk(db) : undefined;
+      let reading = state?.status === 'rebuilding' ? readChunk(db, read) : undefined;
+      /** Mark entries in memory after the last sum (one chunk behind: a soft bound). */
+      let held = 0;
       while (reading) {
         const r = await reading;
         reading = undefined;
         state = r.state;
         if (state?.status !== 'rebuilding') break;
-        const flush = r.done || r.read >= REBUILD_FLUSH;
+        const flush = r.done || r.read >= every(state.done) || held >= maxEntries;
         // The next chunk is read while this one is summed.
-        if (!flush) reading = readChunk(db);
-        sumPending(db);
-        if (flush) state = await flushRebuild(db, now());
+        if (!flush) reading = readChunk(db, read);
+        held = sumPending(db);
+        if (flush) {
+          state = await flushRebuild(db, now());
+          held = 0;
+        }
         await new Promise((res) => setTimeout(res, 0));
-        if (!reading && state?.status === 'rebuilding') reading = readChunk(db);
+        if (!reading && state?.status === 'rebuilding') reading = readChunk(db, read);
       }
       return state;
     } finally {

@@ -108,6 +108,30 @@ export function addMarkPair(
   }
 }
 
+/**
+ * Adds a record's marks on its bad `days` to `changes` — what `addMarkPair(changes, undefined, undefined,
+ * opts, marksAt(r, days, opts))` adds, without building the ScoreMark rows first (the rebuild sums a
+ * million records this way, issue #15).
+ */
+export function addRecordMarks(
+  changes: MarkChanges,
+  r: Rec,
+  days: readonly string[],
+  opts: DeltaOptions = {},
+): void {
+  if (days.length === 0) return;
+  const review = 'reviewId' in r;
+  const cats = review && opts.categorize ? [...opts.categorize(r)] : undefined;
+  for (const day of days) {
+    const c = slot(changes, r.storeKey, day);
+    c.drop.delete(r.key);
+    c.set.set(
+      r.key,
+      review ? { ref: r.key, kind: 'review', ...(cats ? { cats } : {}) } : { ref: r.key, kind: 'order' },
+    );
+  }
+}
+
 /** Bucket changes for a batch of (stored, incoming) pairs. */
 export function markChanges(
   pairs: Iterable<readonly [Rec | undefined, Rec | undefined]>,
