@@ -53,11 +53,11 @@ export const REBUILD_MARK_ENTRIES = 100_000;
 
 /**
  * Records to read before the next flush, after `done` committed ones: as many as are committed, between
- * REBUILD_FLUSH and REBUILD_FLUSH_MAX. Each flush rewrites every mark row it touches whole (bulkGet, add,
- * bulkPut), and when record keys are not in date order (reviews re-captured, ids not time-ordered) every
- * flush touches every day: with a fixed interval a rebuild of n records rewrites O(n² / interval) mark
- * entries (≈ 70 s of 185 s at 1.1M rows, issue #15). Growing the interval with the committed count makes
- * that ≈ 3× less at 1M rows; the cap keeps the in-memory sums to about 200k records' marks.
+ * REBUILD_FLUSH and REBUILD_FLUSH_MAX (and sooner when REBUILD_MARK_ENTRIES are held). Each flush rewrites
+ * every mark row it touches whole (bulkGet, add, bulkPut), and when record keys are not in date order
+ * (ids not time-ordered, the benchmark's seed) every flush touches every day: with a fixed interval a
+ * rebuild of n records rewrites O(n² / interval) mark entries. Profiles at 100k and 300k rows put that at
+ * ≈ 0.3 s per 43k entries rewritten, ≈ 75 s of the 185 s at 1.1M rows (issue #15, docs/perf-rebuild.md).
  */
 export const flushEvery = (done: number): number =>
   Math.min(REBUILD_FLUSH_MAX, Math.max(REBUILD_FLUSH, done));

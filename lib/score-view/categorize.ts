@@ -7,7 +7,7 @@
 import type { Review } from '../model';
 import { AGGREGATE_VERSION } from '../scoring/aggregates';
 import type { Categorize } from '../scoring/classify';
-import { analyzeReview } from '../text/analyze';
+import { lexiconCategories } from '../text/analyze';
 
 /** Bump when `categorize` below changes shape (the fingerprint catches lexicon changes). */
 export const CATEGORIZE_VERSION = 2; // 2: score marks carry review categories
@@ -25,9 +25,11 @@ export const categorize: Categorize = (review: Review): string[] => {
   // The lexicon alone (issue #11): aggregates are written by ingest transactions in the worker, where the
   // learned model loads asynchronously; counters that changed with its load time would drift from
   // their fingerprint. The score engine keeps the deterministic lexicon; the UI's analysis uses the model.
-  const a = analyzeReview(review, { model: false });
-  out = [...a.categories];
-  if (a.hits.some((h) => h.topics.some((t) => DAMAGE_TOPIC.test(t)))) out.push('破损');
+  // `lexiconCategories` is analyzeReview(review, { model: false })'s categories and topics without the rest
+  // of the analysis (the rebuild classifies every negative review of a store, issue #15).
+  const a = lexiconCategories(review);
+  out = a.categories;
+  if (a.topics.some((t) => DAMAGE_TOPIC.test(t))) out.push('破损');
   memo.set(review, out);
   return out;
 };

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeReview, analyzeText } from './analyze';
+import { createWorld } from '../../demo/generator/world';
+import { makeReviews, makeStore } from '../export/testing';
+import { analyzeReview, analyzeText, lexiconCategories, MAX_TEXT_CHARS } from './analyze';
+import labelled from './__fixtures__/labelled-reviews.json';
 import { makeReview } from './__fixtures__/make-review';
 import { CATEGORY_DIMENSION } from './types';
 
@@ -156,5 +159,39 @@ describe('analyzeReview', () => {
     expect(a.categories).toEqual(['quality']);
     expect(a.hits[0]?.evidence[0]?.part).toBe(0);
     expect(a.sentiment.mismatchWithStars).toBe(true);
+  });
+});
+
+describe('lexiconCategories', () => {
+  // Every text the tests have: the labelled set (alone and as appends of each other), the demo world's
+  // reviews with their appends, the benchmarks' generated reviews (hostile texts among them) and edge cases.
+  const texts = (labelled as { text: string }[]).map((x) => x.text);
+  const world = createWorld({ seed: 4, days: 40, ordersPerDay: 40 });
+  const reviews = [
+    ...texts.map((text, i) => ({
+      text,
+      appends: i % 3 ? [] : [{ text: texts[(i * 7) % texts.length]!, at: 0 }],
+    })),
+    ...world.reviews.map((r) => ({
+      text: r.text,
+      appends: r.appends.map((a) => ({ text: a.text, at: a.at })),
+    })),
+    ...makeReviews(makeStore('9', '店'), 300, 5).map((r) => ({ text: r.text, appends: r.appends })),
+    { text: '', appends: [] },
+    { text: '此用户没有填写评价', appends: [{ text: '用了一周就坏了，质量太差', at: 0 }] },
+    { text: '物流太慢'.repeat(MAX_TEXT_CHARS), appends: [] },
+  ];
+
+  it("is analyzeReview(review, { model: false })'s categories and topics", () => {
+    let complained = 0;
+    for (const r of reviews) {
+      const a = analyzeReview({ ...r, star: 1 }, { model: false });
+      const got = lexiconCategories(r);
+      expect(got).toEqual({ categories: a.categories, topics: a.hits.flatMap((h) => h.topics) });
+      if (got.categories.length) complained++;
+    }
+    // The corpus exercises the categories: a good share of it complains.
+    expect(reviews.length).toBeGreaterThan(600);
+    expect(complained).toBeGreaterThan(150);
   });
 });

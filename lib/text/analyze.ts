@@ -63,25 +63,25 @@ function buildHits(all: readonly WeightedEvidence[]): CategoryHit[] {
  */
 export const MAX_TEXT_CHARS = 2000;
 
-/** Analyse several texts of one review (main text first, then appends) as one. */
-export function analyzeParts(allParts: readonly string[], opts: AnalyzeOptions = {}): TextAnalysis {
+/** The lexicon's reading of a review's texts: evidence with its weights and the polar masses. */
+interface LexiconPass {
+  parts: string[];
+  mainIsDefault: boolean;
+  /** Nothing written but a default praise (or nothing at all). */
+  empty: boolean;
+  all: WeightedEvidence[];
+  pos: number;
+  neg: number;
+}
+
+function lexiconPass(allParts: readonly string[]): LexiconPass {
   const parts = allParts.map((p) => (p.length > MAX_TEXT_CHARS ? p.slice(0, MAX_TEXT_CHARS) : p));
-  const main = parts[0] ?? '';
-  const mainIsDefault = isDefaultPraise(main);
-  if (!parts.some((p, i) => p.trim() && !(i === 0 && mainIsDefault))) {
-    const sentiment = { score: 0, label: 'neutral' as const, isDefault: mainIsDefault };
-    const mismatch = starsMismatch(opts.stars, opts.polarity, sentiment, []);
-    return {
-      categories: [],
-      hits: [],
-      praised: [],
-      evidence: [],
-      sentiment: mismatch === undefined ? sentiment : { ...sentiment, mismatchWithStars: mismatch },
-    };
-  }
+  const mainIsDefault = isDefaultPraise(parts[0] ?? '');
   const all: WeightedEvidence[] = [];
   let pos = 0;
   let neg = 0;
+  if (!parts.some((p, i) => p.trim() && !(i === 0 && mainIsDefault)))
+    return { parts, mainIsDefault, empty: true, all, pos, neg };
   parts.forEach((text, i) => {
     if (i === 0 && mainIsDefault) return;
     const partWeight = i === 0 ? 1 : APPEND_WEIGHT;
@@ -92,15 +92,13 @@ export function analyzeParts(allParts: readonly string[], opts: AnalyzeOptions =
       else neg -= v;
     }
   });
-  const lexScore = sentimentScore(pos, neg);
-  const lexLabel = sentimentLabel(lexScore, pos, neg);
-  const model = opts.model === false ? undefined : currentModel();
-  const written = parts.map((p, i) => (i === 0 && mainIsDefault ? '' : p));
-  const learned = model ? learnedAnalysis(model, written, all, lexLabel, opts.adapter) : undefined;
-  const hits = learned ? learned.hits : buildHits(all);
-  const score = learned ? learned.score : lexScore;
-  const label = learned ? learned.label : lexLabel;
-  if (!learned && hits.length === 0 && neg > pos && neg >= 0.5) {
+  return { parts, mainIsDefault, empty: false, all, pos, neg };
+}
+
+/** The lexicon's complaint hits, with `other` for a negative text that names no category. */
+function lexiconHits(all: readonly WeightedEvidence[], pos: number, neg: number): CategoryHit[] {
+  const hits = buildHits(all);
+  if (hits.length === 0 && neg > pos && neg >= 0.5) {
     const evidence = all.map((w) => w.ev).filter((e) => e.polarity < 0);
     hits.push({
       category: 'other',
@@ -111,6 +109,46 @@ export function analyzeParts(allParts: readonly string[], opts: AnalyzeOptions =
       concessive: evidence.every((e) => e.concessive),
     });
   }
+  return hits;
+}
+
+/**
+ * The complaint categories and their topics by the lexicon alone — `analyzeReview(review, { model: false })`'s
+ * `categories` and its hits' `topics` — without the rest of the analysis (sentiment, praise, the evidence
+ * list): the daily aggregates classify every negative review with it (lib/score-view/categorize.ts).
+ */
+export function lexiconCategories(review: Pick<Review, 'text' | 'appends'>): {
+  categories: ReviewCategory[];
+  topics: string[];
+} {
+  const lx = lexiconPass([review.text, ...review.appends.map((a) => a.text)]);
+  if (lx.empty) return { categories: [], topics: [] };
+  const hits = lexiconHits(lx.all, lx.pos, lx.neg);
+  return { categories: hits.map((h) => h.category), topics: hits.flatMap((h) => h.topics) };
+}
+
+/** Analyse several texts of one review (main text first, then appends) as one. */
+export function analyzeParts(allParts: readonly string[], opts: AnalyzeOptions = {}): TextAnalysis {
+  const { parts, mainIsDefault, empty, all, pos, neg } = lexiconPass(allParts);
+  if (empty) {
+    const sentiment = { score: 0, label: 'neutral' as const, isDefault: mainIsDefault };
+    const mismatch = starsMismatch(opts.stars, opts.polarity, sentiment, []);
+    return {
+      categories: [],
+      hits: [],
+      praised: [],
+      evidence: [],
+      sentiment: mismatch === undefined ? sentiment : { ...sentiment, mismatchWithStars: mismatch },
+    };
+  }
+  const lexScore = sentimentScore(pos, neg);
+  const lexLabel = sentimentLabel(lexScore, pos, neg);
+  const model = opts.model === false ? undefined : currentModel();
+  const written = parts.map((p, i) => (i === 0 && mainIsDefault ? '' : p));
+  const learned = model ? learnedAnalysis(model, written, all, lexLabel, opts.adapter) : undefined;
+  const hits = learned ? learned.hits : lexiconHits(all, pos, neg);
+  const score = learned ? learned.score : lexScore;
+  const label = learned ? learned.label : lexLabel;
   const complained = new Set<ReviewCategory>(hits.map((h) => h.category));
   const praised = [
     ...new Set(

@@ -101,6 +101,12 @@ export function extractEvidence(text: string, part = -1): WeightedEvidence[] {
   return out.sort((a, b) => a.ev.start - b.ev.start);
 }
 
+/** Whether `text` contains one of `hints` (a loop: no closure per rule and text). */
+function hasHint(text: string, hints: readonly string[]): boolean {
+  for (const h of hints) if (text.includes(h)) return true;
+  return false;
+}
+
 function addRuleEvidence(
   text: string,
   folded: string,
@@ -109,7 +115,7 @@ function addRuleEvidence(
   part: number,
 ) {
   for (const rule of PATTERN_RULES) {
-    if (!rule.hints.some((h) => folded.includes(h))) continue;
+    if (!hasHint(folded, rule.hints)) continue;
     rule.re.lastIndex = 0;
     for (const hit of folded.matchAll(rule.re)) {
       const start = hit.index;

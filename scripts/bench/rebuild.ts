@@ -13,6 +13,7 @@
  *   npm run build && node --import tsx scripts/bench/rebuild.ts [--rows=100000] [--runs=3] [--base=HEAD]
  *   … [--only=b]   time only this checkout (no A/B)
  *   … [--profile=40] then profile one more (untimed) rebuild of this checkout: top 40 functions
+ *   … [--alloc=30] then a sampling heap profile of one more (untimed) rebuild: top 30 allocation sites
  *   … [--profile-out=FILE] the profile as a .cpuprofile (DevTools' Performance panel reads it)
  *   … [--reviews=0.9] share of reviews among the rows (default 0.3)
  *
@@ -32,6 +33,38 @@ const BASE = arg('base', 'HEAD');
 const ONLY = arg('only', '');
 /** After the timed runs, one more rebuild of arm B under the CPU profiler (not timed): top N functions. */
 const PROFILE = Number(arg('profile', '0'));
+/** After the timed runs, one more rebuild of arm B under the sampling heap profiler: top N allocation sites. */
+const ALLOC = Number(arg('alloc', '0'));
+
+interface AllocNode {
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  selfSize: number;
+  children: AllocNode[];
+}
+interface AllocProfile {
+  head: AllocNode;
+}
+/** Bytes allocated per function (self) and per function with its caller, top n, from a sampling profile. */
+function allocSites(p: AllocProfile, n: number): string {
+  const self = new Map<string, number>();
+  let total = 0;
+  const name = (f: AllocNode['callFrame']) => `${f.functionName || '(anonymous)'}:${f.lineNumber}`;
+  const walk = (node: AllocNode, parent: string) => {
+    const k = `${name(node.callFrame)} < ${parent}`;
+    total += node.selfSize;
+    if (node.selfSize) self.set(k, (self.get(k) ?? 0) + node.selfSize);
+    for (const c of node.children) walk(c, name(node.callFrame));
+  };
+  walk(p.head, '');
+  const rows = [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(
+      ([k, v]) =>
+        `${(v / 1e6).toFixed(1).padStart(8)} MB ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`,
+    );
+  return `allocated (sampled) ${(total / 1e6).toFixed(0)} MB\n${rows.join('\n')}`;
+}
 /** Share of reviews among the rows (0.3 as the UI benchmark's quick size; the full run's shared store is 0.9). */
 const REVIEW_SHARE = Number(arg('reviews', '0.3'));
 
@@ -126,6 +159,20 @@ try {
     );
     upgrade = { ...up, markRowsBefore: before, load: load() };
     console.log(`arm A's database opened by arm B: ${JSON.stringify(upgrade)}`);
+  }
+  if (ALLOC) {
+    // Where the rebuild allocates (sampling heap profiler, one more untimed rebuild of arm B): GC is about a
+    // third of its main-thread time.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.startSampling', {
+      samplingInterval: 1 << 16,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    await page.evaluate(`KBB.rebuild('bench-rebuild-B')`);
+    const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as { profile: AllocProfile };
+    console.log(allocSites(profile, ALLOC));
   }
   if (PROFILE) {
     const cdp = await context.newCDPSession(page);
