@@ -6,7 +6,7 @@ export function SegmentedTabs<T extends string>(props: {
   label?: string;
 }) {
   return (
-    <div class="row" role="tablist" aria-label={props.label}>
+    <div class="row segmented" role="tablist" aria-label={props.label}>
       {props.items.map(([id, label]) => (
         <button
           key={id}

@@ -106,7 +106,7 @@ export function LogisticsBoardView(props: { orders: readonly Order[]; now: numbe
   return (
     <div class="stack" data-testid="logistics-board">
       <Standards total={board.total} />
-      <div class="row" role="tablist" aria-label="着色指标">
+      <div class="row segmented" role="tablist" aria-label="着色指标">
         {METRICS.map(([id, label]) => (
           <button
             key={id}
