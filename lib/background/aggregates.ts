@@ -353,8 +353,8 @@ export interface RebuildLimits {
 
 /**
  * Runs (or resumes) the rebuild to the end: read-only chunks with a macrotask between them so captures
- * interleave, a flush every `flushEvery(done)` records or REBUILD_MARK_ENTRIES mark entries, and at the end. Only one loop runs per worker; a
- * second call joins it.
+ * interleave, a flush every `flushEvery(done)` records or REBUILD_MARK_ENTRIES mark entries, and at the
+ * end. Only one loop runs per worker; a second call joins it.
  */
 export function runRebuild(
   db: KoubeiDb,
