@@ -16,6 +16,8 @@
  *   … [--alloc=30] then a sampling heap profile of one more (untimed) rebuild: top 30 allocation sites
  *   … [--profile-out=FILE] the profile as a .cpuprofile (DevTools' Performance panel reads it)
  *   … [--reviews=0.9] share of reviews among the rows (default 0.3)
+ *   … [--order=random] record ids unrelated to dates (default `time`: ids grow with dates, as the consoles';
+ *       scripts/bench/seed-rows.ts `SeedOrder`)
  *
  * Last line is one JSON summary: {"bench":"rebuild",…}.
  */
@@ -67,6 +69,9 @@ function allocSites(p: AllocProfile, n: number): string {
 }
 /** Share of reviews among the rows (0.3 as the UI benchmark's quick size; the full run's shared store is 0.9). */
 const REVIEW_SHARE = Number(arg('reviews', '0.3'));
+/** Record ids in date order, as the consoles' (`time`), or not (`random`: the seed before 2026-12-07). */
+const ORDER = arg('order', 'time');
+if (ORDER !== 'time' && ORDER !== 'random') throw new Error(`--order=${ORDER}: time or random`);
 
 /** Page code of one arm: `lib` is the lib/ under test; the seeding code is always this checkout's. */
 const pageCode = (lib: string) => `
@@ -82,9 +87,9 @@ function rng(seed) {
   return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
 }
 /** As scripts/bench/ui.ts seeds its large store (scripts/bench/seed-rows.ts), with a seeded generator. */
-export async function seed(name, nReviews, nOrders, now) {
+export async function seed(name, nReviews, nOrders, now, order) {
   const db = openDb(name);
-  const out = await seedRows(db, store, nReviews, nOrders, now, rng(7));
+  const out = await seedRows(db, store, nReviews, nOrders, now, rng(7), order);
   db.close();
   return out;
 }
@@ -133,7 +138,9 @@ try {
   for (const a of arms) {
     await page.evaluate(await bundle(pageCode(dirs[a]), `KB${a}`));
     const t = Date.now();
-    const n = await page.evaluate(`KB${a}.seed('bench-rebuild-${a}', ${reviews}, ${orders}, ${Date.now()})`);
+    const n = await page.evaluate(
+      `KB${a}.seed('bench-rebuild-${a}', ${reviews}, ${orders}, ${Date.now()}, '${ORDER}')`,
+    );
     console.log(`arm ${a}: seeded ${JSON.stringify(n)} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     results[a] = { ms: [], cpu: [], load: [] };
   }
@@ -210,5 +217,14 @@ const summary = Object.fromEntries(
 for (const [a, s] of Object.entries(summary))
   console.log(`arm ${a} (${s.lib}): ${s.secondsPer100k} s per 100k rows (${s.min}–${s.max}), runs ${s.runs.join(' / ')}; browser CPU ${s.cpuSecondsPer100k} s per 100k (${s.cpuRuns.join(' / ')}); load ${s.load.join(' / ')}`); // prettier-ignore
 console.log(
-  JSON.stringify({ bench: 'rebuild', rows: ROWS, reviews, orders, runs: RUNS, ...summary, upgrade }),
+  JSON.stringify({
+    bench: 'rebuild',
+    rows: ROWS,
+    reviews,
+    orders,
+    order: ORDER,
+    runs: RUNS,
+    ...summary,
+    upgrade,
+  }),
 );
