@@ -154,6 +154,10 @@ async function main() {
       [`xlsx ${SMALL}`, `KB.runExport('xlsx','small')`],
       [`read ${LARGE}`, `KB.readOnly('all')`],
       [`csv ${LARGE}`, `KB.runExport('csv','all')`],
+      // The floor again, after the export: the first read runs in a browser just opened on a database the
+      // ui step has just seeded (LevelDB still compacting), and took longer than the CSV export itself in the
+      // full run of 2026-12-07 (61.9 vs 38.3 s). The floor is the faster of the two reads.
+      [`read ${LARGE} again`, `KB.readOnly('all')`],
       [`papaparse ${LARGE}`, `KB.runPapa('all')`],
     ];
     if (args.has('--xlsx-1m')) plan.push([`xlsx ${LARGE}`, `KB.runExport('xlsx','all')`]);
@@ -179,7 +183,8 @@ async function main() {
       csvSmallMs: Math.round(runs[`csv ${SMALL}`]!.ms),
       csvLargeMs: Math.round(csvL.ms),
       csvLargeHeapMB: csvL.heapMB,
-      readLargeMs: Math.round(runs[`read ${LARGE}`]!.ms),
+      readLargeMs: Math.round(Math.min(runs[`read ${LARGE}`]!.ms, runs[`read ${LARGE} again`]!.ms)),
+      readLargeRunsMs: [runs[`read ${LARGE}`]!.ms, runs[`read ${LARGE} again`]!.ms].map(Math.round),
       xlsxSmallMs: Math.round(xlsxS.ms),
       xlsxSmallHeapMB: xlsxS.heapMB,
       xlsxLargeMs: runs[`xlsx ${LARGE}`] ? Math.round(runs[`xlsx ${LARGE}`]!.ms) : null,

@@ -37,9 +37,9 @@ export async function seed(which, nReviews, nOrders) {
   return out;
 }
 /** Seeds the database the ui and export benchmarks share (scripts/bench/seed-rows.ts); returns the counts. */
-export async function seedLarge(size) {
+export async function seedLarge(size, order) {
   const db = openDb();
-  const out = await seedShared(db, size, Date.now(), Math.random);
+  const out = await seedShared(db, size, Date.now(), Math.random, order);
   db.close();
   return out;
 }
