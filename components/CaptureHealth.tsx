@@ -31,42 +31,44 @@ export function CaptureHealth(props: { events: CaptureEvent[] }) {
           异常响应 <b>{s.partial + s.rejected}</b>
         </div>
       </div>
-      <table class="grid">
-        <thead>
-          <tr>
-            <th>时间</th>
-            <th>接口</th>
-            <th>结果</th>
-            <th>新增/更新/重复/拒绝</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.events.map((e) => (
-            <tr key={e.id} data-outcome={e.outcome}>
-              <td class="muted" style="white-space:nowrap">
-                {shortTime(e.at)}
-              </td>
-              <td>
-                <div>{e.endpoint}</div>
-                <div class="muted" style="font-size:11px">
-                  {PLATFORM_NAMES[e.platform]} · {e.page} · {bytes(e.bytes)}
-                </div>
-                {e.reasons.map((r, i) => (
-                  <div key={i} class="text" style="font-size:12px;color:var(--bad)" data-code={r.code}>
-                    {r.message}
-                  </div>
-                ))}
-              </td>
-              <td>
-                <span class={`tag ${OUTCOME[e.outcome][0]}`}>{OUTCOME[e.outcome][1]}</span>
-              </td>
-              <td style="white-space:nowrap">
-                {e.added}/{e.updated}/{e.unchanged}/{e.rejected}
-              </td>
+      <div class="table-scroll">
+        <table class="grid">
+          <thead>
+            <tr>
+              <th>时间</th>
+              <th>接口</th>
+              <th>结果</th>
+              <th>新增/更新/重复/拒绝</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.events.map((e) => (
+              <tr key={e.id} data-outcome={e.outcome}>
+                <td class="muted" style="white-space:nowrap">
+                  {shortTime(e.at)}
+                </td>
+                <td>
+                  <div>{e.endpoint}</div>
+                  <div class="muted" style="font-size:11px">
+                    {PLATFORM_NAMES[e.platform]} · {e.page} · {bytes(e.bytes)}
+                  </div>
+                  {e.reasons.map((r, i) => (
+                    <div key={i} class="text" style="font-size:12px;color:var(--bad)" data-code={r.code}>
+                      {r.message}
+                    </div>
+                  ))}
+                </td>
+                <td>
+                  <span class={`tag ${OUTCOME[e.outcome][0]}`}>{OUTCOME[e.outcome][1]}</span>
+                </td>
+                <td style="white-space:nowrap">
+                  {e.added}/{e.updated}/{e.unchanged}/{e.rejected}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@
  * The side panel's tab row at the widths merchants give Chrome's side panel (320–420 px): every label on
  * one line (never one character per line), the row one row high and scrolling sideways inside itself, and
  * the selected tab inside the row's visible part after it changes; the 运营看板 sub-view buttons on one line.
+ * Wider tables scroll inside their card (overview, boards, 采集健康).
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -114,4 +115,41 @@ test('运营看板 sub-view buttons at 320 px: each label on one line (the row w
   for (let i = 0; i < count; i++)
     expect(await labelLines(views.nth(i)), `「${await views.nth(i).textContent()}」 on one line`).toBe(1);
   await checkRow(panel, 320);
+
+  // Tables wider than the panel scroll inside their card: nothing reaches past the panel's edge, and a
+  // table's first column is never squeezed to one character per line.
+  for (const tab of ['boards', 'overview', 'health']) {
+    await panel.goto(panel.url().replace(/\?.*$/, `?tab=${tab}`));
+    const tables = panel.locator('table.grid');
+    await expect(tables.first(), `${tab}: a table shown`).toBeVisible({ timeout: 30_000 });
+    expect(await outsidePanel(panel), `${tab}: elements past the panel's right edge`).toEqual([]);
+    const firstCells = panel.locator('table.grid tbody tr > :first-child:not([colspan])');
+    const n = await firstCells.count();
+    expect(n, `${tab}: table rows`).toBeGreaterThan(0);
+    for (let i = 0; i < Math.min(n, 12); i++) {
+      const cell = firstCells.nth(i);
+      if (!(await cell.isVisible())) continue;
+      const text = ((await cell.textContent()) ?? '').trim();
+      if (text.length < 4) continue;
+      // Four or more characters never stack one per line (≤ ⌈length / 2⌉ lines).
+      expect(await labelLines(cell), `${tab}: 「${text}」`).toBeLessThanOrEqual(Math.ceil(text.length / 2));
+    }
+  }
 });
+
+/** Elements whose right edge is past the window and not inside a box that scrolls or clips sideways. */
+const outsidePanel = (panel: Page) =>
+  panel.evaluate(() => {
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
+        if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true;
+      return false;
+    };
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.right > window.innerWidth + 0.5 && !clipped(el);
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+      .slice(0, 10);
+  });

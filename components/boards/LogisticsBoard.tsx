@@ -41,26 +41,28 @@ function Standards({ total }: { total: LogisticsGroup }) {
     [S.damage.label, total.damageRate, total.grades.damage, '行业 ≤0.3% / 优秀 ≤0.1%'],
   ];
   return (
-    <table class="grid" data-testid="logistics-standards">
-      <thead>
-        <tr>
-          <th>指标</th>
-          <th class="num">本店</th>
-          <th>标准</th>
-          <th>评级</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, v, g, std]) => (
-          <tr key={label} data-metric={label} data-grade={g ?? ''}>
-            <td>{label}</td>
-            <GradeCell value={v} grade={g} />
-            <td class="muted">{std}</td>
-            <td class={`grade-${g ?? 'none'}`}>{g ? GRADE_LABEL[g] : '暂无数据'}</td>
+    <div class="table-scroll">
+      <table class="grid" data-testid="logistics-standards">
+        <thead>
+          <tr>
+            <th>指标</th>
+            <th class="num">本店</th>
+            <th>标准</th>
+            <th>评级</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(([label, v, g, std]) => (
+            <tr key={label} data-metric={label} data-grade={g ?? ''}>
+              <td>{label}</td>
+              <GradeCell value={v} grade={g} />
+              <td class="muted">{std}</td>
+              <td class={`grade-${g ?? 'none'}`}>{g ? GRADE_LABEL[g] : '暂无数据'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -72,26 +74,28 @@ function OrdersOf(props: { orders: readonly Order[]; province: string; now: numb
   return (
     <div class="card" data-testid="province-orders" data-province={props.province}>
       <b>{props.province} 的异常订单</b> <span class="muted">{list.length} 单</span>
-      <table class="grid">
-        <thead>
-          <tr>
-            <th>订单号</th>
-            <th>付款</th>
-            <th>快递</th>
-            <th>异常</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.slice(0, 20).map(({ order: o, flags }) => (
-            <tr key={o.key} data-key={o.key}>
-              <td>{o.orderId}</td>
-              <td>{o.paidAt ? shortTime(o.paidAt) : '—'}</td>
-              <td>{o.carrier ?? '—'}</td>
-              <td>{flags.map((f) => ABNORMALITY_LABEL[f]).join('、')}</td>
+      <div class="table-scroll">
+        <table class="grid">
+          <thead>
+            <tr>
+              <th>订单号</th>
+              <th>付款</th>
+              <th>快递</th>
+              <th>异常</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.slice(0, 20).map(({ order: o, flags }) => (
+              <tr key={o.key} data-key={o.key}>
+                <td>{o.orderId}</td>
+                <td>{o.paidAt ? shortTime(o.paidAt) : '—'}</td>
+                <td>{o.carrier ?? '—'}</td>
+                <td>{flags.map((f) => ABNORMALITY_LABEL[f]).join('、')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {list.length > 20 && <div class="muted note">只列出最近 20 单</div>}
     </div>
   );
@@ -123,42 +127,44 @@ export function LogisticsBoardView(props: { orders: readonly Order[]; now: numbe
       {selected && <OrdersOf orders={props.orders} province={selected} now={props.now} />}
       <details class="province-list" open={board.provinces.length <= 8}>
         <summary>按省份列表（{board.provinces.length} 个）</summary>
-        <table class="grid" data-testid="province-table">
-          <thead>
-            <tr>
-              <th>省份</th>
-              <th class="num">订单</th>
-              <th class="num">异常</th>
-              <th class="num">发货及时率</th>
-              <th class="num">揽收延误率</th>
-              <th class="num">配送超时率</th>
-              <th class="num">破损率</th>
-            </tr>
-          </thead>
-          <tbody>
-            {board.provinces.map((p) => (
-              <tr
-                key={p.name}
-                class="clickable"
-                data-province={p.name}
-                data-abnormal={p.abnormal}
-                aria-selected={selected === p.name}
-                onClick={() => setSelected(selected === p.name ? undefined : p.name)}
-              >
-                <td>
-                  <i class={`heat bin-${binOf(metricOf(p, metric).rate, MAP_SCALES[metric])}`} />
-                  {p.name}
-                </td>
-                <td class="num">{p.orders}</td>
-                <td class="num">{p.abnormal}</td>
-                <GradeCell value={p.onTimeShipRate} grade={p.grades.onTimeShip} />
-                <GradeCell value={p.collectDelayRate} grade={p.grades.collectDelay} />
-                <td class="num">{pct(p.lateDeliveryRate, 2)}</td>
-                <GradeCell value={p.damageRate} grade={p.grades.damage} />
+        <div class="table-scroll">
+          <table class="grid" data-testid="province-table">
+            <thead>
+              <tr>
+                <th>省份</th>
+                <th class="num">订单</th>
+                <th class="num">异常</th>
+                <th class="num">发货及时率</th>
+                <th class="num">揽收延误率</th>
+                <th class="num">配送超时率</th>
+                <th class="num">破损率</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {board.provinces.map((p) => (
+                <tr
+                  key={p.name}
+                  class="clickable"
+                  data-province={p.name}
+                  data-abnormal={p.abnormal}
+                  aria-selected={selected === p.name}
+                  onClick={() => setSelected(selected === p.name ? undefined : p.name)}
+                >
+                  <td>
+                    <i class={`heat bin-${binOf(metricOf(p, metric).rate, MAP_SCALES[metric])}`} />
+                    {p.name}
+                  </td>
+                  <td class="num">{p.orders}</td>
+                  <td class="num">{p.abnormal}</td>
+                  <GradeCell value={p.onTimeShipRate} grade={p.grades.onTimeShip} />
+                  <GradeCell value={p.collectDelayRate} grade={p.grades.collectDelay} />
+                  <td class="num">{pct(p.lateDeliveryRate, 2)}</td>
+                  <GradeCell value={p.damageRate} grade={p.grades.damage} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
       {board.withoutProvince > 0 && (
         <div class="muted note">
@@ -167,28 +173,30 @@ export function LogisticsBoardView(props: { orders: readonly Order[]; now: numbe
         </div>
       )}
       <b>快递公司对比</b>
-      <table class="grid" data-testid="courier-table">
-        <thead>
-          <tr>
-            <th>快递</th>
-            <th class="num">发货单</th>
-            <th class="num">揽收延误率</th>
-            <th class="num">配送超时率</th>
-            <th class="num">破损率</th>
-          </tr>
-        </thead>
-        <tbody>
-          {board.couriers.map((c) => (
-            <tr key={c.name} data-courier={c.name}>
-              <td>{c.name}</td>
-              <td class="num">{c.orders}</td>
-              <GradeCell value={c.collectDelayRate} grade={c.grades.collectDelay} />
-              <td class="num">{pct(c.lateDeliveryRate, 2)}</td>
-              <GradeCell value={c.damageRate} grade={c.grades.damage} />
+      <div class="table-scroll">
+        <table class="grid" data-testid="courier-table">
+          <thead>
+            <tr>
+              <th>快递</th>
+              <th class="num">发货单</th>
+              <th class="num">揽收延误率</th>
+              <th class="num">配送超时率</th>
+              <th class="num">破损率</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {board.couriers.map((c) => (
+              <tr key={c.name} data-courier={c.name}>
+                <td>{c.name}</td>
+                <td class="num">{c.orders}</td>
+                <GradeCell value={c.collectDelayRate} grade={c.grades.collectDelay} />
+                <td class="num">{pct(c.lateDeliveryRate, 2)}</td>
+                <GradeCell value={c.damageRate} grade={c.grades.damage} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -22,37 +22,39 @@ export function RankingBoardView(props: { orders: readonly Order[]; reviews: rea
           。请联系供应商或检查批次。
         </div>
       )}
-      <table class="grid">
-        <thead>
-          <tr>
-            <th>商品</th>
-            <th class="num">评价</th>
-            <th class="num">差评率</th>
-            <th class="num">失分占比</th>
-            <th class="num">次品率</th>
-            <th>主要问题</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.slice(0, 50).map((r) => (
-            <tr key={r.productId} data-product={r.productId} data-warn={r.warn}>
-              <td>{r.name}</td>
-              <td class="num">{r.reviews}</td>
-              <td class="num">{pct(r.negativeRate)}</td>
-              <td class="num">{pct(r.lostShare)}</td>
-              <td class={`num ${r.warn ? 'grade-below' : ''}`} title={`${r.defects} / ${r.signed} 单`}>
-                {pct(r.defectRate)}
-              </td>
-              <td>
-                {r.complaints
-                  .slice(0, 2)
-                  .map((c) => `${CATEGORY_LABEL[c.category]} ${c.count}`)
-                  .join('、')}
-              </td>
+      <div class="table-scroll">
+        <table class="grid">
+          <thead>
+            <tr>
+              <th>商品</th>
+              <th class="num">评价</th>
+              <th class="num">差评率</th>
+              <th class="num">失分占比</th>
+              <th class="num">次品率</th>
+              <th>主要问题</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.slice(0, 50).map((r) => (
+              <tr key={r.productId} data-product={r.productId} data-warn={r.warn}>
+                <td>{r.name}</td>
+                <td class="num">{r.reviews}</td>
+                <td class="num">{pct(r.negativeRate)}</td>
+                <td class="num">{pct(r.lostShare)}</td>
+                <td class={`num ${r.warn ? 'grade-below' : ''}`} title={`${r.defects} / ${r.signed} 单`}>
+                  {pct(r.defectRate)}
+                </td>
+                <td>
+                  {r.complaints
+                    .slice(0, 2)
+                    .map((c) => `${CATEGORY_LABEL[c.category]} ${c.count}`)
+                    .join('、')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div class="muted note">
         失分占比 = 该商品评价少于 5 星的星数占全店的比例；次品率 = 质量/描述不符/破损售后或此类差评的订单 ÷
         已签收订单。

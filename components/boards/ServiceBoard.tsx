@@ -41,29 +41,31 @@ export function ServiceBoardView(props: { scores: readonly OfficialScore[] }) {
       <div class="card muted note">
         标准（运营指南）：基础咨询 ≤ 30 秒，售后申请 ≤ 5 分钟，纠纷处理 ≤ 30 分钟；响应时长 &gt; 10 分钟预警。
       </div>
-      <table class="grid">
-        <thead>
-          <tr>
-            <th>指标</th>
-            <th class="num">最新</th>
-            <th>日期</th>
-            <th>对照</th>
-          </tr>
-        </thead>
-        <tbody>
-          {board.series.map((s) => {
-            const [cls, text] = verdict(s);
-            return (
-              <tr key={s.id} data-metric={s.id} data-points={s.points.length}>
-                <td title={s.latest?.source}>{s.label}</td>
-                <td class="num">{show(s, s.latest?.value)}</td>
-                <td class="muted">{s.latest?.date ?? ''}</td>
-                <td>{text && <span class={`tag ${cls}`}>{text}</span>}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div class="table-scroll">
+        <table class="grid">
+          <thead>
+            <tr>
+              <th>指标</th>
+              <th class="num">最新</th>
+              <th>日期</th>
+              <th>对照</th>
+            </tr>
+          </thead>
+          <tbody>
+            {board.series.map((s) => {
+              const [cls, text] = verdict(s);
+              return (
+                <tr key={s.id} data-metric={s.id} data-points={s.points.length}>
+                  <td title={s.latest?.source}>{s.label}</td>
+                  <td class="num">{show(s, s.latest?.value)}</td>
+                  <td class="muted">{s.latest?.date ?? ''}</td>
+                  <td>{text && <span class={`tag ${cls}`}>{text}</span>}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {withData
         .filter((s) => s.points.length > 1)
         .map((s) => {

@@ -67,28 +67,30 @@ export function RestoreCard(props: { now?: () => number }) {
             {p.header.fromVersion !== p.header.schemaVersion ? `（将升级为 v${p.header.schemaVersion}）` : ''}
             {p.header.exportedAt ? `，导出于 ${new Date(p.header.exportedAt).toLocaleString('zh-CN')}` : ''}
           </div>
-          <table class="grid">
-            <thead>
-              <tr>
-                <th>数据</th>
-                <th>新增</th>
-                <th>更新</th>
-                <th>不变</th>
-                <th>无效</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(p.tally).map(([t, v]) => (
-                <tr key={t} data-table={t}>
-                  <td>{TABLE_LABEL[t] ?? t}</td>
-                  <td>{num(v.add)}</td>
-                  <td>{num(v.update)}</td>
-                  <td>{num(v.same)}</td>
-                  <td>{num(v.invalid)}</td>
+          <div class="table-scroll">
+            <table class="grid">
+              <thead>
+                <tr>
+                  <th>数据</th>
+                  <th>新增</th>
+                  <th>更新</th>
+                  <th>不变</th>
+                  <th>无效</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {Object.entries(p.tally).map(([t, v]) => (
+                  <tr key={t} data-table={t}>
+                    <td>{TABLE_LABEL[t] ?? t}</td>
+                    <td>{num(v.add)}</td>
+                    <td>{num(v.update)}</td>
+                    <td>{num(v.same)}</td>
+                    <td>{num(v.invalid)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {p.rejects.length > 0 && (
             <ul class="muted" style="margin:0">
               {p.rejects.slice(0, 5).map((r, i) => (

@@ -57,28 +57,30 @@ export function CalibrationView(props: {
             </span>
             {cal.lowCoverage > 0 && <span class="tag warn">{cal.lowCoverage} 天数据不全，未计入</span>}
           </div>
-          <table class="grid">
-            <thead>
-              <tr>
-                <th>日期</th>
-                <th class="num">官方</th>
-                <th class="num">估算</th>
-                <th class="num">误差</th>
-                <th>数据</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.date} data-date={d.date}>
-                  <td>{d.date}</td>
-                  <td class="num">{d.official}</td>
-                  <td class="num">{d.estimate.toFixed(1)}</td>
-                  <td class={`num ${Math.abs(d.error) >= 3 ? 'lost' : ''}`}>{signedText(d.error, 1)}</td>
-                  <td class="muted">{COVERAGE_LABEL[d.coverage]}</td>
+          <div class="table-scroll">
+            <table class="grid">
+              <thead>
+                <tr>
+                  <th>日期</th>
+                  <th class="num">官方</th>
+                  <th class="num">估算</th>
+                  <th class="num">误差</th>
+                  <th>数据</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {days.map((d) => (
+                  <tr key={d.date} data-date={d.date}>
+                    <td>{d.date}</td>
+                    <td class="num">{d.official}</td>
+                    <td class="num">{d.estimate.toFixed(1)}</td>
+                    <td class={`num ${Math.abs(d.error) >= 3 ? 'lost' : ''}`}>{signedText(d.error, 1)}</td>
+                    <td class="muted">{COVERAGE_LABEL[d.coverage]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {newest.length > 7 && (
             <button onClick={() => setAll(!all)}>
               {all ? '只看最近 7 天' : `显示全部 ${newest.length} 天`}

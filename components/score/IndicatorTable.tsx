@@ -80,25 +80,27 @@ export function IndicatorTable(props: { estimate: Estimate }) {
           Indicators · {e.window.from} 至 {e.window.to}
         </small>
       </h3>
-      <table class="grid" data-testid="indicator-table">
-        <thead>
-          <tr>
-            <th>指标</th>
-            <th class="num">当前值</th>
-            <th class="num">档位分</th>
-            <th class="num">行业/优秀</th>
-            <th class="num">占比</th>
-            <th class="num">失分</th>
-            <th class="num">后台值</th>
-          </tr>
-        </thead>
-        <tbody>
-          {e.dimensions.flatMap((d) => [
-            head(d),
-            ...e.indicators.filter((x) => x.dimension === d.id).map((x) => <Row key={x.id} x={x} />),
-          ])}
-        </tbody>
-      </table>
+      <div class="table-scroll">
+        <table class="grid" data-testid="indicator-table">
+          <thead>
+            <tr>
+              <th>指标</th>
+              <th class="num">当前值</th>
+              <th class="num">档位分</th>
+              <th class="num">行业/优秀</th>
+              <th class="num">占比</th>
+              <th class="num">失分</th>
+              <th class="num">后台值</th>
+            </tr>
+          </thead>
+          <tbody>
+            {e.dimensions.flatMap((d) => [
+              head(d),
+              ...e.indicators.filter((x) => x.dimension === d.id).map((x) => <Row key={x.id} x={x} />),
+            ])}
+          </tbody>
+        </table>
+      </div>
       <p class="score-note">
         * 基准为推测值（种子数据），可在设置页修改。失分 = (100 − 档位分) × 指标占比 × 维度权重。
       </p>

@@ -67,67 +67,72 @@ export function OverridesForm(props: { profile: Profile }) {
       </div>
       <div style="overflow-x:auto">
         <b>指标基准与档位</b> <small class="muted">比率按 % 填写；档位阈值从最好到最差</small>
-        <table class="grid" style="margin-top:4px">
-          <thead>
-            <tr>
-              <th>指标</th>
-              <th>行业</th>
-              <th>优秀</th>
-              <th>
-                档位阈值（
-                {tiered[0]?.scoring.kind === 'tiers'
-                  ? tiered[0].scoring.tiers.value.map((t) => t.score).join('/')
-                  : ''}{' '}
-                分）
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tiered.map((d) => {
-              const b = d.benchmark?.value;
-              const t = d.scoring.kind === 'tiers' ? d.scoring.tiers.value : [];
-              const set = (k: 'industry' | 'excellent', v: string) =>
-                setDraft({ ...draft, bench: { ...draft.bench, [d.id]: { ...draft.bench[d.id]!, [k]: v } } });
-              return (
-                <tr key={d.id} data-indicator={d.id}>
-                  <td>
-                    {d.name}
-                    {d.role !== 'scored' ? <small class="muted">（参考）</small> : null}
-                  </td>
-                  <td>
-                    <input
-                      style="width:70px"
-                      placeholder={b ? String(toShown(d, b.industry)) : ''}
-                      value={draft.bench[d.id]?.industry}
-                      onInput={(e) => set('industry', (e.target as HTMLInputElement).value)}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      style="width:70px"
-                      placeholder={b ? String(toShown(d, b.excellent)) : ''}
-                      value={draft.bench[d.id]?.excellent}
-                      onInput={(e) => set('excellent', (e.target as HTMLInputElement).value)}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      style="width:100%"
-                      placeholder={t.map((x) => toShown(d, x.at)).join(', ')}
-                      value={draft.tiers[d.id]}
-                      onInput={(e) =>
-                        setDraft({
-                          ...draft,
-                          tiers: { ...draft.tiers, [d.id]: (e.target as HTMLInputElement).value },
-                        })
-                      }
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div class="table-scroll">
+          <table class="grid" style="margin-top:4px">
+            <thead>
+              <tr>
+                <th>指标</th>
+                <th>行业</th>
+                <th>优秀</th>
+                <th>
+                  档位阈值（
+                  {tiered[0]?.scoring.kind === 'tiers'
+                    ? tiered[0].scoring.tiers.value.map((t) => t.score).join('/')
+                    : ''}{' '}
+                  分）
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tiered.map((d) => {
+                const b = d.benchmark?.value;
+                const t = d.scoring.kind === 'tiers' ? d.scoring.tiers.value : [];
+                const set = (k: 'industry' | 'excellent', v: string) =>
+                  setDraft({
+                    ...draft,
+                    bench: { ...draft.bench, [d.id]: { ...draft.bench[d.id]!, [k]: v } },
+                  });
+                return (
+                  <tr key={d.id} data-indicator={d.id}>
+                    <td>
+                      {d.name}
+                      {d.role !== 'scored' ? <small class="muted">（参考）</small> : null}
+                    </td>
+                    <td>
+                      <input
+                        style="width:70px"
+                        placeholder={b ? String(toShown(d, b.industry)) : ''}
+                        value={draft.bench[d.id]?.industry}
+                        onInput={(e) => set('industry', (e.target as HTMLInputElement).value)}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        style="width:70px"
+                        placeholder={b ? String(toShown(d, b.excellent)) : ''}
+                        value={draft.bench[d.id]?.excellent}
+                        onInput={(e) => set('excellent', (e.target as HTMLInputElement).value)}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        style="width:100%"
+                        placeholder={t.map((x) => toShown(d, x.at)).join(', ')}
+                        value={draft.tiers[d.id]}
+                        onInput={(e) =>
+                          setDraft({
+                            ...draft,
+                            tiers: { ...draft.tiers, [d.id]: (e.target as HTMLInputElement).value },
+                          })
+                        }
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </div>
       <div class="row">
         <button class="primary" onClick={() => void save()} data-testid="overrides-save">

@@ -13,9 +13,10 @@ function Dim(props: { d: SnapDim; official: boolean }) {
     <div class="dim" data-dim={props.d.id}>
       <div class="muted">{props.d.name}</div>
       <div class="v">{props.official ? (v ?? '—') : scoreText(v)}</div>
-      <div class="muted" style="font-size:11px">
-        权重 {weightText(props.d.weight)}
-        {guessed}
+      {/* At 320–360 px the line wraps between the weight and its source, never inside either. */}
+      <div class="muted weight" style="font-size:11px">
+        <span class="nowrap">权重 {weightText(props.d.weight)}</span>
+        {guessed && <span class="nowrap">{guessed}</span>}
       </div>
       <div class="bar">
         <i style={{ width: `${v === null ? 0 : Math.max(0, Math.min(100, ((v - 50) / 50) * 100))}%` }} />

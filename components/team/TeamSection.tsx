@@ -59,47 +59,49 @@ export function TeamSection() {
         与密钥只保存在本机浏览器的扩展本地存储中，不会出现在备份或导出文件里；发送的内容只有店铺名、分数、条数、问题类别和预警说明，不含买家昵称、手机号、地址或订单号。
       </p>
       {settings.targets.length > 0 && (
-        <table class="grid">
-          <tbody>
-            {settings.targets.map((t) => (
-              <tr key={t.id} data-target={t.id}>
-                <td>
-                  <b>{ROBOT_NAMES[t.platform]}</b> · {t.name}
-                  <div class="muted" style="font-size:11px">
-                    {storeName(t.storeKey)} · {redactUrl(t.webhook)}
-                    {t.secret ? ' · 已设签名密钥' : ''}
-                  </div>
-                </td>
-                <td style="white-space:nowrap">
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={t.enabled}
-                      onChange={() =>
-                        void put({
-                          ...settings,
-                          targets: settings.targets.map((x) =>
-                            x.id === t.id ? { ...x, enabled: !x.enabled } : x,
-                          ),
-                        })
+        <div class="table-scroll">
+          <table class="grid">
+            <tbody>
+              {settings.targets.map((t) => (
+                <tr key={t.id} data-target={t.id}>
+                  <td>
+                    <b>{ROBOT_NAMES[t.platform]}</b> · {t.name}
+                    <div class="muted" style="font-size:11px">
+                      {storeName(t.storeKey)} · {redactUrl(t.webhook)}
+                      {t.secret ? ' · 已设签名密钥' : ''}
+                    </div>
+                  </td>
+                  <td style="white-space:nowrap">
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={t.enabled}
+                        onChange={() =>
+                          void put({
+                            ...settings,
+                            targets: settings.targets.map((x) =>
+                              x.id === t.id ? { ...x, enabled: !x.enabled } : x,
+                            ),
+                          })
+                        }
+                      />
+                      启用
+                    </label>{' '}
+                    <button onClick={() => void test(t.id)}>发送测试消息</button>{' '}
+                    <button onClick={() => setDraft({ ...t, secret: t.secret })}>修改</button>{' '}
+                    <button
+                      onClick={() =>
+                        void put({ ...settings, targets: settings.targets.filter((x) => x.id !== t.id) })
                       }
-                    />
-                    启用
-                  </label>{' '}
-                  <button onClick={() => void test(t.id)}>发送测试消息</button>{' '}
-                  <button onClick={() => setDraft({ ...t, secret: t.secret })}>修改</button>{' '}
-                  <button
-                    onClick={() =>
-                      void put({ ...settings, targets: settings.targets.filter((x) => x.id !== t.id) })
-                    }
-                  >
-                    删除
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    >
+                      删除
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <div class="card stack" style="padding:10px" data-testid="target-form">
         <b style="font-size:13px">{d.id ? '修改机器人' : '添加机器人'}</b>
