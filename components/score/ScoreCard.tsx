@@ -14,7 +14,7 @@ function Dim(props: { d: SnapDim; official: boolean }) {
       <div class="muted">{props.d.name}</div>
       <div class="v">{props.official ? (v ?? '—') : scoreText(v)}</div>
       {/* At 320–360 px the line wraps between the weight and its source, never inside either. */}
-      <div class="muted weight" style="font-size:11px">
+      <div class="muted" style="font-size:11px">
         <span class="nowrap">权重 {weightText(props.d.weight)}</span>
         {guessed && <span class="nowrap">{guessed}</span>}
       </div>

@@ -79,17 +79,14 @@ import { openDb } from '${lib}/lib/db';
 import { runRebuild } from '${lib}/lib/background/aggregates';
 import { makeStore } from '${ROOT}/lib/export/testing';
 import { seedRows } from '${ROOT}/scripts/bench/seed-rows';
+import { mulberry32 } from '${ROOT}/lib/random';
 
 const store = makeStore('1000000', '三年老店');
-/** Deterministic (mulberry32), so both arms hold the very same rows. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-}
 /** As scripts/bench/ui.ts seeds its large store (scripts/bench/seed-rows.ts), with a seeded generator. */
 export async function seed(name, nReviews, nOrders, now, order) {
   const db = openDb(name);
-  const out = await seedRows(db, store, nReviews, nOrders, now, rng(7), order);
+  // Deterministic (mulberry32), so both arms hold the very same rows.
+  const out = await seedRows(db, store, nReviews, nOrders, now, mulberry32(7), order);
   db.close();
   return out;
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type KoubeiDb } from '../../lib/db';
 import { makeStore } from '../../lib/export/testing';
+import { mulberry32 as rng } from '../../lib/random';
 import { seedRows } from './seed-rows';
 
 const NOW = Date.UTC(2026, 11, 7, 3, 0, 0);
@@ -10,18 +11,6 @@ afterEach(async () => {
   await db?.delete();
   db = undefined;
 });
-
-/** mulberry32, as scripts/bench/rebuild.ts seeds. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('seedRows', () => {
   it('time order: ids grow with dates, spread over three years, dated fields moved with them', async () => {
