@@ -75,23 +75,30 @@ interface LexiconPass {
 }
 
 function lexiconPass(allParts: readonly string[]): LexiconPass {
-  const parts = allParts.map((p) => (p.length > MAX_TEXT_CHARS ? p.slice(0, MAX_TEXT_CHARS) : p));
+  // Loops, not closures: the aggregate rebuild runs this on a million reviews (issue #15).
+  const parts: string[] = [];
+  for (let i = 0; i < allParts.length; i++) {
+    const p = allParts[i]!;
+    parts.push(p.length > MAX_TEXT_CHARS ? p.slice(0, MAX_TEXT_CHARS) : p);
+  }
   const mainIsDefault = isDefaultPraise(parts[0] ?? '');
   const all: WeightedEvidence[] = [];
   let pos = 0;
   let neg = 0;
-  if (!parts.some((p, i) => p.trim() && !(i === 0 && mainIsDefault)))
-    return { parts, mainIsDefault, empty: true, all, pos, neg };
-  parts.forEach((text, i) => {
-    if (i === 0 && mainIsDefault) return;
+  let written = false;
+  for (let i = mainIsDefault ? 1 : 0; i < parts.length && !written; i++) written = parts[i]!.trim() !== '';
+  if (!written) return { parts, mainIsDefault, empty: true, all, pos, neg };
+  for (let i = mainIsDefault ? 1 : 0; i < parts.length; i++) {
     const partWeight = i === 0 ? 1 : APPEND_WEIGHT;
-    for (const w of extractEvidence(text, i - 1)) {
+    const found = extractEvidence(parts[i]!, i - 1);
+    for (let k = 0; k < found.length; k++) {
+      const w = found[k]!;
       all.push(w);
       const v = w.ev.polarity * w.clauseWeight * partWeight;
       if (v > 0) pos += v;
       else neg -= v;
     }
-  });
+  }
   return { parts, mainIsDefault, empty: false, all, pos, neg };
 }
 
@@ -121,10 +128,39 @@ export function lexiconCategories(review: Pick<Review, 'text' | 'appends'>): {
   categories: ReviewCategory[];
   topics: string[];
 } {
-  const lx = lexiconPass([review.text, ...review.appends.map((a) => a.text)]);
-  if (lx.empty) return { categories: [], topics: [] };
-  const hits = lexiconHits(lx.all, lx.pos, lx.neg);
-  return { categories: hits.map((h) => h.category), topics: hits.flatMap((h) => h.topics) };
+  const texts = [review.text];
+  for (let i = 0; i < review.appends.length; i++) texts.push(review.appends[i]!.text);
+  const { empty, all, pos, neg } = lexiconPass(texts);
+  if (empty) return { categories: [], topics: [] };
+  // `lexiconHits`' categories and topics without building the hits (the rebuild classifies every negative
+  // review of a store, issue #15): the same masses summed in the same order, the same stable sort.
+  const cats: TopicCategory[] = [];
+  const mass: number[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const ev = all[i]!.ev;
+    if (!ev.category || ev.polarity >= 0) continue;
+    let k = cats.indexOf(ev.category);
+    if (k < 0) k = cats.push(ev.category) - 1;
+    mass[k] = (mass[k] ?? 0) + -ev.polarity;
+  }
+  const order: number[] = [];
+  for (let k = 0; k < cats.length; k++) if (mass[k]! >= MIN_MASS) order.push(k);
+  if (order.length === 0)
+    return { categories: neg > pos && neg >= 0.5 ? ['other'] : [], topics: [] };
+  order.sort((x, y) => mass[y]! - mass[x]!);
+  const categories: ReviewCategory[] = [];
+  const topics: string[] = [];
+  for (const k of order) {
+    const category = cats[k]!;
+    categories.push(category);
+    const from = topics.length;
+    for (let i = 0; i < all.length; i++) {
+      const ev = all[i]!.ev;
+      if (ev.category !== category || ev.polarity >= 0 || !ev.topic) continue;
+      if (topics.indexOf(ev.topic, from) < 0) topics.push(ev.topic);
+    }
+  }
+  return { categories, topics };
 }
 
 /** Analyse several texts of one review (main text first, then appends) as one. */

@@ -24,42 +24,57 @@ const SUMMARY = /^(?:总体|总的来说|整体|总之|综合来说|总而言之
 /** Turn words in the middle of a clause ("质量不错但是物流慢") also start a new clause. */
 const MID_TURN = /(?<!不)(?:但是|可是|不过|然而)/g;
 
+/** First characters of TURN, CONCEDE and SUMMARY: a clause starting otherwise is never cut out to test. */
+const HEAD_START = new Set([...'但可不然只就美唯缺问其虽尽总整综'].map((c) => c.charCodeAt(0)));
+
 /** Split folded text into clauses with weights. */
 export function splitClauses(text: string): Clause[] {
-  const cuts = new Set<number>();
-  if (HAS_TURN.test(text)) for (const m of text.matchAll(MID_TURN)) cuts.add(m.index);
-  const raw: { start: number; end: number; endsSentence: boolean }[] = [];
+  // Written for few allocations: the aggregate rebuild splits a million reviews (issue #15).
+  let cuts: Set<number> | undefined;
+  if (HAS_TURN.test(text)) {
+    cuts = new Set<number>();
+    for (const m of text.matchAll(MID_TURN)) cuts.add(m.index);
+  }
+  const clauses: Clause[] = [];
+  /** Indexes of the clauses that end a sentence. */
+  const ends: boolean[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 0x3002;
     const boundary = BOUNDARY.has(code);
-    const cut = cuts.size > 0 && cuts.has(i);
+    const cut = cuts !== undefined && cuts.has(i);
     if (i === text.length || boundary || (cut && i > start)) {
-      if (i > start) raw.push({ start, end: i, endsSentence: i === text.length || SENTENCE_END.has(code) });
+      if (i > start) {
+        clauses.push({ start, end: i, weight: 1, concessive: false });
+        ends.push(i === text.length || SENTENCE_END.has(code));
+      }
       start = cut && !boundary ? i : i + 1;
     }
   }
-  const clauses: Clause[] = raw.map((r) => ({ start: r.start, end: r.end, weight: 1, concessive: false }));
   let sentenceStart = 0;
   let turned = false;
-  raw.forEach((r, k) => {
-    const head = text.slice(r.start, r.end);
-    const c = clauses[k];
-    if (!c) return;
-    if (TURN.test(head)) {
+  for (let k = 0; k < clauses.length; k++) {
+    const c = clauses[k]!;
+    const head = HEAD_START.has(text.charCodeAt(c.start)) ? text.slice(c.start, c.end) : '';
+    if (head && TURN.test(head)) {
       for (let j = sentenceStart; j < k; j++) {
-        const prev = clauses[j];
-        if (prev && !prev.concessive) Object.assign(prev, { weight: 0.6, concessive: true });
+        const prev = clauses[j]!;
+        if (!prev.concessive) {
+          prev.weight = 0.6;
+          prev.concessive = true;
+        }
       }
       turned = true;
     }
-    if (CONCEDE.test(head)) Object.assign(c, { weight: 0.6, concessive: true });
-    else if (turned || SUMMARY.test(head)) c.weight = 1.4;
-    if (r.endsSentence) {
+    if (head && CONCEDE.test(head)) {
+      c.weight = 0.6;
+      c.concessive = true;
+    } else if (turned || (head && SUMMARY.test(head))) c.weight = 1.4;
+    if (ends[k]) {
       sentenceStart = k + 1;
       turned = false;
     }
-  });
+  }
   return clauses;
 }
 
@@ -106,6 +121,11 @@ export const NONE_AFTER = /^[^，。！？]{0,4}?(?:都|也)(?:没有|没|不)/;
 
 export function isNegatedAfter(clauseBefore: string, after: string): boolean {
   return TOTAL_BEFORE.test(clauseBefore) && NONE_AFTER.test(after);
+}
+
+/** `isNegatedAfter(clauseBefore, text.slice(from, to))`, cutting the text only when 一/连/半 came before. */
+export function isNegatedAfterIn(clauseBefore: string, text: string, from: number, to: number): boolean {
+  return TOTAL_BEFORE.test(clauseBefore) && NONE_AFTER.test(text.slice(from, to));
 }
 
 /** A wish ("包装再好一点就好了") names a shortfall: praise in that clause does not count. */

@@ -9,7 +9,7 @@ import {
   intensity,
   isHypothetical,
   isNegated,
-  isNegatedAfter,
+  isNegatedAfterIn,
   splitClauses,
   type Clause,
 } from './clauses';
@@ -39,7 +39,10 @@ const WHOLE: Clause = { start: 0, end: Number.MAX_SAFE_INTEGER, weight: 1, conce
 function findAspect(aspects: readonly Match[], m: Match, clause: Clause): Match | undefined {
   let before: Match | undefined;
   let after: Match | undefined;
-  for (const a of aspects) {
+  // Indexed loops here and below: the aggregate rebuild classifies a million reviews, and for…of's
+  // iterators showed up as allocations in its heap profile (issue #15).
+  for (let i = 0; i < aspects.length; i++) {
+    const a = aspects[i]!;
     if (a.end <= m.start && a.start >= clause.start) before = a;
     else if (!after && a.start >= m.end && a.end <= clause.end && a.start - m.end <= 6) after = a;
   }
@@ -53,21 +56,23 @@ export function extractEvidence(text: string, part = -1): WeightedEvidence[] {
   // "比X" names what something is compared with, not what is being judged ("运费比东西还贵").
   const aspects = matches.filter((m) => m.value.kind === 'aspect' && folded[m.start - 1] !== '比');
   const out: WeightedEvidence[] = [];
-  for (const m of matches) {
+  // One window object reused for every match (the rebuild classifies a million reviews, issue #15).
+  const clause: Clause = { start: 0, end: 0, weight: 1, concessive: false };
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
     const e = m.value;
     if (e.kind === 'shield' || e.kind === 'aspect') continue;
     const whole = clauses[clauseAt(clauses, m.start)] ?? WHOLE;
     // Context is read within the clause but at most CONTEXT characters around the match, so a text
     // without punctuation (one 20,000-character clause) costs linear, not quadratic, time.
-    const clause = {
-      ...whole,
-      start: Math.max(whole.start, m.start - CONTEXT),
-      end: Math.min(whole.end, m.end + CONTEXT),
-    };
+    clause.start = Math.max(whole.start, m.start - CONTEXT);
+    clause.end = Math.min(whole.end, m.end + CONTEXT);
+    clause.weight = whole.weight;
+    clause.concessive = whole.concessive;
     const prefix = folded.slice(Math.max(clause.start, m.start - 8), m.start);
     const suffix = folded.slice(m.end, Math.min(clause.end, m.end + 4));
     const clauseBefore = folded.slice(clause.start, m.start);
-    const negated = isNegated(prefix) || isNegatedAfter(clauseBefore, folded.slice(m.end, clause.end));
+    const negated = isNegated(prefix) || isNegatedAfterIn(clauseBefore, folded, m.end, clause.end);
     let polarity = e.weight * intensity(prefix, suffix);
     if (negated) polarity = e.weight < 0 ? -polarity * 0.8 : -polarity * 0.9;
     if (isHypothetical(clauseBefore)) polarity = 0;
@@ -103,7 +108,7 @@ export function extractEvidence(text: string, part = -1): WeightedEvidence[] {
 
 /** Whether `text` contains one of `hints` (a loop: no closure per rule and text). */
 function hasHint(text: string, hints: readonly string[]): boolean {
-  for (const h of hints) if (text.includes(h)) return true;
+  for (let i = 0; i < hints.length; i++) if (text.includes(hints[i]!)) return true;
   return false;
 }
 
@@ -114,7 +119,8 @@ function addRuleEvidence(
   out: WeightedEvidence[],
   part: number,
 ) {
-  for (const rule of PATTERN_RULES) {
+  for (let r = 0; r < PATTERN_RULES.length; r++) {
+    const rule = PATTERN_RULES[r]!;
     if (!hasHint(folded, rule.hints)) continue;
     rule.re.lastIndex = 0;
     for (const hit of folded.matchAll(rule.re)) {
@@ -122,9 +128,10 @@ function addRuleEvidence(
       const end = start + hit[0].length;
       const whole = clauses[clauseAt(clauses, start)] ?? WHOLE;
       const clause = {
-        ...whole,
         start: Math.max(whole.start, start - CONTEXT),
         end: Math.min(whole.end, end + CONTEXT),
+        weight: whole.weight,
+        concessive: whole.concessive,
       };
       const overlaps = out.some(
         (w) => w.ev.category === rule.category && w.ev.polarity < 0 && w.ev.start < end && start < w.ev.end,

@@ -124,3 +124,26 @@ export function browserCpuSeconds(userDataDir: string): number {
   for (const id of tree) ticks += procs.get(id)!.ticks;
   return ticks / 100;
 }
+
+/**
+ * Waits until the browser on `userDataDir` is idle: `quiet` consecutive windows of `windowMs` in which its
+ * whole process tree used less than `share` of one core (idle with an extension page open: ≈ 5–15 %), at
+ * least `minMs` and at most `maxMs` in all. Returns the wait in ms and whether the browser went quiet.
+ * A fixed wait after a large rebuild measured beside a busy browser (docs/perf-first-paint.md).
+ */
+export async function settleIdle(
+  userDataDir: string,
+  { minMs = 2_000, maxMs = 120_000, windowMs = 2_000, quiet = 2, share = 0.2 } = {},
+): Promise<{ ms: number; idle: boolean }> {
+  const t0 = Date.now();
+  let calm = 0;
+  for (;;) {
+    const c0 = browserCpuSeconds(userDataDir);
+    await sleep(windowMs);
+    const used = browserCpuSeconds(userDataDir) - c0;
+    calm = used < (share * windowMs) / 1000 ? calm + 1 : 0;
+    const ms = Date.now() - t0;
+    if (calm >= quiet && ms >= minMs) return { ms, idle: true };
+    if (ms >= maxMs) return { ms, idle: false };
+  }
+}

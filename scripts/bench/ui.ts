@@ -17,7 +17,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension } from '../../e2e/browser';
 import { routeDemo } from '../../demo/server';
-import { ROOT, bundle, load, stat, until, type Figure, type Mode } from './common';
+import { ROOT, bundle, load, settleIdle, stat, until, type Figure, type Mode } from './common';
 import { consoleDemo, listUrl, nextPage, ROW } from './console-page';
 import { SHARED_SIZES } from './seed-rows';
 import { pageHeapMb, workerHeapMb } from './heap';
@@ -195,8 +195,21 @@ export async function runUi(
   mode: Mode,
   opts: { profile?: string; onSeeded?: () => void } = {},
 ): Promise<Figure[]> {
-  const size = { full: { n: 7, settle: 30_000 }, quick: { n: 5, settle: 15_000 }, smoke: { n: 2, settle: 2_000 } }[mode]; // prettier-ignore
-  const { context, extensionId } = await launchWithExtension({ userDataDir: opts.profile });
+  const size = { full: { n: 7, settle: 120_000 }, quick: { n: 5, settle: 60_000 }, smoke: { n: 2, settle: 3_000 } }[mode]; // prettier-ignore
+  const { context, extensionId, userDataDir } = await launchWithExtension({ userDataDir: opts.profile });
+  // After a rebuild the worker refreshes snapshots, headlines and 可疑 flags, and IndexedDB compacts what
+  // was written: first paints are measured once the browser's CPU is idle, not after a fixed wait (a fixed
+  // 30 s was not enough at full size), and the wait is printed (at most `size.settle`).
+  const settle = async (what: string) => {
+    const s = await settleIdle(userDataDir, {
+      maxMs: size.settle,
+      windowMs: mode === 'smoke' ? 1_000 : 2_000,
+    });
+    console.error(
+      `  ui: ${what}: browser ${s.idle ? 'idle' : 'still busy'} after ${(s.ms / 1000).toFixed(0)} s`,
+    );
+    return s;
+  };
   const figures: Figure[] = [];
   try {
     const base = `chrome-extension://${extensionId}`;
@@ -211,8 +224,7 @@ export async function runUi(
     await ext.evaluate(`KB.seed('small', 500, 500)`);
     await ext.evaluate(`KB.rebuild('small')`);
     await ext.evaluate(`KB.select('small')`);
-    // After a rebuild the worker refreshes snapshots and 可疑 flags: measure once it is quiet again.
-    await ext.waitForTimeout(size.settle);
+    await settle('small store rebuilt');
     const small: Record<string, number[]> = {};
     for (const [view, file] of VIEWS) small[view] = await firstDataPaint(context, base, view, file, size.n);
 
@@ -226,7 +238,7 @@ export async function runUi(
     const largeRows = `${big.toLocaleString('en')} rows stored (this store ${reviews.toLocaleString('en')} reviews + ${orders.toLocaleString('en')} orders)`;
     const rebuildMs = await ext.evaluate<number>(`KB.rebuild('large')`);
     await ext.evaluate(`KB.select('large')`);
-    await ext.waitForTimeout(size.settle);
+    const settled = await settle('large store rebuilt');
     await until(async () => ext.evaluate<boolean>(`(async () => (await chrome.storage.local.get('selectedStore')).selectedStore === KB.storeKey('large'))()`), 5_000); // prettier-ignore
     // The same rows read alone, with the rebuild's reads, once the worker is quiet: the rebuild's floor.
     const read = await ext.evaluate<{ ms: number; rows: number }>(`KB.readAll()`);
@@ -248,7 +260,7 @@ export async function runUi(
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const label: Record<string, string> = { popup: 'popup', overview: 'side panel 概览', reviews: 'side panel 评价' }; // prettier-ignore
     for (const [view] of VIEWS) {
-      figures.push(stat(large[view]!, { group: 'popup / side panel', what: `${label[view]}: first data paint with ${largeRows}`, unit: 'ms', target: '≤ 150 ms', pass: (v) => v <= 150, where: 'chromium' })); // prettier-ignore
+      figures.push(stat(large[view]!, { group: 'popup / side panel', what: `${label[view]}: first data paint with ${largeRows}, ${settled.idle ? `measured once the browser was idle (${(settled.ms / 1000).toFixed(0)} s after the rebuild)` : `the browser still busy ${(settled.ms / 1000).toFixed(0)} s after the rebuild`}`, unit: 'ms', target: '≤ 150 ms', pass: (v) => v <= 150, where: 'chromium' })); // prettier-ignore
       const ratios = large[view]!.map((x) => x / med(small[view]!));
       figures.push(stat(ratios, { group: 'popup / side panel', what: `${label[view]}: ${big.toLocaleString('en')} rows vs a 1,000-row store (${med(small[view]!).toFixed(0)} ms)`, unit: '×', target: '≤ 1.2×', pass: (v) => v <= 1.2, where: 'chromium' })); // prettier-ignore
     }
