@@ -145,8 +145,7 @@ export function lexiconCategories(review: Pick<Review, 'text' | 'appends'>): {
   }
   const order: number[] = [];
   for (let k = 0; k < cats.length; k++) if (mass[k]! >= MIN_MASS) order.push(k);
-  if (order.length === 0)
-    return { categories: neg > pos && neg >= 0.5 ? ['other'] : [], topics: [] };
+  if (order.length === 0) return { categories: neg > pos && neg >= 0.5 ? ['other'] : [], topics: [] };
   order.sort((x, y) => mass[y]! - mass[x]!);
   const categories: ReviewCategory[] = [];
   const topics: string[] = [];
