@@ -40,6 +40,8 @@ export const REBUILD_CHUNK = 1000;
  * slower in a probe, issue #15).
  */
 export const REBUILD_READ = 5000;
+/** Records per request inside one read (summed while the next slice is read). */
+export const REBUILD_SLICE = 1000;
 /** Records summed in memory between the first flushes (rows written ≈ store-days touched, once per flush). */
 export const REBUILD_FLUSH = 50_000;
 /** The most records summed in memory between two flushes (bounds the work a killed worker loses). */
@@ -259,14 +261,34 @@ export async function readChunk(
       pending.set(db.name, p);
     }
     if (!p.phase) return { state, read: p.records, done: true };
-    const rows = await db.table<Rec, string>(p.phase).where(':id').above(p.cursor).limit(size).toArray();
-    // Summed outside this transaction (the next read overlaps it): the read position moves now, so a
-    // capture of these records from here on is noted by the hook.
-    for (const r of rows) p.queue.push(r);
-    p.records += rows.length;
-    // A short chunk is the phase's last: move to the next phase at once (no empty round trip).
-    if (rows.length === size) p.cursor = rows[rows.length - 1]!.key;
-    else {
+    const table = db.table<Rec, string>(p.phase);
+    const slice = Math.min(size, REBUILD_SLICE);
+    const part = (after: string, n: number) => table.where(':id').above(after).limit(n).toArray();
+    // The transaction's records come in slices, each summed while the next is read: a record is dropped
+    // soon after it is deserialized (records that lived across a whole 5,000-record read were copied
+    // out of V8's young generation and promoted, issue #15). The read position moves with each slice,
+    // so a capture of these records from here on is noted by the hook.
+    let got = 0;
+    let exhausted = false;
+    let want = Math.min(slice, size);
+    let next: Promise<Rec[]> | undefined = part(p.cursor, want);
+    while (next) {
+      const rows: Rec[] = await next;
+      next = undefined;
+      got += rows.length;
+      // A short slice is the phase's last: move to the next phase at once (no empty round trip).
+      if (rows.length < want) exhausted = true;
+      else if (got < size) {
+        want = Math.min(slice, size - got);
+        next = part(rows[rows.length - 1]!.key, want);
+      }
+      if (rows.length === 0) break;
+      p.cursor = rows[rows.length - 1]!.key;
+      for (const r of rows) p.queue.push(r);
+      sumQueued(p);
+    }
+    p.records += got;
+    if (exhausted) {
       p.phase = REBUILD_PHASES[REBUILD_PHASES.indexOf(p.phase) + 1];
       p.cursor = '';
     }
