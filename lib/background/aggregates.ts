@@ -41,7 +41,7 @@ export const REBUILD_CHUNK = 1000;
  */
 export const REBUILD_READ = 5000;
 /** Records per request inside one read (summed while the next slice is read). */
-export const REBUILD_SLICE = 1000;
+export const REBUILD_SLICE = 500;
 /** Records summed in memory between the first flushes (rows written ≈ store-days touched, once per flush). */
 export const REBUILD_FLUSH = 50_000;
 /** The most records summed in memory between two flushes (bounds the work a killed worker loses). */
