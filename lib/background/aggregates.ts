@@ -36,11 +36,16 @@ export const AGGREGATE_TABLES = ['aggregates', 'scoreMarks', 'meta'] as const;
 export const REBUILD_CHUNK = 1000;
 /**
  * Records per read-only transaction of the rebuild: short enough that ingest never waits long for the
- * lock (≈ 0.2 s at load 6), long enough that per-read costs stay small (2,000 read 100k records ≈ 15 %
- * slower in a probe, issue #15).
+ * lock, long enough that per-read costs stay small (2,000 read 100k records ≈ 15 % slower in a probe,
+ * issue #15). The transaction reads and sums them (slices below): ≈ 0.25 s at 5 s per 100k records,
+ * the longest a capture waits during a rebuild.
  */
 export const REBUILD_READ = 5000;
-/** Records per request inside one read (summed while the next slice is read). */
+/**
+ * Records per request inside one read, summed while the next slice is read, so each record is dropped
+ * soon after it is deserialized. A/B at 200k–300k rows, 90 % reviews (docs/perf-rebuild.md): 1,000 per
+ * slice beat one 5,000-record request in 7 of 7 pairs, 500 beat 1,000 in 7 of 8, 250 lost to 500.
+ */
 export const REBUILD_SLICE = 500;
 /** Records summed in memory between the first flushes (rows written ≈ store-days touched, once per flush). */
 export const REBUILD_FLUSH = 50_000;
