@@ -193,6 +193,9 @@ describe('rebuild', () => {
     const schedules = [
       { read: 20, flushEvery: (done: number) => Math.min(120, Math.max(40, done)) },
       { read: 20, flushEvery: never, markEntries: 15 },
+      // Reads in slices, summed as they come (a slice that does not divide the read, one record a slice).
+      { read: 45, slice: 7, flushEvery: (done: number) => Math.min(120, Math.max(40, done)) },
+      { read: 9, slice: 1, flushEvery: never },
     ];
     const flushes: number[] = [];
     for (const limits of schedules) {

@@ -241,6 +241,7 @@ export async function ensureCurrent(db: KoubeiDb, now: number, force = false): P
 export async function readChunk(
   db: KoubeiDb,
   size = REBUILD_READ,
+  sliceSize = REBUILD_SLICE,
 ): Promise<{ state: AggregateStatus | undefined; read: number; done: boolean }> {
   return db.transaction('r', ['meta', ...REBUILD_PHASES], async () => {
     const state = await readStatus(db);
@@ -267,7 +268,7 @@ export async function readChunk(
     }
     if (!p.phase) return { state, read: p.records, done: true };
     const table = db.table<Rec, string>(p.phase);
-    const slice = Math.min(size, REBUILD_SLICE);
+    const slice = Math.max(1, Math.min(size, sliceSize));
     const part = (after: string, n: number) => table.where(':id').above(after).limit(n).toArray();
     // The transaction's records come in slices, each summed while the next is read: a record is dropped
     // soon after it is deserialized (records that lived across a whole 5,000-record read were copied
@@ -374,6 +375,8 @@ let running: Promise<AggregateStatus | undefined> | undefined;
 /** The rebuild's sizes (defaults: REBUILD_READ, flushEvery, REBUILD_MARK_ENTRIES). */
 export interface RebuildLimits {
   read?: number;
+  /** Records per request inside a read (default REBUILD_SLICE). */
+  slice?: number;
   flushEvery?: (done: number) => number;
   markEntries?: number;
 }
@@ -392,12 +395,13 @@ export function runRebuild(
 ): Promise<AggregateStatus | undefined> {
   if (force && running) return running.then(() => runRebuild(db, now, true, limits));
   const read = limits.read ?? REBUILD_READ;
+  const slice = limits.slice ?? REBUILD_SLICE;
   const every = limits.flushEvery ?? flushEvery;
   const maxEntries = limits.markEntries ?? REBUILD_MARK_ENTRIES;
   running ??= (async () => {
     try {
       let state: AggregateStatus | undefined = await ensureCurrent(db, now(), force);
-      let reading = state?.status === 'rebuilding' ? readChunk(db, read) : undefined;
+      let reading = state?.status === 'rebuilding' ? readChunk(db, read, slice) : undefined;
       /** Mark entries in memory after the last sum (one chunk behind: a soft bound). */
       let held = 0;
       while (reading) {
@@ -407,14 +411,14 @@ export function runRebuild(
         if (state?.status !== 'rebuilding') break;
         const flush = r.done || r.read >= every(state.done) || held >= maxEntries;
         // The next chunk is read while this one is summed.
-        if (!flush) reading = readChunk(db, read);
+        if (!flush) reading = readChunk(db, read, slice);
         held = sumPending(db);
         if (flush) {
           state = await flushRebuild(db, now());
           held = 0;
         }
         await new Promise((res) => setTimeout(res, 0));
-        if (!reading && state?.status === 'rebuilding') reading = readChunk(db, read);
+        if (!reading && state?.status === 'rebuilding') reading = readChunk(db, read, slice);
       }
       return state;
     } finally {
