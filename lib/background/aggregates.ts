@@ -131,8 +131,6 @@ interface Pending {
   marks: MarkChanges;
   /** Mark entries summed into `marks` (what holds the memory: ≈ 320 bytes each, issue #15). */
   markEntries: number;
-  /** Read, not yet summed (summed while the next chunk is read, and before any correction). */
-  queue: Rec[];
   records: number;
   /** Records captured after this sum counted them: the version counted (undefined: none). */
   dirty: Map<string, { table: RebuildPhase; key: string; prev: Rec | undefined }>;
@@ -148,7 +146,6 @@ const readPast = (p: Pending, table: RebuildPhase, key: string) =>
 
 /** Adds changes (prev → next) to the sums: the captures noted since the sums read them. */
 function count(p: Pending, pairs: readonly Pair[]): void {
-  sumQueued(p);
   applyDeltas(p.sums, batchDelta(pairs, OPTS));
   for (const [prev, next] of pairs) addMarkPair(p.marks, prev, next, OPTS);
 }
@@ -157,9 +154,7 @@ function count(p: Pending, pairs: readonly Pair[]): void {
  * Sums the records read: each increment goes straight into its store-day row (no counters map per
  * record), and the days it marks bad give the record's marks.
  */
-function sumQueued(p: Pending): void {
-  const rows = p.queue;
-  p.queue = [];
+function sumRows(p: Pending, rows: readonly Rec[]): void {
   for (const r of rows) {
     const store = r.storeKey;
     let day = '';
@@ -260,7 +255,6 @@ export async function readChunk(
         sums: new Map(),
         marks: new Map(),
         markEntries: 0,
-        queue: [],
         records: 0,
         dirty: new Map(),
       };
@@ -290,8 +284,7 @@ export async function readChunk(
       }
       if (rows.length === 0) break;
       p.cursor = rows[rows.length - 1]!.key;
-      for (const r of rows) p.queue.push(r);
-      sumQueued(p);
+      sumRows(p, rows);
     }
     p.records += got;
     if (exhausted) {
@@ -312,7 +305,6 @@ export async function flushRebuild(db: KoubeiDb, now: number): Promise<Aggregate
     const p = pending.get(db.name);
     pending.delete(db.name);
     if (!p || !state || state.status !== 'rebuilding' || !startsAt(p, state)) return state;
-    sumQueued(p);
     // Captured since the sum read them (noted by the hook up to this transaction's start).
     for (const table of REBUILD_PHASES) {
       const notes = [...p.dirty.values()].filter((d) => d.table === table);
@@ -360,15 +352,8 @@ export async function rebuildChunk(
   return flushRebuild(db, now);
 }
 
-/**
- * Sums what the rebuild of `db` has read so far (no-op without a rebuild in progress); returns the mark
- * entries held in memory.
- */
-function sumPending(db: KoubeiDb): number {
-  const p = pending.get(db.name);
-  if (p) sumQueued(p);
-  return p?.markEntries ?? 0;
-}
+/** Mark entries the rebuild of `db` holds in memory (0 without a rebuild in progress). */
+const heldEntries = (db: KoubeiDb): number => pending.get(db.name)?.markEntries ?? 0;
 
 let running: Promise<AggregateStatus | undefined> | undefined;
 
@@ -412,7 +397,7 @@ export function runRebuild(
         const flush = r.done || r.read >= every(state.done) || held >= maxEntries;
         // The next chunk is read while this one is summed.
         if (!flush) reading = readChunk(db, read, slice);
-        held = sumPending(db);
+        held = heldEntries(db);
         if (flush) {
           state = await flushRebuild(db, now());
           held = 0;

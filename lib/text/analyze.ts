@@ -130,36 +130,10 @@ export function lexiconCategories(review: Pick<Review, 'text' | 'appends'>): {
 } {
   const texts = [review.text];
   for (let i = 0; i < review.appends.length; i++) texts.push(review.appends[i]!.text);
-  const { empty, all, pos, neg } = lexiconPass(texts);
-  if (empty) return { categories: [], topics: [] };
-  // `lexiconHits`' categories and topics without building the hits (the rebuild classifies every negative
-  // review of a store, issue #15): the same masses summed in the same order, the same stable sort.
-  const cats: TopicCategory[] = [];
-  const mass: number[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const ev = all[i]!.ev;
-    if (!ev.category || ev.polarity >= 0) continue;
-    let k = cats.indexOf(ev.category);
-    if (k < 0) k = cats.push(ev.category) - 1;
-    mass[k] = (mass[k] ?? 0) + -ev.polarity;
-  }
-  const order: number[] = [];
-  for (let k = 0; k < cats.length; k++) if (mass[k]! >= MIN_MASS) order.push(k);
-  if (order.length === 0) return { categories: neg > pos && neg >= 0.5 ? ['other'] : [], topics: [] };
-  order.sort((x, y) => mass[y]! - mass[x]!);
-  const categories: ReviewCategory[] = [];
-  const topics: string[] = [];
-  for (const k of order) {
-    const category = cats[k]!;
-    categories.push(category);
-    const from = topics.length;
-    for (let i = 0; i < all.length; i++) {
-      const ev = all[i]!.ev;
-      if (ev.category !== category || ev.polarity >= 0 || !ev.topic) continue;
-      if (topics.indexOf(ev.topic, from) < 0) topics.push(ev.topic);
-    }
-  }
-  return { categories, topics };
+  const lx = lexiconPass(texts);
+  if (lx.empty) return { categories: [], topics: [] };
+  const hits = lexiconHits(lx.all, lx.pos, lx.neg);
+  return { categories: hits.map((h) => h.category), topics: hits.flatMap((h) => h.topics) };
 }
 
 /** Analyse several texts of one review (main text first, then appends) as one. */

@@ -36,7 +36,7 @@ export function splitClauses(text: string): Clause[] {
     for (const m of text.matchAll(MID_TURN)) cuts.add(m.index);
   }
   const clauses: Clause[] = [];
-  /** Indexes of the clauses that end a sentence. */
+  /** Per clause: whether it ends a sentence. */
   const ends: boolean[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
@@ -120,7 +120,7 @@ const TOTAL_BEFORE = /(?:一|连|半)/;
 export const NONE_AFTER = /^[^，。！？]{0,4}?(?:都|也)(?:没有|没|不)/;
 
 export function isNegatedAfter(clauseBefore: string, after: string): boolean {
-  return TOTAL_BEFORE.test(clauseBefore) && NONE_AFTER.test(after);
+  return isNegatedAfterIn(clauseBefore, after, 0, after.length);
 }
 
 /** `isNegatedAfter(clauseBefore, text.slice(from, to))`, cutting the text only when 一/连/半 came before. */
