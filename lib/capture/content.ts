@@ -39,6 +39,12 @@ export interface CaptureDeps {
    * Absent: no waiting (unit tests).
    */
   whenIdle?: () => Promise<void>;
+  /**
+   * Called as each response arrives; a response is parsed and sent only once the promise it returned
+   * has resolved (lib/capture/idle.ts `arrivalQuiet`: the console stopped loading lists for a moment).
+   * Absent: no waiting.
+   */
+  quiet?: () => Promise<void>;
 }
 
 /** One handled response: what was parsed and what the background did with it. */
@@ -201,7 +207,8 @@ export function createCapture(deps: CaptureDeps): Capture {
     else setTimeout(tryNow, 0);
   };
 
-  const handle = async (raw: HookMessage) => {
+  const handle = async (raw: HookMessage, quiet?: Promise<void>) => {
+    await quiet;
     await deps.whenIdle?.();
     const m = withText(raw);
     const pageUrl = deps.pageUrl();
@@ -277,7 +284,9 @@ export function createCapture(deps: CaptureDeps): Capture {
     // the worker's answers. The caller's promise resolves once this response's messages were answered.
     const list = isList(m);
     if (list) pendingLists++;
-    const run = chain.then(() => handle(m));
+    // The wait starts now, at arrival, not when the chain reaches this response.
+    const quiet = deps.quiet?.();
+    const run = chain.then(() => handle(m, quiet));
     chain = run.then(
       () => undefined,
       () => undefined,

@@ -8,6 +8,7 @@ import type { CaptureBatch } from './batch';
 import type { HookMessage } from './channel';
 import type { IdentifyMessage } from './content';
 import { PROVISIONAL_AFTER_MS, createCapture } from './content';
+import { arrivalQuiet } from './idle';
 import { pdd } from '../platforms/pdd';
 
 const NOW = Date.UTC(2026, 10, 22, 2);
@@ -178,5 +179,43 @@ describe('identity on the page', () => {
     });
     void fresh(msg('/janus/api/new/userinfo', ok({ mall_id: 1 })));
     expect(fresh.lastApiAt()).toBeUndefined();
+  });
+
+  it('while lists keep arriving, rows are sent once the paging pauses, in order, none lost (issue #15)', async () => {
+    const sent: string[] = [];
+    const on: Record<string, () => void> = {};
+    const capture = createCapture({
+      adapter: pdd,
+      doc: document,
+      pageUrl: () => new URL(PAGE),
+      send: async (b) => (
+        sent.push((b.reviews[0] as { reviewId: string }).reviewId),
+        { added: 1, updated: 0, unchanged: 0, rejected: 0 }
+      ),
+      now: () => NOW,
+      salt: 's',
+      quiet: arrivalQuiet(
+        { setTimeout: (fn, ms) => setTimeout(fn, ms), addEventListener: (type, fn) => (on[type] = fn) },
+        400,
+        2000,
+        () => Date.now(),
+      ),
+    });
+    // Three pages 200 ms apart: nothing is sent while the merchant pages.
+    for (const id of ['1', '2', '3']) {
+      void capture(msg('/saturn/reviews/list', ok({ data: [review(id)] })));
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    expect(sent).toEqual([]);
+    expect(capture.lastApiAt()).toBe(NOW); // held: the DOM fallback stays off meanwhile
+    await vi.advanceTimersByTimeAsync(200);
+    expect(sent).toEqual(['1', '2', '3']);
+    // A page being left sends at once.
+    void capture(msg('/saturn/reviews/list', ok({ data: [review('4')] })));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(3);
+    on.pagehide!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual(['1', '2', '3', '4']);
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { pageIdle, type IdleWin } from './idle';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { arrivalQuiet, pageIdle, type IdleWin } from './idle';
 
 function fakeWin(withIdle: boolean) {
   const idle: { fn: () => void; timeout?: number }[] = [];
@@ -59,6 +59,67 @@ describe('pageIdle', () => {
       expect(await settled(idle())).toBe(true);
       f.on.pageshow!();
       expect(await settled(idle())).toBe(false);
+    },
+  );
+});
+
+describe('arrivalQuiet', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+  const timedWin = () => {
+    const on: Record<string, () => void> = {};
+    const win: IdleWin = {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      addEventListener: (type, fn) => (on[type] = fn),
+    };
+    return { win, on };
+  };
+  /** Resolution times (fake ms since the start) of each wait. */
+  const track = (p: Promise<void>, t0: number, out: number[], i: number) =>
+    void p.then(() => (out[i] = Date.now() - t0));
+
+  it('resolves once no other response arrived for the quiet time', async () => {
+    const { win } = timedWin();
+    const arrive = arrivalQuiet(win, 400, 2000, () => Date.now());
+    const t0 = Date.now();
+    const done: number[] = [];
+    track(arrive(), t0, done, 0);
+    await vi.advanceTimersByTimeAsync(300);
+    track(arrive(), t0, done, 1); // a second page 300 ms later: both wait for the quiet after it
+    await vi.advanceTimersByTimeAsync(399);
+    expect(done).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toEqual([700, 700]);
+  });
+
+  it('waits at most maxMs after each arrival while responses keep coming (no growing backlog)', async () => {
+    const { win } = timedWin();
+    const arrive = arrivalQuiet(win, 400, 2000, () => Date.now());
+    const t0 = Date.now();
+    const done: number[] = [];
+    // A page every 250 ms for 4 s: never quiet for 400 ms.
+    for (let i = 0; i < 16; i++) {
+      track(arrive(), t0, done, i);
+      await vi.advanceTimersByTimeAsync(250);
+    }
+    await vi.advanceTimersByTimeAsync(2000);
+    // Each resolved 2,000 ms after its own arrival (or earlier, once quiet at the end).
+    done.forEach((t, i) => expect(t - i * 250).toBeLessThanOrEqual(2000));
+    expect(done.slice(0, 8).map((t, i) => t - i * 250)).toEqual(Array(8).fill(2000));
+    expect(done.at(-1)! - 15 * 250).toBe(400);
+  });
+
+  it.each(['beforeunload', 'pagehide'])(
+    'releases every wait on %s, until the page is shown again',
+    async (event) => {
+      const { win, on } = timedWin();
+      const arrive = arrivalQuiet(win, 400, 2000, () => Date.now());
+      const a = arrive();
+      on[event]!();
+      expect(await settled(a)).toBe(true);
+      expect(await settled(arrive())).toBe(true);
+      on.pageshow!();
+      expect(await settled(arrive())).toBe(false);
     },
   );
 });

@@ -35,3 +35,49 @@ export function pageIdle(win: IdleWin, timeout = 200): () => Promise<void> {
           else win.setTimeout(go, 0);
         });
 }
+
+/**
+ * Waiting for the console to stop loading lists (issue #15). Call it when a response arrives; the promise
+ * resolves once no other response has arrived for `quietMs`, or `maxMs` after this one arrived, or at once
+ * when the page is being left. A merchant paging quickly (下一页 every few hundred ms) gets each turn's
+ * rows stored after the paging pauses instead of during the next turn, where storing them (the worker's
+ * ingest, IndexedDB's writes) competed with the console's render for the same cores; `maxMs` bounds how
+ * late a row is stored during a long walk, and keeps the backlog from growing (each wait counts from its
+ * own arrival).
+ */
+export function arrivalQuiet(
+  win: IdleWin,
+  quietMs: number,
+  maxMs: number,
+  now: () => number = () => performance.now(),
+): () => Promise<void> {
+  const waiting = new Set<() => void>();
+  let leaving = false;
+  let last = -Infinity;
+  const leave = () => {
+    leaving = true;
+    for (const go of [...waiting]) go();
+  };
+  win.addEventListener('beforeunload', leave);
+  win.addEventListener('pagehide', leave);
+  win.addEventListener('pageshow', () => (leaving = false));
+  return () => {
+    const arrived = now();
+    last = arrived;
+    if (leaving) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const go = () => {
+        if (waiting.delete(go)) resolve();
+      };
+      waiting.add(go);
+      const check = () => {
+        if (!waiting.has(go)) return;
+        const t = now();
+        const left = Math.min(last + quietMs - t, arrived + maxMs - t);
+        if (left <= 0) go();
+        else win.setTimeout(check, left);
+      };
+      win.setTimeout(check, quietMs);
+    });
+  };
+}

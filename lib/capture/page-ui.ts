@@ -28,6 +28,8 @@ export interface PageUiDeps {
   persist: WalkerPersistence;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /** Told when a walk starts and ends (walker-controller.ts). */
+  walking?: (on: boolean) => void;
 }
 
 export type StartPageUi = (d: PageUiDeps) => () => void;
@@ -57,6 +59,7 @@ export const startPageUi: StartPageUi = (d) => {
       now: d.now,
       sleep: d.sleep,
       random: d.random,
+      walking: d.walking,
     }),
   );
   return () => stops.forEach((s) => s());

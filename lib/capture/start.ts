@@ -5,13 +5,21 @@ import { sendMessage } from '../messaging';
 import type { PlatformAdapter } from '../platforms/types';
 import { contentChannel } from './channel';
 import { createCapture, withRetry } from './content';
-import { pageIdle } from './idle';
+import { arrivalQuiet, pageIdle } from './idle';
 import { watchDom } from './dom';
 import { PAGE_UI_KEY, pageUiLoader } from './page-ui-loader';
 import type { StartPageUi } from './page-ui';
 import { clockReady, now as clockNow } from '../clock';
 
+/** Rows are parsed and sent once no list response arrived for this long (ms) … */
+export const CAPTURE_QUIET_MS = 400;
+/** … or this long after they arrived (ms). */
+export const CAPTURE_MAX_WAIT_MS = 2000;
+
 export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
+  const pause = arrivalQuiet(window, CAPTURE_QUIET_MS, CAPTURE_MAX_WAIT_MS);
+  // 自动翻页采集 clicks only after a page's rows were stored: no waiting for a pause during a walk.
+  let walking = false;
   const handle = createCapture({
     adapter,
     doc: document,
@@ -24,6 +32,9 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
     // being left releases everything at once, and the sends no longer wait for the worker's answers, so
     // nothing is lost on unload (lib/capture/idle.ts, lib/background/doc-queue.ts).
     whenIdle: pageIdle(window),
+    // While the merchant pages quickly, rows are stored when the paging pauses (≤ 2 s late), not
+    // during the next page's render (issue #15).
+    quiet: () => (walking ? Promise.resolve() : pause()),
   });
   // Parsing dates ("3天前", a year-less date) needs the extension's clock: each response waits for it
   // (one storage read, once); the shared promise keeps arrival order.
@@ -53,6 +64,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
       },
       sleep: (ms) => new Promise((r) => ctx.setTimeout(r, ms)),
       random: Math.random,
+      walking: (on) => void (walking = on),
     },
     onError: (e) => console.warn('[koubei] page UI not loaded', e),
   });

@@ -27,6 +27,11 @@ export interface WalkerControllerDeps {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /**
+   * Told when a walk starts and ends: a walk paces itself (it clicks only after the page's rows were
+   * stored), so the capture does not wait for the paging to pause meanwhile (lib/capture/start.ts).
+   */
+  walking?: (on: boolean) => void;
 }
 
 const FATAL = new Set(['envelope_error', 'not_json', 'invalid_json', 'too_large', 'schema']);
@@ -72,6 +77,7 @@ export function startWalkerController(d: WalkerControllerDeps): () => void {
     if (running) return;
     running = true;
     pauseRequested = stopRequested = false;
+    d.walking?.(true);
     try {
       const page = {
         next: () => findNextControl(d.doc),
@@ -95,6 +101,7 @@ export function startWalkerController(d: WalkerControllerDeps): () => void {
       show(await walk(s, deps, { paused: () => pauseRequested, stopped: () => stopRequested }, first, skip));
     } finally {
       running = false;
+      d.walking?.(false);
       waiter = undefined;
     }
   };

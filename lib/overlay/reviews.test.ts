@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Handled } from '../capture/content';
 import { douyin } from '../platforms/douyin';
 import type { AnnotateResult, ReviewAnnotation } from '../replies/store';
-import { clockText, startReviewOverlay } from './reviews';
+import { MAX_WAIT_MS, QUIET_MS, clockText, startReviewOverlay } from './reviews';
 
 const NOW = Date.UTC(2026, 10, 22, 2);
 const H = 3_600_000;
@@ -83,7 +83,7 @@ function start(items: ReviewAnnotation[], Intersection: typeof IntersectionObser
 
 const roots = () =>
   Array.from(document.querySelectorAll('koubei-ui[data-koubei-host="reviews"]')).map((h) => h.shadowRoot!);
-const settle = () => vi.advanceTimersByTimeAsync(200);
+const settle = () => vi.advanceTimersByTimeAsync(QUIET_MS + 50);
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -189,6 +189,49 @@ describe('review overlay', () => {
     await settle();
     expect(o.annotate).toHaveBeenCalledTimes(1);
     expect(roots()).toHaveLength(1);
+    o.stop();
+  });
+});
+
+describe('review overlay while the merchant pages quickly (issue #15)', () => {
+  it('waits until the list has been quiet before asking and drawing, then draws only the page left on screen', async () => {
+    consolePage([]);
+    const o = start(['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => ann(id)));
+    await settle();
+    // A page turn every 200 ms: each render comes before the previous one was quiet for QUIET_MS.
+    for (const id of ['p1', 'p2', 'p3', 'p4']) {
+      consolePage([id]);
+      await vi.advanceTimersByTimeAsync(QUIET_MS - 50);
+      expect(o.annotate).not.toHaveBeenCalled();
+      expect(roots()).toHaveLength(0);
+    }
+    consolePage(['p5']);
+    await vi.advanceTimersByTimeAsync(QUIET_MS - 1);
+    expect(o.annotate).not.toHaveBeenCalled();
+    await settle();
+    // Only the page the merchant stopped on was annotated and drawn.
+    expect(o.annotate).toHaveBeenCalledTimes(1);
+    expect(o.annotate).toHaveBeenCalledWith(['p5']);
+    expect(roots().map((r) => r.querySelector('[data-review-id]')!.getAttribute('data-review-id'))).toEqual([
+      'p5',
+    ]);
+    o.stop();
+  });
+
+  it('still draws within MAX_WAIT_MS on a page whose DOM never stops changing', async () => {
+    consolePage(['r1']);
+    const o = start([ann('r1')]);
+    await settle();
+    expect(roots()).toHaveLength(1);
+    // The console re-renders every 100 ms (e.g. a ticking widget): the bar must come back all the same.
+    let drawnAt: number | undefined;
+    for (let t = 100; t <= MAX_WAIT_MS + 500 && drawnAt === undefined; t += 100) {
+      consolePage(['r1']);
+      await vi.advanceTimersByTimeAsync(100);
+      if (roots().length) drawnAt = t;
+    }
+    expect(drawnAt).toBeGreaterThanOrEqual(MAX_WAIT_MS);
+    expect(drawnAt).toBeLessThanOrEqual(MAX_WAIT_MS + 100);
     o.stop();
   });
 });

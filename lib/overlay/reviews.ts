@@ -34,6 +34,11 @@ const SENTIMENT: Record<ReviewAnnotation['sentiment'], [string, string]> = {
 /** How long a reading of the page's rows is reused when the page's DOM did not change (ms). */
 const ROWS_TTL_MS = 1000;
 
+/** A pass over the rows waits until the page's DOM has not changed for this long (ms)… */
+export const QUIET_MS = 250;
+/** … but not longer than this after the first change (a page that never stops changing). */
+export const MAX_WAIT_MS = 1500;
+
 /** Longest stretch of drawing in one task (ms); the rest waits for the next task. */
 const SLICE_MS = 8;
 
@@ -282,8 +287,24 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
     if (!rowsCache || t - rowsCache.at > ROWS_TTL_MS) rowsCache = { at: t, list: box.rows(doc) };
     return rowsCache.list;
   };
+  /**
+   * A pass runs once the page's DOM has been quiet for QUIET_MS, and at the latest MAX_WAIT_MS after the
+   * first change of a burst. A merchant paging quickly (下一页 every few hundred ms) sees a table for less
+   * time than annotating and drawing it takes; the pass for a page they already left competed with the
+   * console's render of the next one (an extra layout of the whole table, the worker's text analysis,
+   * issue #15). Bars appear QUIET_MS after the list settles.
+   */
+  let latest: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    if (latest !== undefined) clearTimeout(latest);
+    timer = latest = undefined;
+    if (!stopped) paint();
+  };
   const schedule = () => {
-    if (timer === undefined) timer = setTimeout(() => ((timer = undefined), paint()), 80);
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(run, QUIET_MS);
+    latest ??= setTimeout(run, MAX_WAIT_MS);
   };
   /**
    * Only rows near the viewport are annotated and drawn: a console page holds up to 100 rows of which a
@@ -341,6 +362,7 @@ export function startReviewOverlay(d: ReviewOverlayDeps): () => void {
     unsubscribe();
     clearInterval(ticker);
     if (timer !== undefined) clearTimeout(timer);
+    if (latest !== undefined) clearTimeout(latest);
     if (draining !== undefined) clearTimeout(draining);
   };
 }

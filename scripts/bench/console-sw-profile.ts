@@ -66,6 +66,8 @@ const { profile } = await session.send<{ profile: CpuProfile }>('Profiler.stop')
 session.close();
 await context.close();
 
+if (process.env.KOUBEI_PROFILE_OUT)
+  (await import('node:fs')).writeFileSync(process.env.KOUBEI_PROFILE_OUT, JSON.stringify(profile));
 const { self, inclusive, busyMs } = byFunction(profile);
 console.log(`rows ${rows}, ${lat.length} page turns; latency ms: ${lat.join(' ')}`);
 console.log(
