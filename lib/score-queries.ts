@@ -62,11 +62,11 @@ export async function negativesIn(
   storeKey: string,
   from: string,
   to: string,
-  opts: { limit?: number; kind?: 'review' | 'order' } = {},
+  opts: { limit?: number; kind?: 'review' | 'order'; cache?: RecordCache } = {},
 ): Promise<(Review | Order)[]> {
   let marks = await marksIn(db, storeKey, from, to, opts.limit);
   if (opts.kind) marks = marks.filter((m) => m.kind === opts.kind);
-  return [...(await recordsOf(db, marks)).values()];
+  return [...(await recordsOf(db, marks, opts.cache)).values()];
 }
 
 /** Score marks of days from…to (newest days first when `limit` bites). */
@@ -95,16 +95,38 @@ export async function marksIn(
   return out;
 }
 
-/** The records behind marks, each read once, by key. */
+/**
+ * Records already read by key, shared by the reads of one job (a score refresh reads the marked records for
+ * its alerts and again for its diagnosis: issue #15 worker profile). Only records found are kept.
+ */
+export type RecordCache = Map<string, Review | Order>;
+
+/**
+ * The records behind marks, each read once, by key: reviews, then orders, each in the order the marks first
+ * name them (alert keys hash the first reviews of a cluster, so the order must not depend on the cache).
+ * With `cache`, only the records it lacks are read, and it learns them.
+ */
 export async function recordsOf(
   db: KoubeiDb,
   marks: readonly ScoreMark[],
+  cache?: RecordCache,
 ): Promise<Map<string, Review | Order>> {
   const reviews = [...new Set(marks.filter((m) => m.kind === 'review').map((m) => m.ref))];
   const orders = [...new Set(marks.filter((m) => m.kind === 'order').map((m) => m.ref))];
-  const [rv, od] = await Promise.all([db.reviews.bulkGet(reviews), db.orders.bulkGet(orders)]);
+  const missing = (keys: string[]) => (cache ? keys.filter((k) => !cache.has(k)) : keys);
+  const [rv, od] = await Promise.all([
+    db.reviews.bulkGet(missing(reviews)),
+    db.orders.bulkGet(missing(orders)),
+  ]);
+  const read = new Map<string, Review | Order>();
+  for (const r of [...rv, ...od]) if (r) read.set(r.key, r);
   const out = new Map<string, Review | Order>();
-  for (const r of [...rv, ...od]) if (r) out.set(r.key, r);
+  for (const k of [...reviews, ...orders]) {
+    const r = read.get(k) ?? cache?.get(k);
+    if (!r) continue;
+    out.set(k, r);
+    cache?.set(k, r);
+  }
   return out;
 }
 

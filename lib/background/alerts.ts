@@ -6,7 +6,7 @@
 import type { KoubeiDb } from '../db';
 import type { OfficialScore, Order, Review } from '../model';
 import { DAY_MS, addDays } from '../model';
-import { negativesIn } from '../score-queries';
+import { negativesIn, type RecordCache } from '../score-queries';
 import type { AlertRow } from '../score-view/types';
 import type { DailyAggregate } from '../scoring/aggregates';
 import type { Alert, AlertSettings, ClusterFact } from '../scoring/alert-types';
@@ -57,6 +57,8 @@ export function clusterFacts(
 
 export interface StoreAlertInput {
   storeKey: string;
+  /** Records this job already read (the score refresh shares them with its diagnosis). */
+  records?: RecordCache;
   now: number;
   today: string;
   /** Aggregates of at least the last 7 days. */
@@ -73,7 +75,10 @@ export async function evaluateStore(db: KoubeiDb, input: StoreAlertInput): Promi
   const { storeKey, now, today } = input;
   const lookback = Math.max(DEADLINE_LOOKBACK_DAYS, settings.clusterDays);
   const negatives = (
-    await negativesIn(db, storeKey, addDays(today, -lookback), today, { kind: 'review' })
+    await negativesIn(db, storeKey, addDays(today, -lookback), today, {
+      kind: 'review',
+      ...(input.records ? { cache: input.records } : {}),
+    })
   ).filter(isReview);
   const recentFrom = now - UNANSWERED_LOOKBACK_DAYS * DAY_MS;
   const current = evaluateAlerts(

@@ -9,7 +9,7 @@ import type { KoubeiDb } from '../db';
 import { openDb } from '../db';
 import { deleteStore } from '../export/storage';
 import type { Order, Review } from '../model';
-import { marksIn, negativesIn } from '../score-queries';
+import { marksIn, negativesIn, type RecordCache } from '../score-queries';
 import { categorize } from '../score-view/categorize';
 import { dayKey, marksOfDay } from '../score-view/mark-days';
 import { marksOf } from '../score-view/marks';
@@ -105,6 +105,23 @@ describe('score marks per store-day', () => {
     const got = await negativesIn(db, S, '2026-09-05', '2026-09-25');
     expect(got.map((r) => r.key)).toEqual([...order('review'), ...order('order')]);
     expect(got).toEqual([...order('review'), ...order('order')].map((k) => byKey.get(k)));
+
+    // With a cache shared by one job (the score refresh): the same records in the same order, and a second
+    // read over an overlapping range fetches only the records the first did not.
+    const cache: RecordCache = new Map();
+    const first = await negativesIn(db, S, '2026-09-10', '2026-09-20', { kind: 'review', cache });
+    expect(first.length).toBeGreaterThan(5);
+    expect(cache.size).toBe(first.length);
+    const asked: string[] = [];
+    const bulkGet = db.reviews.bulkGet.bind(db.reviews);
+    db.reviews.bulkGet = ((keys: string[]) => (
+      asked.push(...keys),
+      bulkGet(keys)
+    )) as typeof db.reviews.bulkGet;
+    const again = await negativesIn(db, S, '2026-09-05', '2026-09-25', { cache });
+    expect(again).toEqual(got);
+    expect(asked.length).toBe(order('review').length - first.length);
+    expect(asked.some((k) => first.some((r) => r.key === k))).toBe(false);
   });
 
   it('incremental ingest adds to and removes from an existing day row, and an emptied day is deleted', async () => {

@@ -10,6 +10,7 @@ import { fittedWeights, loadRange, mainProfile, scoreInputs } from '../score-vie
 import { analyzeRange } from '../score-view/analysis';
 import { trustworthy } from '../score-view/coverage';
 import { buildSnapshots, headlineOf, officialHeadline } from '../score-view/snapshot';
+import type { RecordCache } from '../score-queries';
 import type { ScoreSnapshot } from '../score-view/types';
 import type { Diagnosis } from '../scoring/diagnosis-types';
 import type { History } from '../scoring/history';
@@ -70,8 +71,12 @@ export async function refreshStore(
     official: headline.source === 'official' ? headline.deltas : { vsYesterday: null, vs7Days: null },
     estimate: trustworthy(latest.coverage) ? history.estimate : { vsYesterday: null, vs7Days: null },
   };
+  // The marked records are read once for the alerts and the diagnosis (issue #15: twice per refresh was
+  // the worker's largest read while a merchant paged through a console).
+  const records: RecordCache = new Map();
   const alerts = await evaluateStore(db, {
     storeKey: store.key,
+    records,
     now,
     today,
     rows,
@@ -80,7 +85,7 @@ export async function refreshStore(
     ...(officials.length ? { official: officials[officials.length - 1]! } : {}),
   });
 
-  const diagnosis = await weekDiagnosis(db, store.key, profile, headline.date, overrides, fitted);
+  const diagnosis = await weekDiagnosis(db, store.key, profile, headline.date, overrides, fitted, records);
   const current = history.points[history.points.length - 1]!.estimate;
   const urgent = mostUrgent({ alerts, ...(diagnosis ? { diagnosis } : {}), estimate: current });
   // The popup reads this row on every open: keep the record list short (the side panel has them all).
@@ -120,9 +125,10 @@ async function weekDiagnosis(
   to: string,
   overrides: ProfileOverrides | undefined,
   fitted: Partial<Record<DimensionId, number>> | undefined,
+  records?: RecordCache,
 ): Promise<Diagnosis> {
   const from = addDays(to, -7);
-  const d = await loadRange(db, storeKey, profile, from, to);
+  const d = await loadRange(db, storeKey, profile, from, to, records);
   return analyzeRange({
     profile,
     rows: d.rows,

@@ -22,7 +22,9 @@ const handled = (seen: number): Handled =>
   }) as unknown as Handled;
 
 function setup() {
-  document.body.innerHTML = '<table><tr><td>评价</td></tr></table><button>下一页</button>';
+  const next = document.createElement('button');
+  next.textContent = '下一页';
+  document.body.replaceChildren(next);
   const listeners: ((h: Handled) => void)[] = [];
   const walking: boolean[] = [];
   const stop = startWalkerController({

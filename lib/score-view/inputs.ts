@@ -6,7 +6,7 @@
 import type { KoubeiDb } from '../db';
 import type { DimensionId, OfficialScore, Order, PlatformId, Review } from '../model';
 import { addDays } from '../model';
-import { aggregatesIn, marksIn, officialsIn, recordsOf } from '../score-queries';
+import { aggregatesIn, marksIn, officialsIn, recordsOf, type RecordCache } from '../score-queries';
 import type { Categorize } from '../scoring/classify';
 import { windowShift } from '../scoring/diagnosis';
 import { categorize } from './categorize';
@@ -90,6 +90,7 @@ export async function loadRange(
   profile: Profile,
   from: string,
   to: string,
+  cache?: RecordCache,
 ): Promise<RangeData> {
   const w = profile.window.value;
   const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
@@ -99,7 +100,7 @@ export async function loadRange(
     scoreInputs(db, storeKey, profile, to, days),
     marksIn(db, storeKey, shift.left.from, to),
   ]);
-  const byKey = await recordsOf(db, marks);
+  const byKey = await recordsOf(db, marks, cache);
   const pick = (r: { from: string; to: string }) => {
     const refs = new Set(marks.filter((m) => m.day >= r.from && m.day <= r.to).map((m) => m.ref));
     return [...refs].flatMap((k) => byKey.get(k) ?? []);
