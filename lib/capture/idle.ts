@@ -12,7 +12,11 @@ export interface IdleWin {
   addEventListener(type: 'beforeunload' | 'pagehide' | 'pageshow', fn: () => void): void;
 }
 
-export function pageIdle(win: IdleWin, timeout = 200): () => Promise<void> {
+/**
+ * Waits released when the page is being left: `beforeunload` (the navigation's request still has to travel,
+ * so a batch has time to go out), `pagehide` as a last resort; `pageshow` (back from the bfcache) waits again.
+ */
+function leaveRelease(win: IdleWin) {
   const waiting = new Set<() => void>();
   let leaving = false;
   const leave = () => {
@@ -22,18 +26,31 @@ export function pageIdle(win: IdleWin, timeout = 200): () => Promise<void> {
   win.addEventListener('beforeunload', leave);
   win.addEventListener('pagehide', leave);
   win.addEventListener('pageshow', () => (leaving = false));
-  return () =>
-    leaving
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => {
-          const go = () => {
-            if (!waiting.delete(go)) return;
-            resolve();
-          };
-          waiting.add(go);
-          if (win.requestIdleCallback) win.requestIdleCallback(go, { timeout });
-          else win.setTimeout(go, 0);
-        });
+  return {
+    leaving: () => leaving,
+    /** A promise and its release; the release runs once, whichever comes first (the wait or the page leaving). */
+    wait(): { done: Promise<void>; go: () => void; live: () => boolean } {
+      let go!: () => void;
+      const done = new Promise<void>((resolve) => {
+        go = () => {
+          if (waiting.delete(go)) resolve();
+        };
+      });
+      waiting.add(go);
+      return { done, go, live: () => waiting.has(go) };
+    },
+  };
+}
+
+export function pageIdle(win: IdleWin, timeout = 200): () => Promise<void> {
+  const release = leaveRelease(win);
+  return () => {
+    if (release.leaving()) return Promise.resolve();
+    const { done, go } = release.wait();
+    if (win.requestIdleCallback) win.requestIdleCallback(go, { timeout });
+    else win.setTimeout(go, 0);
+    return done;
+  };
 }
 
 /**
@@ -51,33 +68,21 @@ export function arrivalQuiet(
   maxMs: number,
   now: () => number = () => performance.now(),
 ): () => Promise<void> {
-  const waiting = new Set<() => void>();
-  let leaving = false;
+  const release = leaveRelease(win);
   let last = -Infinity;
-  const leave = () => {
-    leaving = true;
-    for (const go of [...waiting]) go();
-  };
-  win.addEventListener('beforeunload', leave);
-  win.addEventListener('pagehide', leave);
-  win.addEventListener('pageshow', () => (leaving = false));
   return () => {
     const arrived = now();
     last = arrived;
-    if (leaving) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const go = () => {
-        if (waiting.delete(go)) resolve();
-      };
-      waiting.add(go);
-      const check = () => {
-        if (!waiting.has(go)) return;
-        const t = now();
-        const left = Math.min(last + quietMs - t, arrived + maxMs - t);
-        if (left <= 0) go();
-        else win.setTimeout(check, left);
-      };
-      win.setTimeout(check, quietMs);
-    });
+    if (release.leaving()) return Promise.resolve();
+    const { done, go, live } = release.wait();
+    const check = () => {
+      if (!live()) return;
+      const t = now();
+      const left = Math.min(last + quietMs - t, arrived + maxMs - t);
+      if (left <= 0) go();
+      else win.setTimeout(check, left);
+    };
+    win.setTimeout(check, quietMs);
+    return done;
   };
 }
