@@ -40,11 +40,11 @@ export interface CaptureDeps {
    */
   whenIdle?: () => Promise<void>;
   /**
-   * Called as each response arrives; a response is parsed and sent only once the promise it returned
-   * has resolved (lib/capture/idle.ts `arrivalQuiet`: the console stopped loading lists for a moment).
-   * Absent: no waiting.
+   * Called as each response arrives, with its size; a response is parsed and sent only once the promise
+   * it returned has resolved (lib/capture/idle.ts `arrivalQuiet`: the console stopped loading lists for a
+   * moment, or too much is waiting). Absent: no waiting.
    */
-  quiet?: () => Promise<void>;
+  quiet?: (bytes: number) => Promise<void>;
 }
 
 /** One handled response: what was parsed and what the background did with it. */
@@ -285,7 +285,7 @@ export function createCapture(deps: CaptureDeps): Capture {
     const list = isList(m);
     if (list) pendingLists++;
     // The wait starts now, at arrival, not when the chain reaches this response.
-    const quiet = deps.quiet?.();
+    const quiet = deps.quiet?.(m.bytes);
     const run = chain.then(() => handle(m, quiet));
     chain = run.then(
       () => undefined,

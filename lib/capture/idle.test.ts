@@ -109,6 +109,34 @@ describe('arrivalQuiet', () => {
     expect(done.at(-1)! - 15 * 250).toBe(400);
   });
 
+  it('past maxBytes waiting, releases the oldest first and keeps the rest waiting', async () => {
+    const { win } = timedWin();
+    const arrive = arrivalQuiet(win, 400, 30_000, () => Date.now(), 250);
+    const t0 = Date.now();
+    const done: number[] = [];
+    // Pages of 100 bytes every 100 ms: never quiet, far from maxMs; at most 250 bytes may wait.
+    for (let i = 0; i < 5; i++) {
+      track(arrive(100), t0, done, i);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    // The third arrival (300 bytes) released the first, the fourth the second, the fifth the third.
+    expect(done).toEqual([200, 300, 400]);
+    await vi.advanceTimersByTimeAsync(299);
+    expect(done.length).toBe(3);
+    await vi.advanceTimersByTimeAsync(1);
+    // The last two went together once quiet (400 ms after the fifth arrival).
+    expect(done).toEqual([200, 300, 400, 800, 800]);
+    // Released waits no longer count: after the quiet, two more pages fit again.
+    track(arrive(100), t0, done, 5);
+    track(arrive(100), t0, done, 6);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done.length).toBe(5);
+    // One response larger than the bound goes at once, and the older waits before it (arrival order).
+    track(arrive(1000), t0, done, 7);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toEqual([200, 300, 400, 800, 800, 800, 800, 800]);
+  });
+
   it.each(['beforeunload', 'pagehide'])(
     'releases every wait on %s, until the page is shown again',
     async (event) => {

@@ -54,27 +54,42 @@ export function pageIdle(win: IdleWin, timeout = 200): () => Promise<void> {
 }
 
 /**
- * Waiting for the console to stop loading lists (issue #15). Call it when a response arrives; the promise
- * resolves once no other response has arrived for `quietMs`, or `maxMs` after this one arrived, or at once
- * when the page is being left. A merchant paging quickly (下一页 every few hundred ms) gets each turn's
- * rows stored after the paging pauses instead of during the next turn, where storing them (the worker's
- * ingest, IndexedDB's writes) competed with the console's render for the same cores; `maxMs` bounds how
- * late a row is stored during a long walk, and keeps the backlog from growing (each wait counts from its
- * own arrival).
+ * Waiting for the console to stop loading lists (issue #15). Call it when a response arrives, with its
+ * size; the promise resolves once no other response has arrived for `quietMs`, or `maxMs` after this one
+ * arrived, or at once when the page is being left. A merchant paging quickly (下一页 every few hundred ms)
+ * gets the turns' rows stored after the paging pauses instead of during the next turns, where storing
+ * them (the worker's ingest, IndexedDB's writes) competed with the console's render for the same cores.
+ * `maxMs` bounds how late a row is stored during a long walk (each wait counts from its own arrival), and
+ * `maxBytes` bounds the memory the waiting bodies hold: past it, the oldest waits are released first.
  */
 export function arrivalQuiet(
   win: IdleWin,
   quietMs: number,
   maxMs: number,
   now: () => number = () => performance.now(),
-): () => Promise<void> {
+  maxBytes = Infinity,
+): (bytes?: number) => Promise<void> {
   const release = leaveRelease(win);
   let last = -Infinity;
-  return () => {
+  /** Waits not yet released, oldest first, with their sizes. */
+  let held: { go: () => void; live: () => boolean; bytes: number }[] = [];
+  /** Past `maxBytes` waiting, the oldest go first (a handful of entries: one per waiting response). */
+  const trim = () => {
+    held = held.filter((w) => w.live());
+    let bytes = held.reduce((n, w) => n + w.bytes, 0);
+    while (bytes > maxBytes && held.length) {
+      const w = held.shift()!;
+      bytes -= w.bytes;
+      w.go();
+    }
+  };
+  return (bytes = 0) => {
     const arrived = now();
     last = arrived;
     if (release.leaving()) return Promise.resolve();
     const { done, go, live } = release.wait();
+    held.push({ go, live, bytes });
+    trim();
     const check = () => {
       if (!live()) return;
       const t = now();

@@ -13,11 +13,22 @@ import { clockReady, now as clockNow } from '../clock';
 
 /** Rows are parsed and sent once no list response arrived for this long (ms) … */
 export const CAPTURE_QUIET_MS = 400;
-/** … or this long after they arrived (ms). */
-export const CAPTURE_MAX_WAIT_MS = 2000;
+/**
+ * … or this long after they arrived (ms) — a merchant flicking through pages does not look at our numbers
+ * meanwhile, and leaving the page sends everything at once …
+ */
+export const CAPTURE_MAX_WAIT_MS = 30_000;
+/** … or once the waiting bodies hold more than this (oldest first): ≈ 170 抖店 pages of 100 rows. */
+export const CAPTURE_MAX_WAITING_BYTES = 16 * 1024 * 1024;
 
 export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
-  const pause = arrivalQuiet(window, CAPTURE_QUIET_MS, CAPTURE_MAX_WAIT_MS);
+  const pause = arrivalQuiet(
+    window,
+    CAPTURE_QUIET_MS,
+    CAPTURE_MAX_WAIT_MS,
+    () => performance.now(),
+    CAPTURE_MAX_WAITING_BYTES,
+  );
   // 自动翻页采集 clicks only after a page's rows were stored: no waiting for a pause during a walk.
   let walking = false;
   const handle = createCapture({
@@ -32,9 +43,9 @@ export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter
     // being left releases everything at once, and the sends no longer wait for the worker's answers, so
     // nothing is lost on unload (lib/capture/idle.ts, lib/background/doc-queue.ts).
     whenIdle: pageIdle(window),
-    // While the merchant pages quickly, rows are stored when the paging pauses (≤ 2 s late), not
-    // during the next page's render (issue #15).
-    quiet: () => (walking ? Promise.resolve() : pause()),
+    // While the merchant pages quickly, rows are stored when the paging pauses (≤ 30 s late, ≤ 16 MB
+    // waiting), not during the next pages' render (issue #15).
+    quiet: (bytes) => (walking ? Promise.resolve() : pause(bytes)),
   });
   // Parsing dates ("3天前", a year-less date) needs the extension's clock: each response waits for it
   // (one storage read, once); the shared promise keeps arrival order.
