@@ -24,6 +24,9 @@ const LONGTASKS = `window.__koubeiBench = { longtasks: [] };
 new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__koubeiBench.longtasks.push(Math.round(e.duration)); })
   .observe({ type: 'longtask', buffered: true });`;
 
+/** The wait after the last turn, counted in the pass (ms): the capture's catch-up happens within it. */
+const AFTER_WALK_MS = 3_000;
+
 interface Pass {
   latency: number[];
   longtasks: number[];
@@ -73,7 +76,9 @@ async function pageThrough(
     await page.waitForTimeout(PAUSE_MS);
     await read?.afterTurn?.(i, page);
   }
-  await page.waitForTimeout(500);
+  // The rows of a quick walk are stored once the paging stops (lib/capture/start.ts): the long tasks and
+  // the profile include that catch-up. Both arms wait the same; `arm` checks every row was stored by then.
+  await page.waitForTimeout(AFTER_WALK_MS);
   await read?.atEnd?.(page);
   const out: Pass = { latency, longtasks: await page.evaluate<number[]>('window.__koubeiBench.longtasks') };
   if (cdp) out.profile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
@@ -157,6 +162,14 @@ const PAGE_SIZES = [20, 50, 100].filter((n) => {
   return !only || only.split(',').map(Number).includes(n);
 });
 
+const STORED_REVIEWS = `(async () => {
+  const req = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  const db = await req(indexedDB.open(${JSON.stringify(DB_NAME)}));
+  const n = await req(db.transaction('reviews').objectStore('reviews').count());
+  db.close();
+  return n;
+})()`;
+
 async function arm(
   withExtension: boolean,
   demo: DemoHandler,
@@ -167,7 +180,13 @@ async function arm(
   if (withExtension) {
     const ext = await launchWithExtension();
     try {
-      return await pageThrough(ext.context, demo, pages, profile, rows);
+      const pass = await pageThrough(ext.context, demo, pages, profile, rows);
+      // Untimed: the catch-up must have finished inside the pass, or its long tasks were not all counted.
+      const stored = await (await ext.serviceWorker()).evaluate<number>(STORED_REVIEWS);
+      const shown = (pass.latency.length + 1) * rows;
+      if (stored < shown)
+        console.log(`  warning: ${stored} of ${shown} rows stored ${AFTER_WALK_MS} ms after the last turn`);
+      return pass;
     } finally {
       await ext.context.close();
     }
@@ -262,7 +281,7 @@ export async function runConsole(mode: Mode): Promise<Figure[]> {
     const base = med(without.map((p) => med(p.latency))).toFixed(0);
     figures.push(
       stat(slowdown.map((x) => x * 100), { group: 'content script', what: `page interaction slowdown at ${rows}-row pages (median 下一页 latency with vs without the extension, interleaved, no profiler in either arm, ${PAUSE_MS} ms between turns; ${base} ms without)`, unit: '%', target: big ? '≤ 10%' : '—', pass: (v) => (big ? v <= 10 : null), where: 'chromium' }), // prettier-ignore
-      stat(extra, { group: 'content script', what: `long tasks (> 50 ms) added by the extension while paging ${(size.pages - 1) * rows} rows in ${rows}-row pages (with − without)`, unit: 'tasks', target: big ? '0' : '—', pass: (v) => (big ? v <= 0 : null), where: 'chromium' }), // prettier-ignore
+      stat(extra, { group: 'content script', what: `long tasks (> 50 ms) added by the extension while paging ${(size.pages - 1) * rows} rows in ${rows}-row pages and in the ${AFTER_WALK_MS / 1000} s after, when the walk's rows are stored (with − without)`, unit: 'tasks', target: big ? '0' : '—', pass: (v) => (big ? v <= 0 : null), where: 'chromium' }), // prettier-ignore
     );
   }
   // The extension's share of the page's main thread: a separate pass with the profiler, not timed.
@@ -290,8 +309,8 @@ export async function runConsole(mode: Mode): Promise<Figure[]> {
     stat(leaks.map((l) => l.page), { group: 'memory', what: `console page JS heap growth ${span} (with − without the extension)`, unit: 'MB', target: '≤ 1 MB', pass: (v) => v <= 1, where: 'chromium' }), // prettier-ignore
     stat(leaks.map((l) => l.worker), { group: 'memory', what: `service worker JS heap growth while capturing, ${span}`, unit: 'MB', target: '≤ 1 MB', pass: (v) => v <= 1, where: 'chromium' }), // prettier-ignore
     stat(capture, { group: 'content script', what: 'capture path (hook + parse + post) JS time per 100 rows, 1,000-row responses', unit: 'ms', target: '≤ 3 ms', pass: (v) => v <= 3, where: 'chromium' }), // prettier-ignore
-    stat([att.extMs / (shown / 100)], { group: 'content script', what: 'all extension work on the console page (capture + overlay) per 100 rows shown (profiled pass)', unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
-    stat([att.longestExtMs], { group: 'content script', what: 'longest uninterrupted extension stretch on the page (profiled pass)', unit: 'ms', target: '< 50 ms', pass: (v) => v < 50, where: 'chromium' }), // prettier-ignore
+    stat([att.extMs / (shown / 100)], { group: 'content script', what: `all extension work on the console page (capture + overlay) per 100 rows shown (profiled pass, with the ${AFTER_WALK_MS / 1000} s after the walk)`, unit: 'ms', target: '—', pass: () => null, where: 'chromium' }), // prettier-ignore
+    stat([att.longestExtMs], { group: 'content script', what: `longest uninterrupted extension stretch on the page (profiled pass, with the ${AFTER_WALK_MS / 1000} s after the walk)`, unit: 'ms', target: '< 50 ms', pass: (v) => v < 50, where: 'chromium' }), // prettier-ignore
     ...figures,
   ];
 }
