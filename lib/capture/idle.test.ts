@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { arrivalQuiet, pageIdle, type IdleWin } from './idle';
+import { arrivalQuiet, IDLE_LEFT_MS, pageIdle, type IdlePeriod, type IdleWin } from './idle';
 
 function fakeWin(withIdle: boolean) {
-  const idle: { fn: () => void; timeout?: number }[] = [];
+  const idle: { fn: (period?: IdlePeriod) => void; timeout?: number }[] = [];
   const timers: (() => void)[] = [];
   const on: Record<string, () => void> = {};
   const win: IdleWin = {
@@ -10,7 +10,7 @@ function fakeWin(withIdle: boolean) {
     addEventListener: (type, fn) => (on[type] = fn),
     ...(withIdle
       ? {
-          requestIdleCallback: (fn: () => void, o?: { timeout: number }) =>
+          requestIdleCallback: (fn: (period?: IdlePeriod) => void, o?: { timeout: number }) =>
             idle.push({ fn, timeout: o?.timeout }),
         }
       : {}),
@@ -35,6 +35,40 @@ describe('pageIdle', () => {
     expect(f.idle[0]!.timeout).toBe(300);
     f.idle[0]!.fn();
     expect(await settled(wait)).toBe(true);
+  });
+
+  it('goes on in the same idle period while it has time left, until the task ends', async () => {
+    const f = fakeWin(true);
+    const idle = pageIdle(f.win);
+    let left = 30;
+    const first = idle();
+    f.idle[0]!.fn({ timeRemaining: () => left });
+    expect(await settled(first)).toBe(true);
+    // The next response's work, chained in the same task: no new idle callback needed.
+    expect(await settled(idle())).toBe(true);
+    expect(f.idle).toHaveLength(1);
+    // Too little time left: wait for another period.
+    left = IDLE_LEFT_MS;
+    const later = idle();
+    expect(await settled(later)).toBe(false);
+    expect(f.idle).toHaveLength(2);
+    // Once the task that ran the callback has ended, its period no longer counts.
+    f.idle[1]!.fn({ timeRemaining: () => 30 });
+    expect(await settled(later)).toBe(true);
+    for (const t of f.timers.splice(0)) t();
+    const next = idle();
+    expect(await settled(next)).toBe(false);
+    expect(f.idle).toHaveLength(3);
+  });
+
+  it('a callback run by its timeout (busy page) starts nothing more', async () => {
+    const f = fakeWin(true);
+    const idle = pageIdle(f.win);
+    const first = idle();
+    f.idle[0]!.fn({ timeRemaining: () => 0 });
+    expect(await settled(first)).toBe(true);
+    expect(await settled(idle())).toBe(false);
+    expect(f.idle).toHaveLength(2);
   });
 
   it('falls back to a task when the browser has no requestIdleCallback', async () => {
