@@ -40,7 +40,7 @@ describe('pageIdle', () => {
   it('goes on in the same idle period while it has time left, until the task ends', async () => {
     const f = fakeWin(true);
     const idle = pageIdle(f.win);
-    let left = 30;
+    let left = 40;
     const first = idle();
     f.idle[0]!.fn({ timeRemaining: () => left });
     expect(await settled(first)).toBe(true);
@@ -53,7 +53,7 @@ describe('pageIdle', () => {
     expect(await settled(later)).toBe(false);
     expect(f.idle).toHaveLength(2);
     // Once the task that ran the callback has ended, its period no longer counts.
-    f.idle[1]!.fn({ timeRemaining: () => 30 });
+    f.idle[1]!.fn({ timeRemaining: () => 40 });
     expect(await settled(later)).toBe(true);
     for (const t of f.timers.splice(0)) t();
     const next = idle();

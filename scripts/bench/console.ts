@@ -25,7 +25,7 @@ new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__koubei
   .observe({ type: 'longtask', buffered: true });`;
 
 /** The wait after the last turn, counted in the pass (ms): the capture's catch-up happens within it. */
-const AFTER_WALK_MS = 3_000;
+const AFTER_WALK_MS = 5_000;
 
 interface Pass {
   latency: number[];
