@@ -18,7 +18,10 @@ export const CAPTURE_QUIET_MS = 400;
  * meanwhile, and leaving the page sends everything at once …
  */
 export const CAPTURE_MAX_WAIT_MS = 30_000;
-/** … or once the waiting bodies hold more than this (oldest first): ≈ 170 抖店 pages of 100 rows. */
+/**
+ * … or once the waiting bodies hold more than this (oldest first): ≈ 170 of the demo 抖店's 100-row pages
+ * (≈ 94 kB each).
+ */
 export const CAPTURE_MAX_WAITING_BYTES = 16 * 1024 * 1024;
 
 export function startCapture(ctx: ContentScriptContext, adapter: PlatformAdapter): void {

@@ -5,7 +5,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import type { Worker } from '@playwright/test';
 import { build } from 'esbuild';
+import { DB_NAME } from '../../lib/db';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -51,6 +53,17 @@ export function stat(
 export const load = (): number => Math.round(loadavg()[0]! * 100) / 100;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Reviews stored by the extension, counted in its service worker (raw IndexedDB, no Dexie needed). */
+export async function storedReviews(sw: Worker): Promise<number> {
+  return sw.evaluate(`(async () => {
+    const req = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const db = await req(indexedDB.open(${JSON.stringify(DB_NAME)}));
+    const n = await req(db.transaction('reviews').objectStore('reviews').count());
+    db.close();
+    return n;
+  })()`);
+}
 
 /**
  * Bundles `source` (an ES module that may import lib/ and components/ by absolute path or `@/`) into an

@@ -12,7 +12,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { routeDemo, type DemoHandler } from '../../demo/server';
 import { launchWithExtension } from '../../e2e/browser';
-import { ROOT, bundle, load, stat, type Figure, type Mode } from './common';
+import { ROOT, bundle, load, stat, storedReviews, type Figure, type Mode } from './common';
 import { consoleDemo, HOST, listUrl, nextPage, plainBrowser, ROW } from './console-page';
 import { pageHeapMb, workerHeapMb } from './heap';
 import { attribute, type CpuProfile } from './profile';
@@ -162,14 +162,6 @@ const PAGE_SIZES = [20, 50, 100].filter((n) => {
   return !only || only.split(',').map(Number).includes(n);
 });
 
-const STORED_REVIEWS = `(async () => {
-  const req = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-  const db = await req(indexedDB.open(${JSON.stringify(DB_NAME)}));
-  const n = await req(db.transaction('reviews').objectStore('reviews').count());
-  db.close();
-  return n;
-})()`;
-
 async function arm(
   withExtension: boolean,
   demo: DemoHandler,
@@ -182,7 +174,7 @@ async function arm(
     try {
       const pass = await pageThrough(ext.context, demo, pages, profile, rows);
       // Untimed: the catch-up must have finished inside the pass, or its long tasks were not all counted.
-      const stored = await (await ext.serviceWorker()).evaluate<number>(STORED_REVIEWS);
+      const stored = await storedReviews(await ext.serviceWorker());
       const shown = (pass.latency.length + 1) * rows;
       if (stored < shown)
         console.log(`  warning: ${stored} of ${shown} rows stored ${AFTER_WALK_MS} ms after the last turn`);

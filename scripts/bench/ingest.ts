@@ -15,7 +15,7 @@ import { launchWithExtension } from '../../e2e/browser';
 import { toBatches, type CaptureBatch } from '../../lib/capture/batch';
 import { parseHookMessage } from '../../lib/capture/content';
 import { douyin } from '../../lib/platforms/douyin';
-import { ROOT, bundle, load, stat, until, type Figure, type Mode } from './common';
+import { ROOT, bundle, load, stat, storedReviews, until, type Figure, type Mode } from './common';
 import { ingestPageCode } from './ingest-page';
 
 const NOW = Date.UTC(2026, 10, 22, 2, 0, 0);
@@ -33,16 +33,6 @@ async function captured(sw: Worker, t0: number): Promise<{ rows: number; added: 
     let rows = 0, added = 0, events = 0;
     for (const e of evs) if (e.endpoint.startsWith('commentList')) { rows += e.added + e.updated + e.unchanged; added += e.added; events++; }
     return { rows, added, events };
-  })()`);
-}
-
-async function storedReviews(sw: Worker): Promise<number> {
-  return sw.evaluate(`(async () => {
-    const req = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-    const db = await req(indexedDB.open('koubei'));
-    const n = await req(db.transaction('reviews').objectStore('reviews').count());
-    db.close();
-    return n;
   })()`);
 }
 
