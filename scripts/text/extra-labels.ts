@@ -21,6 +21,12 @@ export const EXTRA_FILE = resolve(LABELS_DIR, 'extra.jsonl');
  */
 export const ROUND3_FILE = resolve(LABELS_DIR, 'extra-round3.jsonl');
 export const AGREEMENT_FILE = resolve(LABELS_DIR, 'agreement.jsonl');
+/**
+ * The ninth round's labels of a shared-style random sample (`stream3` of scripts/text/label-candidates.ts):
+ * drawn like the shared file, so out-of-fold figures on them can decide between models as the shared
+ * reviews do (docs/text-model.md, ninth round).
+ */
+export const RANDOM_FILE = resolve(LABELS_DIR, 'random.jsonl');
 
 export interface LabelKey {
   /** FNV-1a of the trimmed text. */

@@ -5,9 +5,13 @@
  *
  *   npx tsx scripts/text/label-candidates.ts page <n>            candidates, page n (40 a page, from 1)
  *   npx tsx scripts/text/label-candidates.ts page2 <n>           second stream (under-represented), page n
+ *   npx tsx scripts/text/label-candidates.ts page3 <n>           shared-style random sample, page n (45 a page)
  *   npx tsx scripts/text/label-candidates.ts agree-page <n>      blind re-reading set, page n (50 a page, 3 pages)
  *   npx tsx scripts/text/label-candidates.ts save <file>         add the labels in <file> to extra.jsonl
  *   npx tsx scripts/text/label-candidates.ts save2 <file>        same, numbers from the second stream
+ *   npx tsx scripts/text/label-candidates.ts save3 <file>        the random sample's labels → random.jsonl
+ *   npx tsx scripts/text/label-candidates.ts agree-check <file>  a reader's blind labels of agree-page 1..3
+ *                                                                vs the shared labels (nothing saved)
  *   npx tsx scripts/text/label-candidates.ts save-agree <file>   same for agreement.jsonl
  *   npx tsx scripts/text/label-candidates.ts agreement           my blind labels vs the shared labels
  *   npx tsx scripts/text/label-candidates.ts stats               counts in extra.jsonl
@@ -26,6 +30,13 @@
  * two never overlap. Every page of 40 mixes, in a seeded order, corpus negatives of the product categories
  * the first list reaches least (10 书籍, 10 手机, 6 蒙牛; 热水器 has none left outside the first list) and 14
  * corpus negatives of any category that mention a service word (`TOPIC_WORDS.service`).
+ *
+ * Third stream (ninth round, `stream3`): drawn the way the shared labelled file was drawn, so its labels can
+ * decide between models the way the shared ones do: no topic words; every page of 45 holds, per goods
+ * category, 4 corpus negatives and 1 corpus positive at random (the shared file's 267 : 67), shorter than
+ * SHARED_MAX_LEN (the shared file's longest text is 199 characters); training side only, outside the
+ * shared file. Reviews an earlier round labelled stay in the sample but are not shown again: `save3` copies
+ * their labels into random.jsonl beside the reader's, for every page the reader's file touches.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -36,6 +47,8 @@ import {
   AGREEMENT_FILE,
   EXTRA_FILE,
   LABELS_DIR,
+  RANDOM_FILE,
+  ROUND3_FILE,
   formatLabels,
   joinLabels,
   labelKey,
@@ -44,6 +57,9 @@ import {
 } from './extra-labels';
 
 export const MAX_LEN = 300;
+/** The shared labelled file holds no text of 200 characters or more. */
+export const SHARED_MAX_LEN = 200;
+const PAGE3 = 45;
 const PAGE = 40;
 const AGREE_PAGE = 50;
 const AGREE_COUNT = 150;
@@ -161,6 +177,80 @@ export function stream2(first: readonly CorpusReview[] = candidates()): CorpusRe
   return out;
 }
 
+const GOODS = ['书籍', '平板', '手机', '水果', '洗发水', '热水器', '蒙牛', '衣服', '计算机'] as const;
+
+const keyOf = (l: { h: number; n: number; cat: string }) => `${l.h}:${l.n}:${l.cat}`;
+
+/** The third stream, in reading order (deterministic): a stratified random sample like the shared file's
+ * (per page, 4 negatives and 1 positive of each goods category while any are left). Reviews the earlier
+ * rounds labelled stay in it, so the sample is not thinned where those rounds read most. */
+export function stream3(): CorpusReview[] {
+  const shared = new Set(loadLabelled().map((r) => r.text.trim()));
+  const seen = new Set<string>();
+  const pool = new Map<string, CorpusReview[]>();
+  for (const r of loadCorpus()) {
+    const t = r.text.trim();
+    if (r.cat === '酒店' || !t || t.length >= SHARED_MAX_LEN || isHeldOutReal(r.text)) continue;
+    if (shared.has(t) || seen.has(t)) continue;
+    seen.add(t);
+    const k = `${r.cat}:${r.label}`;
+    const list = pool.get(k) ?? [];
+    list.push({ ...r, text: t });
+    pool.set(k, list);
+  }
+  const lists = new Map([...pool].map(([k, list], i) => [k, shuffled(list, 71 + i)]));
+  const slots = GOODS.flatMap((c) => [...Array.from({ length: 4 }, () => `${c}:0`), `${c}:1`]);
+  const out: CorpusReview[] = [];
+  for (let page = 0; page < 100; page++)
+    for (const k of shuffled(slots, 3000 + page)) {
+      const r = lists.get(k)?.shift();
+      if (r) out.push(r);
+    }
+  return out;
+}
+
+/** Labels the earlier rounds already gave (extra.jsonl, then extra-round3.jsonl), by key. */
+function earlierLabels(): Map<string, ExtraLabel> {
+  return new Map([...readLabels(ROUND3_FILE), ...readLabels(EXTRA_FILE)].map((l) => [keyOf(l), l]));
+}
+
+/** Prints page n of the third stream, leaving out the reviews an earlier round labelled. */
+function printStream3(n: number): void {
+  const list = stream3();
+  const earlier = earlierLabels();
+  const from = (n - 1) * PAGE3;
+  const page = list.slice(from, from + PAGE3);
+  const known = page.filter((r) => earlier.has(keyOf(labelKey(r.cat, r.text)))).length;
+  console.log(`# page ${n}: ${page.length} reviews, ${known} labelled in an earlier round (not shown)`);
+  page.forEach((r, i) => {
+    if (!earlier.has(keyOf(labelKey(r.cat, r.text))))
+      console.log(`${from + i + 1} [${r.cat} ${r.label ? '+' : '-'}] ${r.text.replace(/\s+/g, ' ')}`);
+  });
+}
+
+/** The third stream's labels for every page the reader's file touches: the reader's own, and the earlier
+ * rounds' labels of the reviews those pages did not show (copied, so random.jsonl holds the whole sample). */
+function stream3Labels(raw: string): ExtraLabel[] {
+  const list = stream3();
+  const earlier = earlierLabels();
+  const read = parseRaw(raw);
+  const pages = new Set(read.map(({ i }) => Math.floor((i - 1) / PAGE3)));
+  const own = read.map(({ i, categories, sentiment }) => {
+    const r = list[i - 1];
+    if (!r) throw new Error(`no review ${i}`);
+    const key = labelKey(r.cat, r.text);
+    if (earlier.has(keyOf(key))) throw new Error(`review ${i} was labelled in an earlier round`);
+    return { ...key, categories, sentiment };
+  });
+  const copied = [...pages].flatMap((p) =>
+    list.slice(p * PAGE3, (p + 1) * PAGE3).flatMap((r) => {
+      const l = earlier.get(keyOf(labelKey(r.cat, r.text)));
+      return l ? [l] : [];
+    }),
+  );
+  return [...own, ...copied];
+}
+
 /** Already hand-labelled training-side reviews for the blind agreement check: half at random, half that
  * mention a small topic. */
 export function agreementSet() {
@@ -255,6 +345,11 @@ function main(): void {
   const r2 = (x: number) => Math.round(x * 100) / 100;
   if (cmd === 'page') print(candidates(), (Number(arg) - 1) * PAGE, PAGE);
   else if (cmd === 'page2') print(stream2(), (Number(arg) - 1) * PAGE, PAGE);
+  else if (cmd === 'page3') printStream3(Number(arg));
+  else if (cmd === 'save3') {
+    const add = stream3Labels(readFileSync(resolve(arg!), 'utf8'));
+    console.log(`added ${add.length}, ${merge(RANDOM_FILE, add)} in file`);
+  }
   else if (cmd === 'agree-page') print(agreementSet(), (Number(arg) - 1) * AGREE_PAGE, AGREE_PAGE);
   else if (cmd === 'save' || cmd === 'save2' || cmd === 'save-agree') {
     const list = cmd === 'save' ? candidates() : cmd === 'save2' ? stream2() : agreementSet();
@@ -265,12 +360,20 @@ function main(): void {
     });
     const total = merge(cmd === 'save-agree' ? AGREEMENT_FILE : EXTRA_FILE, add);
     console.log(`added ${add.length}, ${total} in file`);
-  } else if (cmd === 'agreement') {
+  } else if (cmd === 'agreement' || cmd === 'agree-check') {
     const shared = loadLabelled();
-    const mine = joinLabels(readLabels(AGREEMENT_FILE), loadCorpus());
+    const set = agreementSet();
+    const mine =
+      cmd === 'agreement'
+        ? joinLabels(readLabels(AGREEMENT_FILE), loadCorpus()).reviews
+        : parseRaw(readFileSync(resolve(arg!), 'utf8')).map(({ i, categories, sentiment }) => {
+            const r = set[i - 1];
+            if (!r) throw new Error(`no review ${i}`);
+            return { text: r.text, categories, sentiment };
+          });
     const ref = new Map(shared.map((r) => [r.text.trim(), r]));
-    const pairs = mine.reviews.map((m) => ({ m, s: ref.get(m.text.trim())! })).filter((p) => p.s);
-    console.log(`${pairs.length} reviews read blind (missing ${mine.missing.length})`);
+    const pairs = mine.map((m) => ({ m, s: ref.get(m.text.trim())! })).filter((p) => p.s);
+    console.log(`${pairs.length} reviews read blind`);
     for (const c of Object.values(LETTER)) {
       const k = kappa(
         pairs.map((p) => p.s.categories.includes(c)),
