@@ -349,8 +349,7 @@ function main(): void {
   else if (cmd === 'save3') {
     const add = stream3Labels(readFileSync(resolve(arg!), 'utf8'));
     console.log(`added ${add.length}, ${merge(RANDOM_FILE, add)} in file`);
-  }
-  else if (cmd === 'agree-page') print(agreementSet(), (Number(arg) - 1) * AGREE_PAGE, AGREE_PAGE);
+  } else if (cmd === 'agree-page') print(agreementSet(), (Number(arg) - 1) * AGREE_PAGE, AGREE_PAGE);
   else if (cmd === 'save' || cmd === 'save2' || cmd === 'save-agree') {
     const list = cmd === 'save' ? candidates() : cmd === 'save2' ? stream2() : agreementSet();
     const add = parseRaw(readFileSync(resolve(arg!), 'utf8')).map(({ i, categories, sentiment }) => {
