@@ -13,7 +13,8 @@
  *   head is then retrained with that recipe on the whole labelled training part.
  * The hand-labelled reviews are the shared ones (categories.labelled.jsonl) plus the extra labels of
  * data/text-labels/extra.jsonl (keyed by text hash, joined back here; `--no-extra` leaves them out;
- * `--with-round3` adds the unshipped third round, extra-round3.jsonl); the
+ * `--with-round3` adds the unshipped third round, extra-round3.jsonl; `--with-random` adds the ninth
+ * round's shared-style random sample, random.jsonl, and reports its out-of-fold figures apart); the
  * out-of-fold figures are also reported on the shared reviews alone.
  * `--sentiment-features=` / `--topic-features=` add feature extras (gapped pairs, aspect pairs; none by
  * default: the shipped model) and `--seed=<n>` other shuffles; both for experiments (eighth round).
@@ -22,7 +23,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { extractEvidence } from '../lib/text/evidence';
 import { fnv1a } from '../lib/text/accuracy';
 import { analyzeText } from '../lib/text/analyze';
@@ -60,7 +61,7 @@ import {
   type CorpusReview,
   type LabelledReview,
 } from './text/data';
-import { joinLabels, readLabels, ROUND3_FILE } from './text/extra-labels';
+import { EXTRA_FILE, joinLabels, RANDOM_FILE, readLabels, ROUND3_FILE } from './text/extra-labels';
 import {
   PRECISION_FLOOR,
   THRESHOLD_OBJECTIVES,
@@ -69,6 +70,7 @@ import {
   figuresAt,
   foldPrecision,
   type Goal,
+  spareRecall,
   type RuleInput,
   type ThresholdObjective,
 } from './text/thresholds';
@@ -256,6 +258,12 @@ function runtimeModel(heads: readonly StoredHead[], margin: number): TextModel {
   } satisfies StoredModel);
 }
 
+/** A subset of the labelled reviews whose out-of-fold figures are logged apart. */
+export interface OofReport {
+  name: string;
+  test: (r: LabelledReview) => boolean;
+}
+
 /**
  * Trains every head from training-side reviews (never the held-out split). `original`, when given, marks
  * the reviews the out-of-fold figures are also reported on separately (the shared hand labels, so a run
@@ -271,6 +279,8 @@ export function trainModel(
   topicFeatures: FeatureSet = PLAIN_FEATURES,
   /** Added to every training seed (shuffles only; folds and data are unchanged): 0 = the shipped run. */
   seed = 0,
+  /** Further subsets whose out-of-fold figures are logged (not stored in the model). */
+  reports: readonly OofReport[] = [],
 ): StoredModel {
   for (const [who, set] of [
     ['sentiment', sentimentFeatures],
@@ -340,10 +350,15 @@ export function trainModel(
   const heads: StoredHead[] = [sentimentStored];
   const oof: Record<
     string,
-    { recipe: string; t: number; f1: number; p: number; r: number; reached?: boolean }
+    { recipe: string; t: number; f1: number; p: number; r: number; reached?: boolean; bestF1At?: number }
   > = {};
   const oofOriginal: Record<string, { f1: number; p: number; r: number }> = {};
   const sub = original ? labelled.map((r, i) => (original(r) ? i : -1)).filter((i) => i >= 0) : [];
+  const reportIdx = reports.map((rep) =>
+    labelled.map((r, i) => (rep.test(r) ? i : -1)).filter((i) => i >= 0),
+  );
+  const reportF1 = reports.map(() => [] as number[]);
+  const oofPs: number[][] = [];
   const fold = (r: LabelledReview) => fnv1a('fold:' + r.text.trim()) % 5;
   TOPICS.forEach((topic, t) => {
     const ys = labelled.map((r) => (r.categories.includes(topic) ? 1 : 0));
@@ -383,7 +398,27 @@ export function trainModel(
         bestPs = ps;
       }
     }
+    // Precision the shared reviews have to spare goes to recall (quality, logistics, service; ninth round).
+    const spare =
+      goal.objective === 'f1'
+        ? spareRecall(
+            topic,
+            best!.t,
+            sub.map((i) => bestPs[i]!),
+            sub.map((i) => ys[i]!),
+            sub.map((i) => rule[i]!),
+            t,
+            goal.floor,
+          )
+        : undefined;
+    if (spare) {
+      log(
+        `${topic}: precision to spare on the ${sub.length} original reviews, threshold ${best!.t} → ${spare.t} (there P ${spare.p} R ${spare.r})`,
+      );
+      best = { ...best!, ...figuresAt(bestPs, ys, rule, t, spare.t), bestF1At: best!.t };
+    }
     oof[topic] = best!;
+    oofPs.push(bestPs);
     log(
       `${topic} per-fold precision at ${best!.t}: ${foldPrecision(bestPs, ys, rule, t, best!.t, labelled.map(fold), 5).join(' ')}`,
     );
@@ -399,6 +434,18 @@ export function trainModel(
       oofOriginal[topic] = { f1: at.f1, p: at.p, r: at.r };
       log(`${topic} on the ${sub.length} original reviews: P ${at.p} R ${at.r} F1 ${at.f1}`);
     }
+    reports.forEach((rep, k) => {
+      const idx = reportIdx[k]!;
+      const at = figuresAt(
+        idx.map((i) => bestPs[i]!),
+        idx.map((i) => ys[i]!),
+        idx.map((i) => rule[i]!),
+        t,
+        best!.t,
+      );
+      reportF1[k]!.push(at.f1);
+      log(`${topic} on the ${idx.length} ${rep.name} reviews: P ${at.p} R ${at.r} F1 ${at.f1}`);
+    });
     const recipe = TOPIC_RECIPES.find((x) => x.name === best!.recipe)!;
     heads.push(
       storeHead(topic, trainTopic(recipe, cx, ys, pool, 7 + seed), CATEGORY_KEEP, best!.t, topicFeatures),
@@ -411,6 +458,23 @@ export function trainModel(
     const m = Object.values(oofOriginal).reduce((s, v) => s + v.f1, 0) / TOPICS.length;
     log(`out-of-fold macro-F1 on the ${sub.length} original reviews ${m.toFixed(3)}`);
   }
+  const dump = process.argv.find((a) => a.startsWith('--dump-oof='))?.slice(11);
+  if (dump)
+    writeFileSync(
+      dump,
+      JSON.stringify({
+        topics: TOPICS,
+        thresholds: TOPICS.map((t) => oof[t]!.t),
+        ys: TOPICS.map((topic) => labelled.map((r) => (r.categories.includes(topic) ? 1 : 0))),
+        ps: oofPs,
+        rule,
+        subsets: Object.fromEntries([['shared', sub], ...reports.map((rep, k) => [rep.name, reportIdx[k]!])]),
+      }),
+    );
+  reports.forEach((rep, k) => {
+    const m = reportF1[k]!.reduce((s, v) => s + v, 0) / TOPICS.length;
+    log(`out-of-fold macro-F1 on the ${reportIdx[k]!.length} ${rep.name} reviews ${m.toFixed(3)}`);
+  });
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -437,19 +501,31 @@ export function trainModel(
  * shared file already labels (the shared label wins).
  */
 function extraLabelled(corpus: readonly CorpusReview[], shared: readonly LabelledReview[]): LabelledReview[] {
-  const round3 = process.argv.includes('--with-round3') ? readLabels(ROUND3_FILE) : [];
-  const j = joinLabels([...readLabels(), ...round3], corpus);
+  const files = [
+    ...(process.argv.includes('--no-extra') ? [] : [EXTRA_FILE]),
+    ...(process.argv.includes('--with-round3') ? [ROUND3_FILE] : []),
+    ...(process.argv.includes('--with-random') ? [RANDOM_FILE] : []),
+  ];
   const seen = new Set(shared.map((r) => r.text.trim()));
-  const out = j.reviews.filter((r) => !seen.has(r.text.trim()));
-  for (const l of j.missing) console.log(`extra label skipped, no training-side text: ${JSON.stringify(l)}`);
-  for (const l of j.ambiguous)
-    console.log(`extra label skipped, matches several texts: ${JSON.stringify(l)}`);
-  if (out.length < j.reviews.length)
-    console.log(`extra labels skipped, already in the shared labels: ${j.reviews.length - out.length}`);
-  console.log(
-    `extra labels: ${out.length} joined (data/text-labels/extra.jsonl${round3.length ? ' and extra-round3.jsonl' : ''})`,
-  );
+  const out: LabelledReview[] = [];
+  for (const file of files) {
+    const j = joinLabels(readLabels(file), corpus);
+    const name = relative(resolve(import.meta.dirname, '..'), file);
+    for (const l of j.missing) console.log(`${name}: skipped, no training-side text: ${JSON.stringify(l)}`);
+    for (const l of j.ambiguous) console.log(`${name}: skipped, matches several texts: ${JSON.stringify(l)}`);
+    // A text labelled twice keeps its first label: the shared file's, then the files in this order (the
+    // ninth round's random.jsonl copies the earlier rounds' labels of its sample, so they agree).
+    const add = j.reviews.filter((r) => !seen.has(r.text.trim()));
+    for (const r of add) seen.add(r.text.trim());
+    console.log(`${name}: ${add.length} joined (${j.reviews.length - add.length} already labelled)`);
+    out.push(...add);
+  }
   return out;
+}
+
+/** The ninth round's random sample (random.jsonl), as texts: its out-of-fold figures are reported apart. */
+function randomSampleTexts(corpus: readonly CorpusReview[]): Set<string> {
+  return new Set(joinLabels(readLabels(RANDOM_FILE), corpus).reviews.map((r) => r.text.trim()));
 }
 
 function main(): void {
@@ -480,8 +556,20 @@ function main(): void {
   const t0 = Date.now();
   const corpus = loadCorpus().filter((r) => !isHeldOutReal(r.text));
   const shared = loadLabelled().filter((r) => !isHeldOutReal(r.text));
-  const extra = process.argv.includes('--no-extra') ? [] : extraLabelled(corpus, shared);
+  const extra = extraLabelled(corpus, shared);
   const sharedTexts = new Set(shared.map((r) => r.text.trim()));
+  // --with-random: the random sample's figures are reported apart, and together with the shared reviews
+  // (both drawn the same way: the set that decides between models, docs/text-model.md, ninth round).
+  const sample = process.argv.includes('--with-random') ? randomSampleTexts(corpus) : new Set<string>();
+  const reports: OofReport[] = sample.size
+    ? [
+        { name: 'random-sample', test: (r) => sample.has(r.text.trim()) },
+        {
+          name: 'shared + random-sample',
+          test: (r) => sharedTexts.has(r.text.trim()) || sample.has(r.text.trim()),
+        },
+      ]
+    : [];
   // Without extra labels this is the previous run (no separate report on the shared reviews).
   const model = trainModel(
     corpus,
@@ -493,6 +581,7 @@ function main(): void {
     sets[1],
     // --seed=<n>: other shuffles, to see how far the figures move with the seed alone.
     Number(arg('seed') ?? 0) * 1000,
+    reports,
   );
   const json = JSON.stringify(model) + '\n';
   writeFileSync(out, json);

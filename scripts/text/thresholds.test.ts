@@ -5,6 +5,7 @@ import {
   foldPrecision,
   recallAtPrecision,
   shownCounts,
+  spareRecall,
   type RuleInput,
 } from './thresholds';
 
@@ -52,6 +53,17 @@ describe('display thresholds on out-of-fold probabilities', () => {
       t: 0.2,
       reached: false,
     });
+  });
+
+  it('spends spare precision of the shared reviews on recall: only lower thresholds, only the recall topics', () => {
+    // Chosen at 0.3 elsewhere; here 0.125–0.2 keep P 0.75 ≥ 0.7 with recall 1: the highest of them.
+    expect(spareRecall('quality', 0.3, ps, ys, rule, 0, 0.7)).toEqual({ t: 0.2, f1: 0.857, p: 0.75, r: 1 });
+    // At a 0.83 floor the best threshold is 0.3 itself: nothing moves; at 0.9 it is higher: nothing moves.
+    expect(spareRecall('logistics', 0.3, ps, ys, rule, 0, 0.83)).toBeUndefined();
+    expect(spareRecall('service', 0.3, ps, ys, rule, 0, 0.9)).toBeUndefined();
+    // Mismatch and price have no recall target; no shared reviews, no move.
+    expect(spareRecall('mismatch', 0.3, ps, ys, rule, 0, 0.7)).toBeUndefined();
+    expect(spareRecall('quality', 0.3, [], [], [], 0, 0.7)).toBeUndefined();
   });
 
   it('gives the precision of each fold', () => {

@@ -7,8 +7,9 @@
  * - `recall-at-p`: for the topics whose target is a recall at a precision (quality, logistics, service),
  *   the threshold with the highest recall among those whose precision is at least `floor`; when none
  *   reaches the floor, the best F1. The other topics keep the best F1.
- * Under both, the trainer chooses each topic's recipe by its best F1.
- * Figures and the choice between them: docs/text-model.md ("Sixth round").
+ * Under both, the trainer chooses each topic's recipe by its best F1. Under `f1`, `spareRecall` then lowers
+ * the threshold of quality, logistics or service where the shared reviews show precision to spare.
+ * Figures and the choices: docs/text-model.md ("Sixth round", "Ninth round").
  */
 import type { SentimentLabel, TopicCategory } from '../../lib/text/types';
 import { topicShown, type TopicLexicon } from '../../lib/text/model/learned';
@@ -154,6 +155,26 @@ export function chooseThreshold(
     if (r) return { ...r, reached: true };
   }
   return { ...bestF1Threshold(ps, ys, rule, t), reached: false };
+}
+
+/**
+ * Spare precision spent on recall (ninth round): for quality, logistics and service, a lower threshold than
+ * the chosen one when the shared-style reviews (`ps`, `ys`, `rule`: the hand-labelled reviews drawn like the
+ * held-out ones) keep precision ≥ `floor` there: the highest-recall such threshold. Never a higher one: a
+ * topic without spare precision keeps its threshold. Undefined when nothing moves.
+ */
+export function spareRecall(
+  topic: TopicCategory,
+  chosen: number,
+  ps: readonly number[],
+  ys: readonly number[],
+  rule: readonly RuleInput[],
+  t: number,
+  floor: number,
+): ThresholdFigures | undefined {
+  if (!RECALL_TOPICS.includes(topic) || !ps.length) return undefined;
+  const r = recallAtPrecision(ps, ys, rule, t, floor);
+  return r && r.t < chosen - 1e-9 ? r : undefined;
 }
 
 /** Precision of the shown tags in each fold at threshold `th` (`fold[i]` in 0..folds-1). */
