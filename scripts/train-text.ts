@@ -279,9 +279,11 @@ export function trainModel(
   topicFeatures: FeatureSet = PLAIN_FEATURES,
   /** Added to every training seed (shuffles only; folds and data are unchanged): 0 = the shipped run. */
   seed = 0,
-  /** Further subsets whose out-of-fold figures are logged (not stored in the model). */
-  reports: readonly OofReport[] = [],
+  /** Experiments (ninth round): subsets whose out-of-fold figures are logged (not stored in the model),
+   * and a file for the out-of-fold probabilities. */
+  study: { reports?: readonly OofReport[]; dumpOof?: string } = {},
 ): StoredModel {
+  const reports = study.reports ?? [];
   for (const [who, set] of [
     ['sentiment', sentimentFeatures],
     ['topic', topicFeatures],
@@ -458,10 +460,9 @@ export function trainModel(
     const m = Object.values(oofOriginal).reduce((s, v) => s + v.f1, 0) / TOPICS.length;
     log(`out-of-fold macro-F1 on the ${sub.length} original reviews ${m.toFixed(3)}`);
   }
-  const dump = process.argv.find((a) => a.startsWith('--dump-oof='))?.slice(11);
-  if (dump)
+  if (study.dumpOof)
     writeFileSync(
-      dump,
+      study.dumpOof,
       JSON.stringify({
         topics: TOPICS,
         thresholds: TOPICS.map((t) => oof[t]!.t),
@@ -496,9 +497,10 @@ export function trainModel(
 }
 
 /**
- * The extra hand labels (data/text-labels/extra.jsonl) joined back to the training side of the corpus. A
- * key that matches no training-side text or more than one is reported and skipped; so is a text the
- * shared file already labels (the shared label wins).
+ * The extra hand labels joined back to the training side of the corpus: data/text-labels/extra.jsonl
+ * (unless `--no-extra`), extra-round3.jsonl (`--with-round3`) and random.jsonl (`--with-random`). A key
+ * that matches no training-side text or more than one is reported and skipped; so is a text already
+ * labelled (the shared file first, then the files in this order).
  */
 function extraLabelled(corpus: readonly CorpusReview[], shared: readonly LabelledReview[]): LabelledReview[] {
   const files = [
@@ -581,7 +583,9 @@ function main(): void {
     sets[1],
     // --seed=<n>: other shuffles, to see how far the figures move with the seed alone.
     Number(arg('seed') ?? 0) * 1000,
-    reports,
+    // --dump-oof=<file>: the out-of-fold probabilities, display-rule inputs and subsets, for threshold
+    // studies without retraining.
+    { reports, dumpOof: arg('dump-oof') && resolve(arg('dump-oof')!) },
   );
   const json = JSON.stringify(model) + '\n';
   writeFileSync(out, json);
