@@ -47,7 +47,8 @@ export const labelKey = (cat: string, text: string): LabelKey => {
   return { h: fnv1a(t), n: t.length, cat };
 };
 
-const keyString = (k: LabelKey) => `${k.h}:${k.n}:${k.cat}`;
+/** One string per key, for maps and sets of labels. */
+export const keyString = (k: LabelKey) => `${k.h}:${k.n}:${k.cat}`;
 
 const SENTIMENTS: readonly SentimentLabel[] = ['positive', 'neutral', 'negative'];
 

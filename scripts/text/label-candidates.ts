@@ -51,6 +51,7 @@ import {
   ROUND3_FILE,
   formatLabels,
   joinLabels,
+  keyString,
   labelKey,
   readLabels,
   type ExtraLabel,
@@ -179,8 +180,6 @@ export function stream2(first: readonly CorpusReview[] = candidates()): CorpusRe
 
 const GOODS = ['书籍', '平板', '手机', '水果', '洗发水', '热水器', '蒙牛', '衣服', '计算机'] as const;
 
-const keyOf = (l: { h: number; n: number; cat: string }) => `${l.h}:${l.n}:${l.cat}`;
-
 /** The third stream, in reading order (deterministic): a stratified random sample like the shared file's
  * (per page, 4 negatives and 1 positive of each goods category while any are left). Reviews the earlier
  * rounds labelled stay in it, so the sample is not thinned where those rounds read most. */
@@ -211,7 +210,7 @@ export function stream3(): CorpusReview[] {
 
 /** Labels the earlier rounds already gave (extra.jsonl, then extra-round3.jsonl), by key. */
 function earlierLabels(): Map<string, ExtraLabel> {
-  return new Map([...readLabels(ROUND3_FILE), ...readLabels(EXTRA_FILE)].map((l) => [keyOf(l), l]));
+  return new Map([...readLabels(ROUND3_FILE), ...readLabels(EXTRA_FILE)].map((l) => [keyString(l), l]));
 }
 
 /** Prints page n of the third stream, leaving out the reviews an earlier round labelled. */
@@ -220,10 +219,10 @@ function printStream3(n: number): void {
   const earlier = earlierLabels();
   const from = (n - 1) * PAGE3;
   const page = list.slice(from, from + PAGE3);
-  const known = page.filter((r) => earlier.has(keyOf(labelKey(r.cat, r.text)))).length;
+  const known = page.filter((r) => earlier.has(keyString(labelKey(r.cat, r.text)))).length;
   console.log(`# page ${n}: ${page.length} reviews, ${known} labelled in an earlier round (not shown)`);
   page.forEach((r, i) => {
-    if (!earlier.has(keyOf(labelKey(r.cat, r.text))))
+    if (!earlier.has(keyString(labelKey(r.cat, r.text))))
       console.log(`${from + i + 1} [${r.cat} ${r.label ? '+' : '-'}] ${r.text.replace(/\s+/g, ' ')}`);
   });
 }
@@ -239,12 +238,12 @@ function stream3Labels(raw: string): ExtraLabel[] {
     const r = list[i - 1];
     if (!r) throw new Error(`no review ${i}`);
     const key = labelKey(r.cat, r.text);
-    if (earlier.has(keyOf(key))) throw new Error(`review ${i} was labelled in an earlier round`);
+    if (earlier.has(keyString(key))) throw new Error(`review ${i} was labelled in an earlier round`);
     return { ...key, categories, sentiment };
   });
   const copied = [...pages].flatMap((p) =>
     list.slice(p * PAGE3, (p + 1) * PAGE3).flatMap((r) => {
-      const l = earlier.get(keyOf(labelKey(r.cat, r.text)));
+      const l = earlier.get(keyString(labelKey(r.cat, r.text)));
       return l ? [l] : [];
     }),
   );
@@ -304,9 +303,8 @@ export function parseRaw(
 }
 
 function merge(file: string, add: ExtraLabel[]): number {
-  const key = (l: ExtraLabel) => `${l.h}:${l.n}:${l.cat}`;
-  const all = new Map(readLabels(file).map((l) => [key(l), l]));
-  for (const l of add) all.set(key(l), l);
+  const all = new Map(readLabels(file).map((l) => [keyString(l), l]));
+  for (const l of add) all.set(keyString(l), l);
   mkdirSync(LABELS_DIR, { recursive: true });
   writeFileSync(file, formatLabels([...all.values()]));
   return all.size;
@@ -361,15 +359,19 @@ function main(): void {
     console.log(`added ${add.length}, ${total} in file`);
   } else if (cmd === 'agreement' || cmd === 'agree-check') {
     const shared = loadLabelled();
-    const set = agreementSet();
-    const mine =
-      cmd === 'agreement'
-        ? joinLabels(readLabels(AGREEMENT_FILE), loadCorpus()).reviews
-        : parseRaw(readFileSync(resolve(arg!), 'utf8')).map(({ i, categories, sentiment }) => {
-            const r = set[i - 1];
-            if (!r) throw new Error(`no review ${i}`);
-            return { text: r.text, categories, sentiment };
-          });
+    let mine: { text: string; categories: ReviewCategory[]; sentiment: SentimentLabel }[];
+    if (cmd === 'agreement') {
+      const j = joinLabels(readLabels(AGREEMENT_FILE), loadCorpus());
+      if (j.missing.length) console.log(`${j.missing.length} stored labels match no corpus text`);
+      mine = j.reviews;
+    } else {
+      const set = agreementSet();
+      mine = parseRaw(readFileSync(resolve(arg!), 'utf8')).map(({ i, categories, sentiment }) => {
+        const r = set[i - 1];
+        if (!r) throw new Error(`no review ${i}`);
+        return { text: r.text, categories, sentiment };
+      });
+    }
     const ref = new Map(shared.map((r) => [r.text.trim(), r]));
     const pairs = mine.map((m) => ({ m, s: ref.get(m.text.trim())! })).filter((p) => p.s);
     console.log(`${pairs.length} reviews read blind`);
