@@ -16,6 +16,12 @@ describe('categories', () => {
     ['垃圾，千万别买', ['other']],
     ['质量差，价格还贵', ['quality', 'price']],
     ['快递员态度很差，扔在驿站就走了', ['logistics']],
+    // The corpus's own words for after-sales, delivery and fees (tenth round, docs/text-model.md).
+    ['售后服务不到位，打电话也没人接', ['service']],
+    ['商家不给开发票', ['service']],
+    ['包装很简陋，连个泡沫都没有', ['logistics']],
+    ['等了好久还没送到', ['logistics']],
+    ['安装费要价太黑', ['price']],
   ])('lexicon layer: %s → %j', (text, expected) => {
     // Exact sets are the lexicon's conventions (issue #11: the learned layer follows the hand-labelled
     // real reviews instead, e.g. 少发 → 描述不符, and adds a second category where it is unsure).
@@ -48,6 +54,15 @@ describe('categories', () => {
 
   it('turns negated praise into a complaint ("不合身")', () => {
     expect(analyzeText('裤子不合身，腰太紧').categories).toContain('mismatch');
+  });
+
+  it.each([
+    ['不给送货上门，还让我自己去拿', 'logistics'],
+    ['客服也没给出好的方案', 'service'],
+  ])('不给 / 没给出 negate the praise after them: %s → %s', (text, category) => {
+    expect(analyzeText(text, { model: false }).categories).toEqual([category]);
+    expect(analyzeText(text, { model: false }).sentiment.label).toBe('negative');
+    expect(analyzeText('快递员态度好，送货上门', { model: false }).categories).toEqual([]);
   });
 
   it('lexicon layer: reads hypotheticals as no fact ("以为会有色差")', () => {

@@ -90,7 +90,11 @@ export const ASPECTS: readonly AspectDef[] = [
     slowTopic: '回复慢',
     words: ['客服', '卖家', '商家', '售后', '服务', '态度', '掌柜', '店家', '老板', '回复', '回消息'],
   },
-  { category: 'price', topic: '价格贵', words: ['价格', '价钱', '性价比', '价位', '运费'] },
+  {
+    category: 'price',
+    topic: '价格贵',
+    words: ['价格', '价钱', '性价比', '价位', '运费', '安装费', '材料费', '配件费', '手续费'],
+  },
 ];
 
 /** Praise terms that belong to a category; negated, they become a complaint of that topic. */

@@ -98,7 +98,7 @@ export function clauseAt(clauses: readonly Clause[], at: number): number {
  * 没发现有什么质量问题, 不会掉色. 不仅/不但 are not negations (their second char is not a filler).
  */
 const NEGATED =
-  /(?:不|没|无|未|毫无|并非)(?:是|算|太|很|怎么|那么|特别|会|有|再|出现|发现|见|感觉|觉得|什么|任何|啥|存在|一点|明显|严重|大|多少|怎么样|想象|预期|网上|说|宣传|描述|图片|别人|中|的|上)*$/;
+  /(?:不|没|无|未|毫无|并非)(?:是|算|太|很|怎么|那么|特别|会|有|再|出现|发现|见|感觉|觉得|什么|任何|啥|存在|一点|明显|严重|大|多少|怎么样|想象|预期|网上|说|宣传|描述|图片|别人|中|的|上|给出|给我|给)*$/;
 /** 是不是 / 有没有 / 会不会: a question, not a negation. */
 const QUESTION = /(.)(?:不|没)\1/;
 

@@ -25,6 +25,13 @@ export const SLOW = [
 /** Generic negative evaluations that attach to an aspect. */
 export const NEG_EVAL = [
   '差',
+  '简陋',
+  '不到位',
+  '不用心',
+  '一塌糊涂',
+  '不靠谱',
+  '黑心',
+  '太黑',
   '太差',
   '很差',
   '好差',
