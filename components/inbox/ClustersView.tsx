@@ -9,7 +9,12 @@ import { getDb } from '@/lib/db';
 import { DAY_MS, type DimensionId, type Store } from '@/lib/model';
 import { analyzeReview } from '@/lib/text/analyze';
 import { useTextModel } from '../useTextModel';
-import { clusterNegatives, clustersByDimension, type KeywordCluster } from '@/lib/text/clusters';
+import {
+  clusterLabel,
+  clusterNegatives,
+  clustersByDimension,
+  type KeywordCluster,
+} from '@/lib/text/clusters';
 import { ReviewItem } from '../ReviewItem';
 import { useLive } from '../hooks';
 import { useNow } from './useReplyContext';
@@ -51,7 +56,7 @@ function ClusterRow({ c }: { c: KeywordCluster }) {
         aria-expanded={open}
       >
         <span>
-          <b>{c.topic}</b>{' '}
+          <b>{clusterLabel(c)}</b>{' '}
           <span class="muted">
             {c.terms
               .slice(0, 3)

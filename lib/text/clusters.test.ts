@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../model';
 import { analyzeText } from './analyze';
-import { clusterAlerts, clusterNegatives, clustersByDimension, type ClusterItem } from './clusters';
+import {
+  clusterAlerts,
+  clusterLabel,
+  clusterNegatives,
+  clustersByDimension,
+  type ClusterItem,
+} from './clusters';
+import { CATEGORY_DIMENSION, type ReviewCategory } from './types';
 
 const T0 = Date.UTC(2026, 10, 20, 4); // 2026-11-20 12:00 Shanghai
 const item = (key: string, daysAgo: number, text: string): ClusterItem => ({
@@ -73,5 +80,42 @@ describe('clusterAlerts', () => {
   });
   it('respects a configured threshold', () => {
     expect(clusterAlerts(items, { now: T0, threshold: 4 })).toEqual([]);
+  });
+});
+
+describe('clusterLabel', () => {
+  // A negative the analyzer files under a category without naming a topic (the model's tags often are).
+  const residue = (key: string, category: ReviewCategory): ClusterItem => ({
+    key,
+    at: T0 - DAY_MS,
+    hits: [
+      {
+        category,
+        dimension: CATEGORY_DIMENSION[category],
+        topics: [],
+        evidence: [],
+      },
+    ],
+  });
+  const residues = (['quality', 'price', 'other'] as const).flatMap((c) =>
+    [1, 2, 3].map((i) => residue(`${c}${i}`, c)),
+  );
+
+  it("names each category's topic-less residue apart (all three sit under 商品)", () => {
+    const clusters = clusterNegatives(residues, { from: T0 - 7 * DAY_MS, to: T0 + 1 });
+    expect(clusters.map((c) => [c.dimension, c.topic])).toEqual([
+      ['product', '其他差评'],
+      ['product', '其他差评'],
+      ['product', '其他差评'],
+    ]);
+    expect(clusters.map(clusterLabel).sort()).toEqual(['其他价格问题', '其他差评', '其他质量问题'].sort());
+    expect(clusterLabel({ category: 'logistics', topic: '物流慢' })).toBe('物流慢');
+  });
+
+  it('alert messages use the name', () => {
+    const messages = clusterAlerts(residues, { now: T0 }).map((a) => a.message);
+    expect(messages).toHaveLength(3);
+    expect(messages.some((m) => m.includes('「其他质量问题」'))).toBe(true);
+    expect(messages.some((m) => m.includes('「其他价格问题」'))).toBe(true);
   });
 });

@@ -40,6 +40,25 @@ export interface ClusterOptions {
 
 const OTHER_TOPIC = '其他差评';
 
+/** What the residue of a category (its negatives without a topic) is called where a merchant reads it. */
+const RESIDUE_LABEL: Readonly<Record<ReviewCategory, string>> = {
+  quality: '其他质量问题',
+  mismatch: '其他描述不符',
+  logistics: '其他物流问题',
+  service: '其他服务问题',
+  price: '其他价格问题',
+  other: OTHER_TOPIC,
+};
+
+/**
+ * A cluster's name for the merchant: its topic, or for a category's topic-less residue the category's
+ * own residue name (商品 holds the residues of 质量, 描述不符, 价格 and 其他: all called 其他差评, they could not be
+ * told apart, and their alerts shared one condition).
+ */
+export function clusterLabel(c: Pick<KeywordCluster, 'category' | 'topic'>): string {
+  return c.topic === OTHER_TOPIC ? RESIDUE_LABEL[c.category] : c.topic;
+}
+
 type Bucket = {
   dimension: DimensionId;
   category: ReviewCategory;
@@ -155,7 +174,7 @@ export function clusterAlerts(items: readonly ClusterItem[], opts: ClusterAlertO
     firstAt: c.firstAt,
     lastAt: c.lastAt,
     reviewKeys: c.reviewKeys,
-    message: `近${windowDays}天「${c.topic}」相关差评 ${c.count} 条（${dayKey(c.firstAt).slice(5)} 至 ${dayKey(c.lastAt).slice(5)}），已达到 ${threshold} 条预警线`,
+    message: `近${windowDays}天「${clusterLabel(c)}」相关差评 ${c.count} 条（${dayKey(c.firstAt).slice(5)} 至 ${dayKey(c.lastAt).slice(5)}），已达到 ${threshold} 条预警线`,
   }));
 }
 
