@@ -35,13 +35,15 @@ export const REPLIES_STEP: DemoStep = {
 
     await panel.goto(`chrome-extension://${ctx.extensionId}/sidepanel.html?tab=insight`);
     await panel.getByTestId('cluster').first().waitFor({ timeout: 60_000 });
-    // Open the biggest real topic (not the 其他差评 residue).
+    // Open the biggest real topic (not a category's topic-less residue).
     const counts = await panel
       .getByTestId('cluster')
       .evaluateAll((els) =>
-        els.map((e) => [e.getAttribute('data-topic'), Number(e.getAttribute('data-count'))] as const),
+        els
+          .filter((e) => e.getAttribute('data-residue') !== 'true')
+          .map((e) => [e.getAttribute('data-topic'), Number(e.getAttribute('data-count'))] as const),
       );
-    const [topic] = counts.filter(([t]) => t !== '其他差评').sort((a, b) => b[1] - a[1])[0] ?? [];
+    const [topic] = counts.sort((a, b) => b[1] - a[1])[0] ?? [];
     const cluster = panel.locator(`[data-testid="cluster"][data-topic="${topic}"]`).first();
     await cluster.getByRole('button').first().click();
     // Its dimension's card at the top: the topic list, then the opened topic's reviews.

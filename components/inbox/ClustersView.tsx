@@ -9,12 +9,7 @@ import { getDb } from '@/lib/db';
 import { DAY_MS, type DimensionId, type Store } from '@/lib/model';
 import { analyzeReview } from '@/lib/text/analyze';
 import { useTextModel } from '../useTextModel';
-import {
-  clusterLabel,
-  clusterNegatives,
-  clustersByDimension,
-  type KeywordCluster,
-} from '@/lib/text/clusters';
+import { clusterNegatives, clustersByDimension, type KeywordCluster } from '@/lib/text/clusters';
 import { ReviewItem } from '../ReviewItem';
 import { useLive } from '../hooks';
 import { useNow } from './useReplyContext';
@@ -31,8 +26,6 @@ const DIMENSIONS: [DimensionId, string][] = [
 ];
 /** Reviews listed under an opened cluster (newest first). */
 const SHOWN = 15;
-/** The residue of negatives without a topic: listed after the real topics. */
-const OTHER_TOPIC = '其他差评';
 const TREND: Record<KeywordCluster['trend'], [string, string]> = {
   new: ['bad', '新出现'],
   up: ['bad', '上升'],
@@ -49,14 +42,14 @@ function ClusterRow({ c }: { c: KeywordCluster }) {
   const shown = (reviews.data ?? []).sort((a, b) => b.createdAt - a.createdAt);
   const [cls, label] = TREND[c.trend];
   return (
-    <li data-testid="cluster" data-topic={c.topic} data-count={c.count}>
+    <li data-testid="cluster" data-topic={c.topic} data-count={c.count} data-residue={c.residue}>
       <button
         style="width:100%;justify-content:space-between"
         onClick={() => setOpen(!open)}
         aria-expanded={open}
       >
         <span>
-          <b>{clusterLabel(c)}</b>{' '}
+          <b>{c.topic}</b>{' '}
           <span class="muted">
             {c.terms
               .slice(0, 3)
@@ -106,7 +99,7 @@ export function ClustersView({ store }: { store: Store }) {
       .filter((i) => i.hits.length > 0);
     const clusters = clusterNegatives(items, { from, to, minSupport: 2 });
     // Stable sort: the topic-less residue goes last, the library's order is kept otherwise.
-    clusters.sort((a, b) => Number(a.topic === OTHER_TOPIC) - Number(b.topic === OTHER_TOPIC));
+    clusters.sort((a, b) => Number(a.residue) - Number(b.residue));
     return clustersByDimension(clusters);
   }, [live.data, from, to, model]);
   return (

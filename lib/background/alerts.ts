@@ -16,7 +16,7 @@ import type { History } from '../scoring/history';
 import { alertSettingsItem, alertSnoozesItem } from '../settings';
 import { analyzeReview } from '../text/analyze';
 import { notify } from './alert-signals';
-import { clusterAlerts, clusterLabel } from '../text/clusters';
+import { clusterAlerts } from '../text/clusters';
 import { teamOutbox, type TeamEnqueue } from './team-enqueue';
 
 /** Negative reviews younger than this are checked for the 4-hour reply rule (older ones are the inbox's). */
@@ -46,9 +46,8 @@ export function clusterFacts(
     .map((r) => ({ key: r.key, at: r.createdAt, hits: analyzeReview(r).hits }));
   return clusterAlerts(items, { now, windowDays: settings.clusterDays, threshold: settings.clusterMin }).map(
     (c) => ({
-      // The name, not the bare topic: each category's residue is its own condition (clusterLabel).
-      topic: clusterLabel(c),
-      label: clusterLabel(c),
+      topic: c.topic,
+      label: c.topic,
       count: c.count,
       days: Math.max(1, Math.ceil((c.lastAt - c.firstAt) / DAY_MS)),
       reviewKeys: c.reviewKeys,

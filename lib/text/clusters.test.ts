@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../model';
 import { analyzeText } from './analyze';
-import {
-  clusterAlerts,
-  clusterLabel,
-  clusterNegatives,
-  clustersByDimension,
-  type ClusterItem,
-} from './clusters';
+import { clusterAlerts, clusterNegatives, clustersByDimension, type ClusterItem } from './clusters';
 import { CATEGORY_DIMENSION, type ReviewCategory } from './types';
 
 const T0 = Date.UTC(2026, 10, 20, 4); // 2026-11-20 12:00 Shanghai
@@ -83,7 +77,7 @@ describe('clusterAlerts', () => {
   });
 });
 
-describe('clusterLabel', () => {
+describe('residues: negatives without a topic', () => {
   // A negative the analyzer files under a category without naming a topic (the model's tags often are).
   const residue = (key: string, category: ReviewCategory): ClusterItem => ({
     key,
@@ -101,18 +95,20 @@ describe('clusterLabel', () => {
     [1, 2, 3].map((i) => residue(`${c}${i}`, c)),
   );
 
-  it("names each category's topic-less residue apart (all three sit under 商品)", () => {
+  it("each category's residue is its own cluster, named for it (all three sit under 商品)", () => {
     const clusters = clusterNegatives(residues, { from: T0 - 7 * DAY_MS, to: T0 + 1 });
-    expect(clusters.map((c) => [c.dimension, c.topic])).toEqual([
-      ['product', '其他差评'],
-      ['product', '其他差评'],
-      ['product', '其他差评'],
-    ]);
-    expect(clusters.map(clusterLabel).sort()).toEqual(['其他价格问题', '其他差评', '其他质量问题'].sort());
-    expect(clusterLabel({ category: 'logistics', topic: '物流慢' })).toBe('物流慢');
+    expect(clusters.map((c) => [c.dimension, c.topic, c.residue, c.count]).sort()).toEqual(
+      [
+        ['product', '其他价格问题', true, 3],
+        ['product', '其他差评', true, 3],
+        ['product', '其他质量问题', true, 3],
+      ].sort(),
+    );
+    const real = clusterNegatives(items, { from: T0 - 7 * DAY_MS, to: T0 + 1, minSupport: 1 });
+    expect(real.find((c) => c.topic === '物流慢')?.residue).toBe(false);
   });
 
-  it('alert messages use the name', () => {
+  it('alert messages name the residue', () => {
     const messages = clusterAlerts(residues, { now: T0 }).map((a) => a.message);
     expect(messages).toHaveLength(3);
     expect(messages.some((m) => m.includes('「其他质量问题」'))).toBe(true);

@@ -16,8 +16,11 @@ export interface ClusterItem {
 export interface KeywordCluster {
   dimension: DimensionId;
   category: ReviewCategory;
-  /** Canonical keyword (起球, 物流慢, 态度差…); `其他差评` for negatives without a topic. */
+  /** Canonical keyword (起球, 物流慢, 态度差…); for the category's negatives without a topic, its residue
+   * name (其他质量问题, 其他物流问题…, 其他差评 for `other`). */
   topic: string;
+  /** The category's topic-less residue (listed after the real topics). */
+  residue: boolean;
   count: number;
   previousCount: number;
   delta: number;
@@ -38,26 +41,18 @@ export interface ClusterOptions {
   minSupport?: number;
 }
 
-const OTHER_TOPIC = '其他差评';
-
-/** What the residue of a category (its negatives without a topic) is called where a merchant reads it. */
-const RESIDUE_LABEL: Readonly<Record<ReviewCategory, string>> = {
+/**
+ * The topic of a category's negatives without one. Each category has its own: 商品 holds the residues of
+ * 质量, 描述不符, 价格 and 其他, which must read apart and alert apart.
+ */
+const RESIDUE_TOPIC: Readonly<Record<ReviewCategory, string>> = {
   quality: '其他质量问题',
   mismatch: '其他描述不符',
   logistics: '其他物流问题',
   service: '其他服务问题',
   price: '其他价格问题',
-  other: OTHER_TOPIC,
+  other: '其他差评',
 };
-
-/**
- * A cluster's name for the merchant: its topic, or for a category's topic-less residue the category's
- * own residue name (商品 holds the residues of 质量, 描述不符, 价格 and 其他: all called 其他差评, they could not be
- * told apart, and their alerts shared one condition).
- */
-export function clusterLabel(c: Pick<KeywordCluster, 'category' | 'topic'>): string {
-  return c.topic === OTHER_TOPIC ? RESIDUE_LABEL[c.category] : c.topic;
-}
 
 type Bucket = {
   dimension: DimensionId;
@@ -74,7 +69,8 @@ function bucketize(items: readonly ClusterItem[], from: number, to: number): Map
   for (const item of items) {
     if (item.at < from || item.at >= to) continue;
     for (const hit of item.hits) {
-      const topics = hit.topics.length ? hit.topics : [OTHER_TOPIC];
+      const residue = RESIDUE_TOPIC[hit.category];
+      const topics = hit.topics.length ? hit.topics : [residue];
       for (const topic of topics) {
         const id = `${hit.category}|${topic}`;
         const b = out.get(id) ?? {
@@ -89,7 +85,7 @@ function bucketize(items: readonly ClusterItem[], from: number, to: number): Map
         b.first = Math.min(b.first, item.at);
         b.last = Math.max(b.last, item.at);
         for (const ev of hit.evidence)
-          if ((ev.topic ?? OTHER_TOPIC) === topic && ev.polarity < 0)
+          if ((ev.topic ?? residue) === topic && ev.polarity < 0)
             b.terms.set(ev.term, (b.terms.get(ev.term) ?? 0) + 1);
         out.set(id, b);
       }
@@ -113,10 +109,12 @@ export function clusterNegatives(items: readonly ClusterItem[], opts: ClusterOpt
   for (const [id, b] of current) {
     if (b.keys.size < minSupport) continue;
     const prev = previous.get(id)?.keys.size ?? 0;
+    const topic = id.slice(id.indexOf('|') + 1);
     out.push({
       dimension: b.dimension,
       category: b.category,
-      topic: id.slice(id.indexOf('|') + 1),
+      topic,
+      residue: topic === RESIDUE_TOPIC[b.category],
       count: b.keys.size,
       previousCount: prev,
       delta: b.keys.size - prev,
@@ -174,7 +172,7 @@ export function clusterAlerts(items: readonly ClusterItem[], opts: ClusterAlertO
     firstAt: c.firstAt,
     lastAt: c.lastAt,
     reviewKeys: c.reviewKeys,
-    message: `近${windowDays}天「${clusterLabel(c)}」相关差评 ${c.count} 条（${dayKey(c.firstAt).slice(5)} 至 ${dayKey(c.lastAt).slice(5)}），已达到 ${threshold} 条预警线`,
+    message: `近${windowDays}天「${c.topic}」相关差评 ${c.count} 条（${dayKey(c.firstAt).slice(5)} 至 ${dayKey(c.lastAt).slice(5)}），已达到 ${threshold} 条预警线`,
   }));
 }
 
