@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { DENSE, HASH_BITS, TOPICS } from '../lib/text/model/features';
+import { HEADS, MODEL_FORMAT, MODEL_VERSION, decodeModel, scoreHeads } from '../lib/text/model/model';
+import { Head, featurizeWith, nbScale, storeHead, type Example } from './train-text';
+
+// Hand-made examples: feature 1 only in positives, feature 2 in every review, feature 3 only in
+// negatives, feature 4 repeated within one positive review.
+const ex = (...ids: number[]): Example => ({
+  ids: Int32Array.from(ids),
+  n: ids.length,
+  v: 1 / Math.sqrt(ids.length),
+  dense: new Float32Array(DENSE),
+});
+const xs = [ex(1, 2, 4, 4, 4), ex(1, 2), ex(2, 3), ex(2, 3)];
+const ys = [1, 1, 0, 0];
+
+describe('NB-scaled features (eleventh round)', () => {
+  it('scales a feature by how well its document counts separate the classes', () => {
+    const s = nbScale(xs, ys, { alpha: 1, beta: 1 });
+    // Feature 1: in 2 of 2 positives and 0 of 2 negatives: |log((3/4)/(1/4))| = log 3.
+    expect(s[1]).toBeCloseTo(Math.log(3), 5);
+    expect(s[3]).toBeCloseTo(Math.log(3), 5);
+    // Feature 2 is in every review: no information, scale 0 at beta 1.
+    expect(s[2]).toBeCloseTo(0, 6);
+    // Feature 4 appears three times in one review but counts once: (2/4)/(1/4).
+    expect(s[4]).toBeCloseTo(Math.log(2), 5);
+    // A feature no review has is as likely in both classes.
+    expect(s[99]).toBeCloseTo(0, 6);
+  });
+
+  it('interpolates towards the plain features with beta', () => {
+    const half = nbScale(xs, ys, { alpha: 1, beta: 0.5 });
+    expect(half[1]).toBeCloseTo(0.5 + 0.5 * Math.log(3), 5);
+    expect(half[2]).toBeCloseTo(0.5, 6);
+    const plain = nbScale(xs, ys, { alpha: 1, beta: 0 });
+    expect([plain[1], plain[2], plain[3], plain[99]]).toEqual([1, 1, 1, 1]);
+  });
+
+  it('stores the scaled weights, so the runtime scorer gives the logit the trainer saw', () => {
+    const texts = ['质量很好，物流也快', '做工太差了，客服不理人', '一般般吧', '包装破了，退货也不给退'];
+    const txs = texts.map((t) => featurizeWith(t));
+    const head = new Head(0.2, 1e-6, nbScale(txs, [1, 0, 1, 0], { alpha: 1, beta: 0.5 })).train(
+      txs,
+      [1, 0, 1, 0],
+      30,
+      3,
+    );
+    const stored = storeHead('sentiment', head, 1 << HASH_BITS, 0.5);
+    const model = decodeModel({
+      format: MODEL_FORMAT,
+      version: MODEL_VERSION,
+      hashBits: HASH_BITS,
+      denseCount: DENSE,
+      neutralMargin: 0,
+      heads: HEADS.map((name) =>
+        name === 'sentiment'
+          ? stored
+          : {
+              name,
+              bias: 0,
+              dense: new Array<number>(DENSE).fill(0),
+              scale: 1,
+              idx: '',
+              w: '',
+              threshold: 0.5,
+            },
+      ),
+    });
+    expect(TOPICS.length + 1).toBe(HEADS.length);
+    for (const x of txs) {
+      const f = { ids: x.ids, starts: x.ids, ends: x.ids, count: x.n };
+      const runtime = scoreHeads(model, f, x.dense).logits[0]!;
+      // int8 quantization of the weights: within a few hundredths of the trainer's logit.
+      expect(runtime).toBeCloseTo(head.logit(x), 1);
+    }
+    // And the scaled head separates its training reviews.
+    expect(head.logit(txs[0]!)).toBeGreaterThan(0);
+    expect(head.logit(txs[1]!)).toBeLessThan(0);
+  });
+});
