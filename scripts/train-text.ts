@@ -3,14 +3,14 @@
  * public/text-model.v1.json. Deterministic (seeded shuffles, fixed epochs); the held-out split
  * (scripts/text/data.ts, 20 % by text hash) is never read here.
  *
- * - sentiment: logistic regression (AdaGrad SGD, L2) on NB-scaled features (`nbScale`, eleventh round)
- *   of the corpus polarity of the training part; a 10 % tuning fold chooses the neutral margin (best accuracy with neutral counted wrong), then the head is
- *   retrained on the whole training part;
+ * - sentiment: logistic regression (AdaGrad SGD, L2) on NB-scaled features (`nbScale`, eleventh round),
+ *   trained on the corpus polarity of the training part; a 10 % tuning fold chooses the neutral margin
+ *   (best accuracy with neutral counted wrong), then the head is retrained on the whole training part;
  * - quality / mismatch / logistics / service / price: one logistic head each on the hand-labelled
  *   training part. Per topic, the recipe (TOPIC_RECIPES, incl. self-training on the training part's
- *   unlabelled corpus negatives and NB-scaled features) and the display threshold are the ones with the best out-of-fold F1
- *   (5 folds) of the tags the analyzer would show (`topicShown`, lexicon and sentiment included); the
- *   head is then retrained with that recipe on the whole labelled training part.
+ *   unlabelled corpus negatives and NB-scaled features) and the display threshold are the ones with the
+ *   best out-of-fold F1 (5 folds) of the tags the analyzer would show (`topicShown`, lexicon and
+ *   sentiment included); the head is then retrained with that recipe on the whole labelled training part.
  * The hand-labelled reviews are the shared ones (categories.labelled.jsonl) plus the extra labels of
  * data/text-labels/extra.jsonl (keyed by text hash, joined back here; `--no-extra` leaves them out;
  * `--with-round3` adds the unshipped third round, extra-round3.jsonl; `--with-random` adds the ninth
@@ -353,7 +353,7 @@ export function trainModel(
   /** Added to every training seed (shuffles only; folds and data are unchanged): 0 = the shipped run. */
   seed = 0,
   /** Experiments (ninth round): subsets whose out-of-fold figures are logged (not stored in the model),
-   * and a file for the out-of-fold probabilities. */
+   * and a file for the out-of-fold probabilities; `sentimentNb: null` trains the plain sentiment head. */
   study: { reports?: readonly OofReport[]; dumpOof?: string; sentimentNb?: NbScaling | null } = {},
 ): StoredModel {
   const reports = study.reports ?? [];
