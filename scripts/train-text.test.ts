@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DENSE, HASH_BITS, TOPICS } from '../lib/text/model/features';
-import { HEADS, MODEL_FORMAT, MODEL_VERSION, decodeModel, scoreHeads } from '../lib/text/model/model';
-import { Head, featurizeWith, nbScale, storeHead, type Example } from './train-text';
+import { DENSE, HASH_BITS } from '../lib/text/model/features';
+import {
+  Head,
+  featurizeWith,
+  nbScale,
+  runtimeLogits,
+  runtimeModel,
+  storeHead,
+  type Example,
+} from './train-text';
 
 // Hand-made examples: feature 1 only in positives, feature 2 in every review, feature 3 only in
 // negatives, feature 4 repeated within one positive review.
@@ -45,31 +52,9 @@ describe('NB-scaled features (eleventh round)', () => {
       30,
       3,
     );
-    const stored = storeHead('sentiment', head, 1 << HASH_BITS, 0.5);
-    const model = decodeModel({
-      format: MODEL_FORMAT,
-      version: MODEL_VERSION,
-      hashBits: HASH_BITS,
-      denseCount: DENSE,
-      neutralMargin: 0,
-      heads: HEADS.map((name) =>
-        name === 'sentiment'
-          ? stored
-          : {
-              name,
-              bias: 0,
-              dense: new Array<number>(DENSE).fill(0),
-              scale: 1,
-              idx: '',
-              w: '',
-              threshold: 0.5,
-            },
-      ),
-    });
-    expect(TOPICS.length + 1).toBe(HEADS.length);
+    const model = runtimeModel([storeHead('sentiment', head, 1 << HASH_BITS, 0.5)], 0);
     for (const x of txs) {
-      const f = { ids: x.ids, starts: x.ids, ends: x.ids, count: x.n };
-      const runtime = scoreHeads(model, f, x.dense).logits[0]!;
+      const runtime = runtimeLogits(model, x)[0]!;
       // int8 quantization of the weights: within a few hundredths of the trainer's logit.
       expect(runtime).toBeCloseTo(head.logit(x), 1);
     }

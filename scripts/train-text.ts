@@ -315,7 +315,7 @@ function trainTopic(
 }
 
 /** A decoded model holding the given heads (the others empty), to score exactly as at run time. */
-function runtimeModel(heads: readonly StoredHead[], margin: number): TextModel {
+export function runtimeModel(heads: readonly StoredHead[], margin: number): TextModel {
   const byName = new Map(heads.map((h) => [h.name, h]));
   return decodeModel({
     format: MODEL_FORMAT,
@@ -336,6 +336,11 @@ function runtimeModel(heads: readonly StoredHead[], margin: number): TextModel {
         },
     ),
   } satisfies StoredModel);
+}
+
+/** The runtime scorer's logits (HEADS order) for a training example. */
+export function runtimeLogits(m: TextModel, x: Example): Float64Array {
+  return scoreHeads(m, { ids: x.ids, starts: x.ids, ends: x.ids, count: x.n }, x.dense).logits;
 }
 
 /** A subset of the labelled reviews whose out-of-fold figures are logged apart. */
@@ -467,9 +472,7 @@ export function trainModel(
         const m = runtimeModel([storeHead(topic, h, CATEGORY_KEEP, 0.5, topicFeatures)], margin);
         labelled.forEach((r, i) => {
           if (fold(r) !== k) return;
-          const x = cx[i]!;
-          const f = { ids: x.ids, starts: x.ids, ends: x.ids, count: x.n };
-          ps[i] = sig(scoreHeads(m, f, x.dense).logits[t + 1]!);
+          ps[i] = sig(runtimeLogits(m, cx[i]!)[t + 1]!);
         });
       }
       // The recipe is chosen by its best F1 (a steadier figure than a recall at a floor); the threshold
