@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../lib/random';
 import { DENSE, HASH_BITS } from '../lib/text/model/features';
 import {
   Head,
   featurizeWith,
   nbScale,
+  plattFit,
   runtimeLogits,
   runtimeModel,
   storeHead,
@@ -61,5 +63,51 @@ describe('NB-scaled features (eleventh round)', () => {
     // And the scaled head separates its training reviews.
     expect(head.logit(txs[0]!)).toBeGreaterThan(0);
     expect(head.logit(txs[1]!)).toBeLessThan(0);
+  });
+});
+
+describe('Platt scaling of the topic heads (twelfth round)', () => {
+  it('recovers the slope and offset of under-confident probabilities', () => {
+    // Probabilities σ(z) of a head whose labels follow σ(3z − 1): the fit must find a ≈ 3, b ≈ −1.
+    const rng = mulberry32(1);
+    const ps: number[] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const z = rng() * 6 - 3;
+      ps.push(1 / (1 + Math.exp(-z)));
+      labels.push(rng() < 1 / (1 + Math.exp(-(3 * z - 1))) ? 1 : 0);
+    }
+    const { a, b } = plattFit(ps, labels);
+    expect(a).toBeGreaterThan(2.7);
+    expect(a).toBeLessThan(3.3);
+    expect(b).toBeGreaterThan(-1.3);
+    expect(b).toBeLessThan(-0.7);
+  });
+
+  it('leaves calibrated probabilities about as they are', () => {
+    const rng = mulberry32(2);
+    const ps: number[] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const p = rng();
+      ps.push(p);
+      labels.push(rng() < p ? 1 : 0);
+    }
+    const { a, b } = plattFit(ps, labels);
+    expect(Math.abs(a - 1)).toBeLessThan(0.15);
+    expect(Math.abs(b)).toBeLessThan(0.15);
+  });
+
+  it('folds the calibration into the stored head: the runtime logit is a·z + b', () => {
+    const texts = ['质量很好，物流也快', '做工太差了，客服不理人', '一般般吧', '包装破了，退货也不给退'];
+    const txs = texts.map((t) => featurizeWith(t));
+    const head = new Head(0.2, 1e-6).train(txs, [1, 0, 1, 0], 30, 3);
+    const plain = runtimeModel([storeHead('quality', head, 1 << HASH_BITS, 0.3)], 0);
+    const cal = runtimeModel(
+      [storeHead('quality', head, 1 << HASH_BITS, 0.3, undefined, { a: 2.5, b: -1.5 })],
+      0,
+    );
+    for (const x of txs)
+      expect(runtimeLogits(cal, x)[1]!).toBeCloseTo(2.5 * runtimeLogits(plain, x)[1]! - 1.5, 3);
   });
 });

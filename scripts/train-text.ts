@@ -8,9 +8,11 @@
  *   (best accuracy with neutral counted wrong), then the head is retrained on the whole training part;
  * - quality / mismatch / logistics / service / price: one logistic head each on the hand-labelled
  *   training part. Per topic, the recipe (TOPIC_RECIPES, incl. self-training on the training part's
- *   unlabelled corpus negatives; `--nb-topics` adds NB-scaled ones) and the display threshold are the
- *   ones with the best out-of-fold F1 (5 folds) of the tags the analyzer would show (`topicShown`, lexicon and
- *   sentiment included); the head is then retrained with that recipe on the whole labelled training part.
+ *   unlabelled corpus negatives, and NB-scaled ones; `--plain-topics` leaves those out) and the display
+ *   threshold are the ones with the best out-of-fold F1 (5 folds) of the tags the analyzer would show
+ *   (`topicShown`, lexicon and sentiment included), on out-of-fold probabilities Platt-scaled per recipe
+ *   (`plattFit`, twelfth round; `--no-calibrate` leaves them as they are); the head is then retrained with
+ *   that recipe on the whole labelled training part and stored with its calibration folded in.
  * The hand-labelled reviews are the shared ones (categories.labelled.jsonl) plus the extra labels of
  * data/text-labels/extra.jsonl (keyed by text hash, joined back here; `--no-extra` leaves them out;
  * `--with-round3` adds the unshipped third round, extra-round3.jsonl; `--with-random` adds the ninth
@@ -211,8 +213,11 @@ export function storeHead(
   keep: number,
   threshold: number,
   features: FeatureSet = PLAIN_FEATURES,
+  /** Platt scaling folded into the stored head: logit' = a·logit + b. */
+  calibration: Platt = { a: 1, b: 0 },
 ): StoredHead {
   const extras = featureExtras(features);
+  const { a, b } = calibration;
   const mags: number[] = [];
   for (let i = 0; i < SIZE; i++) if (h.w[i] !== 0) mags.push(Math.abs(h.effective(i)));
   mags.sort((a, b) => b - a);
@@ -220,6 +225,7 @@ export function storeHead(
   const max = mags[0] ?? 1;
   const scale = max / 127;
   const ids: number[] = [];
+  // The int8 weights do not change with a: only their scale does.
   const ws: number[] = [];
   for (let i = 0; i < SIZE; i++) {
     const w = h.effective(i);
@@ -231,9 +237,9 @@ export function storeHead(
   }
   return {
     name,
-    bias: round6(h.b),
-    dense: [...h.d].map(round6),
-    scale: round6(scale),
+    bias: round6(a * h.b + b),
+    dense: [...h.d].map((d) => round6(a * d)),
+    scale: round6(a * scale),
     idx: Buffer.from(encodeIds(ids)).toString('base64'),
     w: Buffer.from(Int8Array.from(ws).buffer).toString('base64'),
     threshold,
@@ -242,6 +248,52 @@ export function storeHead(
 }
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** Platt scaling of a head's logits: p = σ(a·z + b). */
+export interface Platt {
+  a: number;
+  b: number;
+}
+
+/**
+ * Fits Platt scaling to out-of-fold probabilities (Platt 1999: targets (N₊+1)/(N₊+2) and 1/(N₋+2), Newton
+ * steps on the two parameters). The NB-scaled topic heads come out under-confident (thresholds near
+ * 0.08); calibrated, the on-device adapter's steps, which assume calibrated probabilities, stay in
+ * proportion (twelfth round, docs/text-model.md).
+ */
+export function plattFit(ps: readonly number[], ys: readonly number[]): Platt {
+  const zs = ps.map((p) => {
+    const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+    return Math.log(q / (1 - q));
+  });
+  const pos = ys.filter(Boolean).length;
+  const hi = (pos + 1) / (pos + 2);
+  const lo = 1 / (ys.length - pos + 2);
+  const ts = ys.map((y) => (y ? hi : lo));
+  let a = 1;
+  let b = 0;
+  for (let it = 0; it < 100; it++) {
+    let ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9; // prettier-ignore
+    zs.forEach((z, i) => {
+      const p = sig(a * z + b);
+      const e = p - ts[i]!;
+      const w = p * (1 - p);
+      ga += e * z;
+      gb += e;
+      haa += w * z * z;
+      hab += w * z;
+      hbb += w;
+    });
+    const det = haa * hbb - hab * hab;
+    if (!(det > 0)) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+  }
+  return { a, b };
+}
 
 export const SENTIMENT_KEEP = 60_000;
 /** NB scaling of the sentiment head's features (eleventh round: +0.25 points in 5-fold CV). */
@@ -281,9 +333,9 @@ export const TOPIC_RECIPES: readonly TopicRecipe[] = [
   { name: 'self-trained', l2: 3e-4, pseudo: { hi: 0.6, weight: 0.3 } },
 ];
 /**
- * NB-scaled topic recipes (eleventh round), behind `--nb-topics`: they raise the category figures, but a
- * shop's corrections then push some topic heads over their thresholds on many other reviews (the
- * corrections simulation, docs/text-model.md), so the shipped model does not use them.
+ * NB-scaled topic recipes (eleventh round; shipped since the twelfth, with calibration). Uncalibrated, a
+ * shop's corrections pushed some of these heads over their thresholds on many other reviews (the
+ * corrections simulation, docs/text-model.md); `--plain-topics` leaves them out.
  */
 export const NB_TOPIC_RECIPES: readonly TopicRecipe[] = [
   { name: 'nb', l2: 3e-4, nb: { alpha: 1, beta: 0.5 } },
@@ -370,11 +422,16 @@ export function trainModel(
     reports?: readonly OofReport[];
     dumpOof?: string;
     sentimentNb?: NbScaling | null;
+    /** false: without the NB-scaled topic recipes (rounds 2–11's shipped model). */
     nbTopics?: boolean;
+    /** false: no Platt scaling. Otherwise Platt-scale each topic recipe's out-of-fold probabilities before its threshold is chosen, and
+     * store the head calibrated (twelfth round). */
+    calibrate?: boolean;
   } = {},
 ): StoredModel {
   const reports = study.reports ?? [];
-  const recipes = study.nbTopics ? [...TOPIC_RECIPES, ...NB_TOPIC_RECIPES] : TOPIC_RECIPES;
+  const recipes = study.nbTopics === false ? TOPIC_RECIPES : [...TOPIC_RECIPES, ...NB_TOPIC_RECIPES];
+  const calibrate = study.calibrate !== false;
   for (const [who, set] of [
     ['sentiment', sentimentFeatures],
     ['topic', topicFeatures],
@@ -458,6 +515,7 @@ export function trainModel(
     let best: (typeof oof)[string] | undefined;
     let bestPs: number[] = [];
     let bestF1 = -1;
+    let bestCal: Platt = { a: 1, b: 0 };
     for (const recipe of recipes) {
       const ps = new Array<number>(labelled.length).fill(0);
       for (let k = 0; k < 5; k++) {
@@ -475,6 +533,14 @@ export function trainModel(
           ps[i] = sig(runtimeLogits(m, cx[i]!)[t + 1]!);
         });
       }
+      const cal = calibrate ? plattFit(ps, ys) : { a: 1, b: 0 };
+      if (calibrate) {
+        ps.forEach((p, i) => {
+          const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+          ps[i] = sig(cal.a * Math.log(q / (1 - q)) + cal.b);
+        });
+        log(`  ${topic} ${recipe.name}: Platt a ${cal.a.toFixed(3)} b ${cal.b.toFixed(3)}`);
+      }
       // The recipe is chosen by its best F1 (a steadier figure than a recall at a floor); the threshold
       // by the objective.
       const f1 = bestF1Threshold(ps, ys, rule, t);
@@ -485,6 +551,7 @@ export function trainModel(
       if (!best || f1.f1 > bestF1) {
         const { reached, ...chosen } = c;
         best = { recipe: recipe.name, ...chosen, ...(goal.objective === 'f1' ? {} : { reached }) };
+        bestCal = cal;
         bestF1 = f1.f1;
         bestPs = ps;
       }
@@ -539,7 +606,14 @@ export function trainModel(
     });
     const recipe = recipes.find((x) => x.name === best!.recipe)!;
     heads.push(
-      storeHead(topic, trainTopic(recipe, cx, ys, pool, 7 + seed), CATEGORY_KEEP, best!.t, topicFeatures),
+      storeHead(
+        topic,
+        trainTopic(recipe, cx, ys, pool, 7 + seed),
+        CATEGORY_KEEP,
+        best!.t,
+        topicFeatures,
+        bestCal,
+      ),
     );
     log(`${topic}: ${ys.filter(Boolean).length} positives, ${best!.recipe}, threshold ${best!.t}`);
   });
@@ -679,8 +753,10 @@ function main(): void {
       reports,
       dumpOof: arg('dump-oof') && resolve(arg('dump-oof')!),
       ...(process.argv.includes('--plain-sentiment') ? { sentimentNb: null } : {}),
-      // --nb-topics: the NB-scaled topic recipes as well (not shipped, see NB_TOPIC_RECIPES).
-      nbTopics: process.argv.includes('--nb-topics'),
+      // --plain-topics: without the NB-scaled topic recipes; --no-calibrate: topic heads without Platt
+      // scaling (both: the eleventh round's shipped model).
+      nbTopics: !process.argv.includes('--plain-topics'),
+      calibrate: !process.argv.includes('--no-calibrate'),
     },
   );
   const json = JSON.stringify(model) + '\n';

@@ -9,7 +9,7 @@ import { analyzeText } from '../text/analyze';
 import { extractEvidence } from '../text/evidence';
 import { modelInput } from '../text/model/learned';
 import { currentModel } from '../text/model/load';
-import { HEADS, scoreHeads, sigmoid } from '../text/model/model';
+import { HEADS, scoreHeads } from '../text/model/model';
 import { annotateIds, replyContext } from './reviews';
 import { review, T_NOW as NOW, T_STORE as STORE } from './reviews-testing';
 import { memoryBindings } from './stores';
@@ -112,16 +112,17 @@ describe('corrections', () => {
     const stored = (await db.textAdapters.get(adapterKey(STORE)))!;
     expect(stored.corrections).toBe(1);
     // The adapter generalises the correction to another review of the store with the same words: its
-    // 物流 probability rises (one correction alone need not reach the tag's threshold).
+    // 物流 logit rises (one correction alone need not reach the tag's threshold; measured in logits, as
+    // the head's calibration decides how far a logit step moves its probability).
     const adapter = adapterFromRow(stored, model())!;
     const logistics = (a?: typeof adapter) => {
       const other = '锅又咕噜噜了';
       const { f, dense } = modelInput([other], extractEvidence(other, -1));
       const { logits } = scoreHeads(model(), f, dense);
       a?.adjust(f, logits);
-      return sigmoid(logits[HEADS.indexOf('logistics')]!);
+      return logits[HEADS.indexOf('logistics')]!;
     };
-    expect(logistics(adapter)).toBeGreaterThan(logistics() + 0.05);
+    expect(logistics(adapter)).toBeGreaterThan(logistics() + 0.5);
     // The worker's overlay annotations use the adapter it just wrote (cached, not re-read per request).
     expect((await storeAdapter(db, STORE))?.size).toBe(adapter.size);
     // A second click under the same (pinned) clock still gets learnt: corrections are stamped strictly later.

@@ -11,7 +11,8 @@
  * precision/recall at each step. --orders=N: the corrections are fed in N seeded orders (from the same
  * star-adapted state) and every step's figure is their mean (one order is noisy: a few corrections of a
  * small topic move macro-F1 by several points). --adapter=<json>: AdapterOptions for the experiment.
- * --cache: the base model per category is kept in the OS temp directory between runs.
+ * --cache: the base model per category is kept in the OS temp directory between runs. --plain-topics /
+ * --no-calibrate: the base model is trained as `npm run train:text` does with those flags.
  * Last line is one JSON summary: {"bench":"text-corrections",…}.
  */
 import { analyzeText } from '../../lib/text/analyze';
@@ -45,13 +46,18 @@ const adapterOpts = JSON.parse(
   args.find((a) => a.startsWith('--adapter='))?.slice(10) ?? '{}',
 ) as AdapterOptions;
 const cache = args.includes('--cache');
+const nbTopics = !args.includes('--plain-topics');
+const calibrate = !args.includes('--no-calibrate');
 const named = args.filter((a) => !a.startsWith('--'));
 const cats = named.length ? named : ['衣服', '水果'];
 const corpus = loadCorpus();
 const labelled = loadLabelled();
 const results: Record<string, unknown>[] = [];
 for (const cat of cats) {
-  const cached = join(tmpdir(), `koubei-corrections-sim-${fnv(cat)}.json`);
+  const cached = join(
+    tmpdir(),
+    `koubei-corrections-sim-${fnv(cat)}${nbTopics ? '-nb' : ''}${calibrate ? '-cal' : ''}.json`,
+  );
   const stored =
     cache && existsSync(cached)
       ? (JSON.parse(readFileSync(cached, 'utf8')) as ReturnType<typeof trainModel>)
@@ -59,6 +65,12 @@ for (const cat of cats) {
           corpus.filter((r) => r.cat !== cat && !isHeldOutReal(r.text)),
           labelled.filter((r) => r.cat !== cat && !isHeldOutReal(r.text)),
           () => undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          0,
+          { nbTopics, calibrate },
         );
   if (cache) writeFileSync(cached, JSON.stringify(stored));
   setTextModelForTesting(stored);
