@@ -93,6 +93,39 @@ describe('learnStep', () => {
     await learnStep(db, STORE, NOW + 1);
     expect((await db.textAdapters.get(adapterKey(STORE)))!.modelVersion).not.toBe(99);
   });
+
+  it('an adapter learnt on other weights (a retrained model in an update) is dropped and relearnt', async () => {
+    await db.reviews.bulkPut([
+      review('a', { star: 1, text: '咕噜噜坏了' }),
+      review('b', { star: 5, text: '很好用' }),
+    ]);
+    await db.textCorrections.put({
+      key: `${STORE}|a`,
+      storeKey: STORE,
+      reviewId: 'a',
+      textHash: '',
+      categories: ['quality'],
+      at: NOW,
+    });
+    await learnStep(db, STORE, NOW);
+    const row = (await db.textAdapters.get(adapterKey(STORE)))!;
+    expect(row).toMatchObject({ modelId: model().id, reviews: 2, corrections: 1 });
+    expect(adapterFromRow(row, model())).toBeDefined();
+    // The same row, as an older file's weights (or a row from before the field) would have left it.
+    const { modelId: _, ...older } = row;
+    expect(adapterFromRow({ ...row, modelId: 'other' }, model())).toBeUndefined();
+    expect(adapterFromRow(older, model())).toBeUndefined();
+    await db.textAdapters.put({ ...older, reviews: 7, corrections: 5 });
+    forgetStoreAdapter(); // as after the update: a new worker, nothing cached
+    const t = register();
+    // Analysis goes on without the stale deltas, and the worker relearns the store's stored reviews and
+    // corrections on this model.
+    expect(await storeAdapter(db, STORE)).toBeUndefined();
+    await t.idle();
+    const relearnt = (await db.textAdapters.get(adapterKey(STORE)))!;
+    expect(relearnt).toMatchObject({ modelId: model().id, reviews: 2, corrections: 1, caughtUp: true });
+    expect((await storeAdapter(db, STORE))?.size).toBe(adapterFromRow(relearnt, model())!.size);
+  });
 });
 
 describe('corrections', () => {

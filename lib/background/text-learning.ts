@@ -16,6 +16,7 @@ import {
   emptyAdapterRow,
   learnCorrection,
   learnReviews,
+  rowFitsModel,
   STORE_ADAPTER_FEATURES,
   type TextAdapterRow,
 } from '../text/adapter-store';
@@ -53,13 +54,19 @@ export interface TextLearning {
  * worker start, not on every overlay request.
  */
 const cache = new Map<string, ShopAdapter | undefined>();
+/** Set by `registerTextLearning`: queues a store's learning (a row learnt on other weights is relearnt). */
+let relearn: ((storeKey: string) => void) | undefined;
 
 export async function storeAdapter(db: KoubeiDb, storeKey: string): Promise<ShopAdapter | undefined> {
   const model = currentModel();
   if (!model) return undefined;
   if (cache.has(storeKey)) return cache.get(storeKey);
-  const adapter = adapterFromRow(await db.textAdapters.get(adapterKey(storeKey)), model);
+  const row = await db.textAdapters.get(adapterKey(storeKey));
+  const adapter = adapterFromRow(row, model);
   cache.set(storeKey, adapter);
+  // Learnt on another model (an update shipped new weights): analyse without it until the store's stored
+  // reviews and corrections are learnt again on this one.
+  if (row && !rowFitsModel(row, model)) relearn?.(storeKey);
   return adapter;
 }
 
@@ -184,6 +191,7 @@ export function registerTextLearning(db: KoubeiDb, opts: TextLearningOptions): T
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(flush, LEARN_DELAY_MS);
   };
+  relearn = later;
 
   const correct = async (
     review: Review | undefined,

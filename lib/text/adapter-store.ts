@@ -19,6 +19,11 @@ export interface TextAdapterRow {
   storeKey: string;
   /** Which model file version the deltas belong to (MODEL_VERSION): another model starts over. */
   modelVersion: number;
+  /**
+   * Which weights the deltas were learnt on (`TextModel.id`): a retrained model starts over too, as its
+   * heads' logits are on another scale. Rows written before this field have none and start over.
+   */
+  modelId?: string;
   state: AdapterState;
   /** Reviews are learnt in `updatedAt` order; this is the last one learnt (0: none yet). */
   reviewsAt: number;
@@ -43,6 +48,7 @@ export function emptyAdapterRow(storeKey: string, model: TextModel, now: number)
     key: adapterKey(storeKey),
     storeKey,
     modelVersion: MODEL_VERSION,
+    modelId: model.id,
     state: new ShopAdapter(model, { maxFeatures: STORE_ADAPTER_FEATURES }).toJSON(),
     reviewsAt: 0,
     caughtUp: false,
@@ -53,9 +59,14 @@ export function emptyAdapterRow(storeKey: string, model: TextModel, now: number)
   };
 }
 
+/** Whether a stored row's deltas were learnt on this model's weights. */
+export function rowFitsModel(row: TextAdapterRow, model: TextModel): boolean {
+  return row.modelVersion === MODEL_VERSION && row.modelId === model.id;
+}
+
 /** The stored adapter, or undefined when there is none or it belongs to another model (never throws). */
 export function adapterFromRow(row: TextAdapterRow | undefined, model: TextModel): ShopAdapter | undefined {
-  if (!row || row.modelVersion !== MODEL_VERSION) return undefined;
+  if (!row || !rowFitsModel(row, model)) return undefined;
   try {
     return ShopAdapter.fromJSON(model, row.state, { maxFeatures: STORE_ADAPTER_FEATURES });
   } catch {

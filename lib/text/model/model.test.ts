@@ -84,6 +84,29 @@ describe('model file', () => {
   });
 });
 
+describe('model identity', () => {
+  it('names the weights: the same file gives the same id, any changed weight another', () => {
+    const a = decodeModel(tiny());
+    expect(a.id).toMatch(/^[0-9a-f]{8}$/);
+    expect(decodeModel(tiny()).id).toBe(a.id);
+    const changed = (edit: (m: StoredModel) => void) => {
+      const m = tiny();
+      edit(m);
+      return decodeModel(m).id;
+    };
+    const ids = [
+      changed((m) => (m.heads[1]!.bias += 0.5)),
+      changed((m) => (m.heads[1]!.scale *= 2)),
+      changed((m) => (m.heads[2]!.threshold = 0.4)),
+      changed((m) => (m.heads[0]!.dense[3] = 1)),
+      changed((m) => (m.neutralMargin = 0.02)),
+      changed((m) => (m.meta = { note: 'meta is not weights' })),
+    ];
+    expect(new Set([a.id, ...ids.slice(0, 5)]).size).toBe(6);
+    expect(ids[5]).toBe(a.id);
+  });
+});
+
 describe('fallback', () => {
   it('a corrupt model file falls back to the lexicon and says why', () => {
     const status = setTextModelForTesting({ format: MODEL_FORMAT, version: MODEL_VERSION, heads: 'garbage' });

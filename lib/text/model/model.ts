@@ -110,6 +110,21 @@ export interface TextModel {
   /** Per head, a bit mask of the feature families it reads (features.ts FAMILY_*). */
   families: Int32Array;
   meta: Record<string, unknown>;
+  /**
+   * Which weights these are: a hash of everything the heads score with. A shop's adapter learnt on other
+   * weights (a retrained file in an update) is dropped and relearnt (lib/text/adapter-store.ts).
+   */
+  id: string;
+}
+
+/** FNV-1a over the parts, each followed by a separator. */
+function weightsId(parts: readonly string[]): string {
+  let h = 2166136261;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) h = Math.imul(h ^ part.charCodeAt(i), 16777619);
+    h = Math.imul(h ^ 0x1f, 16777619);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -187,6 +202,19 @@ export function decodeModel(raw: unknown): TextModel {
     features,
     families: Int32Array.from(perHead.map((p) => familyMask(p.set))),
     meta: m.meta ?? {},
+    id: weightsId([
+      String(m.neutralMargin),
+      ...perHead.flatMap(({ h }) => [
+        h.name,
+        String(h.bias),
+        String(h.scale),
+        String(h.threshold),
+        h.dense.join(','),
+        (h.features ?? []).join(','),
+        h.idx,
+        h.w,
+      ]),
+    ]),
   };
 }
 
