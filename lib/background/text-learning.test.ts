@@ -13,7 +13,13 @@ import { HEADS, scoreHeads } from '../text/model/model';
 import { annotateIds, replyContext } from './reviews';
 import { review, T_NOW as NOW, T_STORE as STORE } from './reviews-testing';
 import { memoryBindings } from './stores';
-import { forgetStoreAdapter, learnStep, registerTextLearning, storeAdapter } from './text-learning';
+import {
+  forgetStoreAdapter,
+  learnStep,
+  registerTextLearning,
+  storeAdapter,
+  type TextLearning,
+} from './text-learning';
 
 vi.mock('../messaging', () => ({ onMessage: vi.fn() }));
 
@@ -44,16 +50,25 @@ beforeEach(async () => {
   }) as never);
   await bindings.set('7:doc-a', STORE);
 });
-afterEach(() => db.delete());
+let registered: TextLearning[] = [];
+afterEach(async () => {
+  // Debounced learning steps still queued run before the database goes (not after, against a closed one).
+  for (const t of registered) await t.idle();
+  registered = [];
+  await db.delete();
+});
 
-const register = () =>
-  registerTextLearning(db, {
+const register = () => {
+  const t = registerTextLearning(db, {
     bindings,
     extensionId: EXT,
     extensionOrigin: ORIGIN,
     now: () => NOW,
     annotate: async (s, id) => (await annotateIds(db, s, [id], await replyContext(NOW)))[0],
   });
+  registered.push(t);
+  return t;
+};
 
 describe('learnStep', () => {
   it('learns stored reviews’ stars once, then only newly captured ones, in a bounded adapter', async () => {
