@@ -225,7 +225,6 @@ export function storeHead(
   const max = mags[0] ?? 1;
   const scale = max / 127;
   const ids: number[] = [];
-  // The int8 weights do not change with a: only their scale does.
   const ws: number[] = [];
   for (let i = 0; i < SIZE; i++) {
     const w = h.effective(i);
@@ -239,6 +238,7 @@ export function storeHead(
     name,
     bias: round6(a * h.b + b),
     dense: [...h.d].map((d) => round6(a * d)),
+    // Calibration leaves the int8 weights as they are: only their scale, the bias and the dense weights.
     scale: round6(a * scale),
     idx: Buffer.from(encodeIds(ids)).toString('base64'),
     w: Buffer.from(Int8Array.from(ws).buffer).toString('base64'),
@@ -257,9 +257,9 @@ export interface Platt {
 
 /**
  * Fits Platt scaling to out-of-fold probabilities (Platt 1999: targets (N₊+1)/(N₊+2) and 1/(N₋+2), Newton
- * steps on the two parameters). The NB-scaled topic heads come out under-confident (thresholds near
- * 0.08); calibrated, the on-device adapter's steps, which assume calibrated probabilities, stay in
- * proportion (twelfth round, docs/text-model.md).
+ * steps on the two parameters). Every topic head comes out under-confident (slopes 1.3–2.1; the NB
+ * ones had display thresholds near 0.08); calibrated, the on-device adapter's steps, which assume
+ * calibrated probabilities, stay in proportion (twelfth round, docs/text-model.md).
  */
 export function plattFit(ps: readonly number[], ys: readonly number[]): Platt {
   const zs = ps.map((p) => {
@@ -424,8 +424,10 @@ export function trainModel(
     sentimentNb?: NbScaling | null;
     /** false: without the NB-scaled topic recipes (rounds 2–11's shipped model). */
     nbTopics?: boolean;
-    /** false: no Platt scaling. Otherwise Platt-scale each topic recipe's out-of-fold probabilities before its threshold is chosen, and
-     * store the head calibrated (twelfth round). */
+    /**
+     * false: no Platt scaling. Otherwise each topic recipe's out-of-fold probabilities are Platt-scaled
+     * before its threshold is chosen, and the head is stored calibrated (twelfth round).
+     */
     calibrate?: boolean;
   } = {},
 ): StoredModel {
