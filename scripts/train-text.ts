@@ -249,6 +249,12 @@ export function storeHead(
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/** The logit of a probability, kept finite at 0 and 1. */
+const logitOf = (p: number) => {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+};
+
 /** Platt scaling of a head's logits: p = σ(a·z + b). */
 export interface Platt {
   a: number;
@@ -262,10 +268,7 @@ export interface Platt {
  * calibrated probabilities, stay in proportion (twelfth round, docs/text-model.md).
  */
 export function plattFit(ps: readonly number[], ys: readonly number[]): Platt {
-  const zs = ps.map((p) => {
-    const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
-    return Math.log(q / (1 - q));
-  });
+  const zs = ps.map(logitOf);
   const pos = ys.filter(Boolean).length;
   const hi = (pos + 1) / (pos + 2);
   const lo = 1 / (ys.length - pos + 2);
@@ -537,10 +540,7 @@ export function trainModel(
       }
       const cal = calibrate ? plattFit(ps, ys) : { a: 1, b: 0 };
       if (calibrate) {
-        ps.forEach((p, i) => {
-          const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
-          ps[i] = sig(cal.a * Math.log(q / (1 - q)) + cal.b);
-        });
+        ps.forEach((p, i) => (ps[i] = sig(cal.a * logitOf(p) + cal.b)));
         log(`  ${topic} ${recipe.name}: Platt a ${cal.a.toFixed(3)} b ${cal.b.toFixed(3)}`);
       }
       // The recipe is chosen by its best F1 (a steadier figure than a recall at a floor); the threshold

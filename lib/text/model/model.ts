@@ -5,6 +5,7 @@
  * n-gram weights (bucket ids delta-encoded as varints, base64). `decodeModel` checks the file fully and
  * throws on anything malformed, so a corrupt file never yields a half-working model.
  */
+import { fnv1a } from '../accuracy';
 import {
   DENSE,
   HASH_BITS,
@@ -117,15 +118,9 @@ export interface TextModel {
   id: string;
 }
 
-/** FNV-1a over the parts, each followed by a separator. */
-function weightsId(parts: readonly string[]): string {
-  let h = 2166136261;
-  for (const part of parts) {
-    for (let i = 0; i < part.length; i++) h = Math.imul(h ^ part.charCodeAt(i), 16777619);
-    h = Math.imul(h ^ 0x1f, 16777619);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
+/** FNV-1a of the parts, separated. */
+const weightsId = (parts: readonly string[]): string =>
+  fnv1a(parts.join('\u001f')).toString(16).padStart(8, '0');
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
